@@ -1,0 +1,40 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from './modules/audit/audit.module';
+import { CatalogModule } from './modules/catalog/catalog.module';
+import { IdentityModule } from './modules/identity/identity.module';
+import { MailModule } from './modules/mail/mail.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { AuthPlatformModule } from './platform/auth/auth-platform.module';
+import type { AppConfig } from './platform/config/app-config';
+import { ConfigModule } from './platform/config/config.module';
+import { DatabaseModule } from './platform/database/database.module';
+import { EventsModule } from './platform/events/events.module';
+import { HealthModule } from './platform/health/health.module';
+import { HttpPlatformModule } from './platform/http/http-platform.module';
+import { LoggingModule } from './platform/logging/logging.module';
+import { RateLimitModule } from './platform/rate-limit/rate-limit.module';
+
+/** Platform modules first, then one module per bounded context. Nothing else lives here. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule,
+        HttpPlatformModule,
+        EventsModule,
+        RateLimitModule,
+        AuthPlatformModule,
+        HealthModule,
+        AuditModule,
+        MailModule.register(config),
+        IdentityModule,
+        CatalogModule,
+        NotificationsModule,
+      ],
+    };
+  }
+}

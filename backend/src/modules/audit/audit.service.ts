@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsService } from 'nestjs-cls';
+import { actorOf, type RequestContext } from '../../platform/context/request-context';
+import { newId } from '../../platform/database/ids';
+import type { AuditChanges, AuditEventEntity } from './audit-event.entity';
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  changes?: AuditChanges | null;
+  /** Overrides the actor taken from the request (e.g. a login, before a principal exists). */
+  actor?: { type: AuditEventEntity['actorType']; id: string | null; label: string | null };
+}
+
+/** Records who changed what, in the caller's transaction. */
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly cls: ClsService<RequestContext>,
+  ) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    const context = this.cls.isActive() ? this.cls.get() : undefined;
+    const actor = entry.actor ?? actorOf(context?.principal);
+    await this.txHost.tx.query(
+      `INSERT INTO audit_events (id, actor_type, actor_id, actor_label, action, entity_type, entity_id, changes, request_id, ip)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        newId(),
+        actor.type,
+        actor.id,
+        actor.label,
+        entry.action,
+        entry.entityType,
+        entry.entityId,
+        entry.changes ? JSON.stringify(entry.changes) : null,
+        context?.requestId ?? null,
+        context?.ip ?? null,
+      ],
+    );
+  }
+}

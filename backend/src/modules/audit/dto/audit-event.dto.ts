@@ -1,0 +1,95 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PAGINATION, type AuditEventDto, type AuditEventListQuery, type Page } from '@depot/contracts';
+import { Type } from 'class-transformer';
+import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+
+export class AuditEventResponseDto implements AuditEventDto {
+  /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
+  id!: string;
+  /** @example 2026-11-23T10:15:30.123Z */
+  occurredAt!: string;
+  @ApiProperty({ enum: ['user', 'api_key', 'system', 'anonymous'], example: 'user' })
+  actorType!: 'user' | 'api_key' | 'system' | 'anonymous';
+  @ApiProperty({ type: String, nullable: true, example: '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10' })
+  actorId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'admin@depot.local' })
+  actorLabel!: string | null;
+  /** @example update */
+  action!: string;
+  /** @example product */
+  entityType!: string;
+  @ApiProperty({ type: String, nullable: true, example: '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10' })
+  entityId!: string | null;
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    additionalProperties: { type: 'object', properties: { before: {}, after: {} } },
+    example: { priceMinor: { before: 500, after: 750 } },
+  })
+  changes!: Record<string, { before: unknown; after: unknown }> | null;
+  @ApiProperty({ type: String, nullable: true, example: '3f0c6c4e-8f1c-4a53-9d0e-3f3b8f1f0c11' })
+  requestId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '203.0.113.7' })
+  ip!: string | null;
+}
+
+export class AuditEventPageDto implements Page<AuditEventDto> {
+  @ApiProperty({ type: [AuditEventResponseDto] })
+  items!: AuditEventResponseDto[];
+  @ApiProperty({ type: String, nullable: true, example: null })
+  nextCursor!: string | null;
+}
+
+export class AuditEventListQueryDto implements AuditEventListQuery {
+  /** @example 50 */
+  @ApiPropertyOptional({ minimum: 1, maximum: PAGINATION.maxLimit, default: PAGINATION.defaultLimit })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PAGINATION.maxLimit)
+  limit?: number = PAGINATION.defaultLimit;
+
+  /** Opaque cursor from a previous page's `nextCursor`. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  /** Exact action, or a prefix ending in `.` (e.g. `auth.`). @example auth.login.failed */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z][a-z0-9._-]*$/)
+  @MaxLength(64)
+  action?: string;
+
+  /** @example product */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z_]+$/)
+  @MaxLength(60)
+  entityType?: string;
+
+  @IsOptional()
+  @IsUUID('all')
+  entityId?: string;
+
+  @IsOptional()
+  @IsUUID('all')
+  actorId?: string;
+
+  /** @example 2026-11-01T00:00:00Z */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  from?: string;
+
+  /** @example 2026-12-01T00:00:00Z */
+  @IsOptional()
+  @IsDateString({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: ['user', 'api_key', 'system', 'anonymous'] })
+  @IsOptional()
+  @IsIn(['user', 'api_key', 'system', 'anonymous'])
+  actorType?: string;
+}

@@ -1,0 +1,43 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CURRENCIES, ProductStatus, type CurrencyCode, type Page, type ProductDto } from '@depot/contracts';
+
+export class ProductResponseDto implements ProductDto {
+  /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
+  id!: string;
+  /** @example CHAIR-OAK-01 */
+  sku!: string;
+  /** @example Oak dining chair */
+  name!: string;
+  /** @example Solid oak, oiled finish. */
+  description!: string | null;
+  /** @example pcs */
+  unit!: string;
+  /**
+   * Sale price in minor units of `currency`.
+   * @example 12900
+   */
+  priceMinor!: number;
+  @ApiProperty({ enum: CURRENCIES, example: 'EUR' })
+  currency!: CurrencyCode;
+  @ApiProperty({ enum: Object.values(ProductStatus), example: ProductStatus.Active })
+  status!: ProductStatus;
+  /** @example 1 */
+  version!: number;
+  /** @example 2026-11-23T10:15:30.123Z */
+  createdAt!: string;
+  /** @example 2026-11-23T10:15:30.123Z */
+  updatedAt!: string;
+}
+
+export class ProductPageDto implements Page<ProductDto> {
+  @ApiProperty({ type: [ProductResponseDto] })
+  items!: ProductResponseDto[];
+  /**
+   * Cursor for the next page, null on the last page.
+   * @example WyIyMDI2LTExLTIzVDEwOjE1OjMwLjEyM1oiLCIwMTk0ZjBlMi02YzFhLTdjM2UtOWE1OS0zZjFmMmI5ZDRjMTAiXQ
+   */
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor!: string | null;
+  /** Total matching rows, when `includeTotal=true`. */
+  total?: number;
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Permission, type Page, type ProductDto } from '@depot/contracts';
+import { Authenticated } from '../../../platform/auth/auth.decorators';
+import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
+import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { CreateProductDto } from './dto/create-product.dto';
+import { ProductPageDto, ProductResponseDto } from './dto/product.dto';
+import { ProductListQueryDto } from './dto/product-list-query.dto';
+import { UpdateProductDto } from './dto/update-product.dto';
+import { ProductsService } from './products.service';
+
+@ApiTags('catalog')
+@Controller({ path: 'products', version: '1' })
+export class ProductsController {
+  constructor(private readonly products: ProductsService) {}
+
+  @Get()
+  @Authenticated({ permission: Permission.CatalogProductsRead })
+  @ApiOperation({ summary: 'List products', description: 'Keyset-paginated; search `q` matches SKU and name.' })
+  @ApiOkResponse({ type: ProductPageDto, description: 'A page of products.' })
+  @ApiProblems(400)
+  listProducts(@Query() query: ProductListQueryDto): Promise<Page<ProductDto>> {
+    return this.products.list(query);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: Permission.CatalogProductsRead })
+  @ApiOperation({ summary: 'Get a product' })
+  @ApiOkResponse({ type: ProductResponseDto, description: 'The product.' })
+  @ApiProblems(400, 404)
+  getProduct(@Param('id', ParseIdPipe) id: string): Promise<ProductDto> {
+    return this.products.get(id);
+  }
+
+  @Post()
+  @Authenticated({ permission: Permission.CatalogProductsWrite })
+  @ApiOperation({ summary: 'Create a product' })
+  @ApiCreatedResponse({ type: ProductResponseDto, description: 'Created.' })
+  @ApiProblems(400, 409, 413, 415)
+  createProduct(@Body() body: CreateProductDto): Promise<ProductDto> {
+    return this.products.create(body);
+  }
+
+  @Patch(':id')
+  @Authenticated({ permission: Permission.CatalogProductsWrite })
+  @ApiOperation({ summary: 'Update a product', description: 'Send the `version` you read; a stale one gets 409.' })
+  @ApiOkResponse({ type: ProductResponseDto, description: 'Updated.' })
+  @ApiProblems(400, 404, 409, 413, 415)
+  updateProduct(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateProductDto): Promise<ProductDto> {
+    return this.products.update(id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Authenticated({ permission: Permission.CatalogProductsWrite })
+  @ApiOperation({ summary: 'Archive a product', description: 'Products are archived, never erased.' })
+  @ApiNoContentResponse({ description: 'Archived (or already archived).' })
+  @ApiProblems(400, 404)
+  archiveProduct(@Param('id', ParseIdPipe) id: string): Promise<void> {
+    return this.products.archive(id);
+  }
+}

@@ -1,0 +1,46 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Permission, type ApiKeyDto, type CreatedApiKeyDto } from '@depot/contracts';
+import { Authenticated } from '../../../platform/auth/auth.decorators';
+import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
+import type { Principal } from '../../../platform/auth/principal';
+import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
+import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { ApiKeysService } from './api-keys.service';
+import { ApiKeyResponseDto, CreateApiKeyDto, CreatedApiKeyResponseDto } from './dto/api-key.dto';
+
+@ApiTags('identity')
+@Controller({ path: 'api-keys', version: '1' })
+export class ApiKeysController {
+  constructor(private readonly apiKeys: ApiKeysService) {}
+
+  @Get()
+  @Authenticated({ permission: Permission.IdentityApiKeysManage })
+  @ApiOperation({ summary: 'List your API keys' })
+  @ApiOkResponse({ type: [ApiKeyResponseDto], description: 'Your keys, newest first (secrets are never shown again).' })
+  listApiKeys(@CurrentPrincipal() principal: Principal): Promise<ApiKeyDto[]> {
+    return this.apiKeys.listOwn(principal);
+  }
+
+  @Post()
+  @Authenticated({ permission: Permission.IdentityApiKeysManage })
+  @ApiOperation({
+    summary: 'Create an API key',
+    description: 'Scopes must be permissions you hold. The key is shown once.',
+  })
+  @ApiCreatedResponse({ type: CreatedApiKeyResponseDto, description: 'Created; `key` is shown only now.' })
+  @ApiProblems(400, 415)
+  createApiKey(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
+    return this.apiKeys.create(principal, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Authenticated({ permission: Permission.IdentityApiKeysManage })
+  @ApiOperation({ summary: 'Revoke an API key' })
+  @ApiNoContentResponse({ description: 'Revoked (or already revoked).' })
+  @ApiProblems(400, 404)
+  revokeApiKey(@CurrentPrincipal() principal: Principal, @Param('id', ParseIdPipe) id: string): Promise<void> {
+    return this.apiKeys.revoke(principal, id);
+  }
+}

@@ -1,0 +1,105 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { CurrentUserDto, TokenResponse } from '@depot/contracts';
+import { AllowWithoutMfa, Authenticated, Public } from '../../../platform/auth/auth.decorators';
+import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
+import type { Principal } from '../../../platform/auth/principal';
+import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config';
+import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { RateLimitedByIp } from '../../../platform/rate-limit/rate-limit.guard';
+import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
+import { CurrentUserResponseDto } from './dto/current-user.dto';
+import { LoginDto } from './dto/login.dto';
+import { RefreshDto } from './dto/refresh.dto';
+import { TokenResponseDto } from './dto/token-response.dto';
+import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie';
+
+@ApiTags('auth')
+@Controller({ path: 'auth', version: '1' })
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly throttle: LoginThrottle,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @RateLimitedByIp()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Sign in with e-mail and password',
+    description:
+      'Returns an access token and a refresh token; browsers also get the refresh token as an httpOnly cookie. ' +
+      'Accounts with two-step verification answer 401 `AUTH.MFA_REQUIRED` until `mfaCode` is sent too.',
+  })
+  @ApiOkResponse({ type: TokenResponseDto, description: 'Signed in.' })
+  @ApiProblems(400, 401, 415)
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponse> {
+    const tokens = await this.throttle.run(body.email, () =>
+      this.auth.login(
+        body.email,
+        body.password,
+        { ip: request.ip, userAgent: request.headers['user-agent'] },
+        body.mfaCode,
+      ),
+    );
+    setRefreshCookie(reply, tokens.refreshToken, tokens.refreshExpiresIn, this.config.auth.cookieSecure);
+    return tokens;
+  }
+
+  @Post('refresh')
+  @Public()
+  @RateLimitedByIp()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Exchange a refresh token for new tokens',
+    description: 'Refresh tokens are single use; presenting a used one ends its whole session.',
+  })
+  @ApiOkResponse({ type: TokenResponseDto, description: 'New tokens; the old refresh token is spent.' })
+  @ApiProblems(400, 401)
+  async refreshTokens(
+    @Body() body: RefreshDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponse> {
+    try {
+      const tokens = await this.auth.refresh(body?.refreshToken ?? refreshCookieOf(request));
+      setRefreshCookie(reply, tokens.refreshToken, tokens.refreshExpiresIn, this.config.auth.cookieSecure);
+      return tokens;
+    } catch (error) {
+      clearRefreshCookie(reply, this.config.auth.cookieSecure);
+      throw error;
+    }
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out', description: 'Revokes the session of the refresh token (body or cookie).' })
+  @ApiNoContentResponse({ description: 'Signed out.' })
+  @ApiProblems(400)
+  async logout(
+    @Body() body: RefreshDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    await this.auth.logout(body?.refreshToken ?? refreshCookieOf(request));
+    clearRefreshCookie(reply, this.config.auth.cookieSecure);
+  }
+
+  @Get('me')
+  @Authenticated()
+  @AllowWithoutMfa()
+  @ApiOperation({ summary: 'The signed-in user, with roles and permissions' })
+  @ApiOkResponse({ type: CurrentUserResponseDto, description: 'The current user.' })
+  getCurrentUser(@CurrentPrincipal() principal: Principal): CurrentUserDto {
+    return this.auth.me(principal);
+  }
+}

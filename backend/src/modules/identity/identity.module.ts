@@ -1,0 +1,62 @@
+import { Global, Module } from '@nestjs/common';
+import { ApiKeyResolver, PrincipalResolver } from '../../platform/auth/principal';
+import { ApiKeyPrincipalResolver } from './api-keys/api-key-principal.resolver';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { AuthController } from './auth/auth.controller';
+import { MeController } from './me/me.controller';
+import { RolesController } from './roles/roles.controller';
+import { RolesService } from './roles/roles.service';
+import { SessionsController } from './sessions/sessions.controller';
+import { UsersController } from './users/users.controller';
+import { PasswordPolicy } from './users/password-policy';
+import { AuthService } from './auth/auth.service';
+import { LoginThrottle } from './auth/login-throttle';
+import { BuiltInRolesSync } from './roles/built-in-roles.sync';
+import { SessionPrincipalResolver } from './sessions/session-principal.resolver';
+import { SessionsService } from './sessions/sessions.service';
+import { PasswordHasher } from './users/password-hasher';
+import { UsersService } from './users/users.service';
+import { MfaController } from './mfa/mfa.controller';
+import { MfaService } from './mfa/mfa.service';
+import { PasswordResetController } from './password-reset/password-reset.controller';
+import { PasswordResetService } from './password-reset/password-reset.service';
+import { PasswordTokensService } from './password-reset/password-tokens.service';
+
+/**
+ * Users, roles, sessions and sign-in. Global so the platform's JWT strategy can resolve
+ * principals through the PrincipalResolver it provides.
+ */
+@Global()
+@Module({
+  controllers: [
+    ApiKeysController,
+    AuthController,
+    MeController,
+    RolesController,
+    SessionsController,
+    UsersController,
+    MfaController,
+    PasswordResetController,
+  ],
+  providers: [
+    AuthService,
+    LoginThrottle,
+    UsersService,
+    SessionsService,
+    PasswordHasher,
+    BuiltInRolesSync,
+    SessionPrincipalResolver,
+    { provide: PrincipalResolver, useExisting: SessionPrincipalResolver },
+    ApiKeysService,
+    RolesService,
+    PasswordPolicy,
+    ApiKeyPrincipalResolver,
+    { provide: ApiKeyResolver, useExisting: ApiKeyPrincipalResolver },
+    MfaService,
+    PasswordTokensService,
+    PasswordResetService,
+  ],
+  exports: [PrincipalResolver, ApiKeyResolver, UsersService, PasswordHasher, PasswordPolicy, SessionsService],
+})
+export class IdentityModule {}

@@ -1,0 +1,67 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PERMISSION_CATALOGUE, Permission, type RoleDto } from '@depot/contracts';
+import { Authenticated } from '../../../platform/auth/auth.decorators';
+import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
+import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { CreateRoleDto, PermissionGroupDto, RoleResponseDto, UpdateRoleDto } from './dto/role.dto';
+import { RolesService } from './roles.service';
+
+@ApiTags('identity')
+@Controller({ version: '1' })
+export class RolesController {
+  constructor(private readonly roles: RolesService) {}
+
+  @Get('permissions')
+  @Authenticated({ permission: Permission.IdentityRolesRead })
+  @ApiOperation({ summary: 'The permission catalogue, grouped by module' })
+  @ApiOkResponse({ type: [PermissionGroupDto], description: 'Every permission Depot knows.' })
+  listPermissions(): PermissionGroupDto[] {
+    return PERMISSION_CATALOGUE.map((group) => ({ module: group.module, permissions: [...group.permissions] }));
+  }
+
+  @Get('roles')
+  @Authenticated({ permission: Permission.IdentityRolesRead })
+  @ApiOperation({ summary: 'List roles' })
+  @ApiOkResponse({ type: [RoleResponseDto], description: 'Built-in roles first, then by name.' })
+  listRoles(): Promise<RoleDto[]> {
+    return this.roles.list();
+  }
+
+  @Get('roles/:id')
+  @Authenticated({ permission: Permission.IdentityRolesRead })
+  @ApiOperation({ summary: 'Get a role' })
+  @ApiOkResponse({ type: RoleResponseDto, description: 'The role.' })
+  @ApiProblems(400, 404)
+  getRole(@Param('id', ParseIdPipe) id: string): Promise<RoleDto> {
+    return this.roles.get(id);
+  }
+
+  @Post('roles')
+  @Authenticated({ permission: Permission.IdentityRolesManage })
+  @ApiOperation({ summary: 'Create a custom role' })
+  @ApiCreatedResponse({ type: RoleResponseDto, description: 'Created.' })
+  @ApiProblems(400, 409, 415)
+  createRole(@Body() body: CreateRoleDto): Promise<RoleDto> {
+    return this.roles.create(body);
+  }
+
+  @Patch('roles/:id')
+  @Authenticated({ permission: Permission.IdentityRolesManage })
+  @ApiOperation({ summary: 'Update a role', description: 'Built-in roles: only `requireMfa`.' })
+  @ApiOkResponse({ type: RoleResponseDto, description: 'Updated.' })
+  @ApiProblems(400, 404, 409, 415)
+  updateRole(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateRoleDto): Promise<RoleDto> {
+    return this.roles.update(id, body);
+  }
+
+  @Delete('roles/:id')
+  @HttpCode(204)
+  @Authenticated({ permission: Permission.IdentityRolesManage })
+  @ApiOperation({ summary: 'Delete a custom role', description: 'Only when no user holds it.' })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiProblems(400, 404, 409)
+  deleteRole(@Param('id', ParseIdPipe) id: string): Promise<void> {
+    return this.roles.remove(id);
+  }
+}

@@ -1,0 +1,107 @@
+import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorCode, Permission, type SessionDto } from '@depot/contracts';
+import { AllowWithoutMfa, Authenticated } from '../../../platform/auth/auth.decorators';
+import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
+import type { Principal } from '../../../platform/auth/principal';
+import { NotFoundError } from '../../../platform/http/app-error';
+import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
+import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { SessionResponseDto } from './dto/session.dto';
+import type { SessionEntity } from './session.entity';
+import { SessionsService } from './sessions.service';
+
+function toDto(session: SessionEntity, currentSessionId: string): SessionDto {
+  return {
+    id: session.id,
+    createdAt: session.createdAt.toISOString(),
+    lastUsedAt: session.lastUsedAt.toISOString(),
+    expiresAt: session.expiresAt.toISOString(),
+    ip: session.ip,
+    userAgent: session.userAgent,
+    current: session.id === currentSessionId,
+  };
+}
+
+/** Your own sessions (/me/sessions) and, for admins, anyone's (/users/{id}/sessions). */
+@ApiTags('identity')
+@Controller({ version: '1' })
+export class SessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Get('me/sessions')
+  @Authenticated()
+  @AllowWithoutMfa()
+  @ApiOperation({ summary: 'List your active sessions' })
+  @ApiOkResponse({ type: [SessionResponseDto], description: 'Active sessions, most recently used first.' })
+  async listMySessions(@CurrentPrincipal() principal: Principal): Promise<SessionDto[]> {
+    const sessions = await this.sessions.listActive(principal.userId);
+    return sessions.map((session) => toDto(session, principal.sessionId));
+  }
+
+  @Delete('me/sessions')
+  @HttpCode(204)
+  @Authenticated()
+  @AllowWithoutMfa()
+  @ApiOperation({ summary: 'Sign out everywhere', description: 'Ends all your sessions, this one included.' })
+  @ApiNoContentResponse({ description: 'All sessions ended.' })
+  async endAllMySessions(@CurrentPrincipal() principal: Principal): Promise<void> {
+    await this.sessions.endAllForUser(principal.userId, 'logout_everywhere');
+  }
+
+  @Delete('me/sessions/:sessionId')
+  @HttpCode(204)
+  @Authenticated()
+  @AllowWithoutMfa()
+  @ApiOperation({ summary: 'End one of your sessions' })
+  @ApiNoContentResponse({ description: 'Session ended.' })
+  @ApiProblems(400, 404)
+  async endMySession(
+    @CurrentPrincipal() principal: Principal,
+    @Param('sessionId', ParseIdPipe) sessionId: string,
+  ): Promise<void> {
+    await this.endOne(principal.userId, sessionId, 'revoked_by_user');
+  }
+
+  @Get('users/:id/sessions')
+  @Authenticated({ permission: Permission.IdentitySessionsManage })
+  @ApiOperation({ summary: "List a user's active sessions" })
+  @ApiOkResponse({ type: [SessionResponseDto], description: 'Active sessions, most recently used first.' })
+  @ApiProblems(400)
+  async listUserSessions(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', ParseIdPipe) userId: string,
+  ): Promise<SessionDto[]> {
+    const sessions = await this.sessions.listActive(userId);
+    return sessions.map((session) => toDto(session, principal.sessionId));
+  }
+
+  @Delete('users/:id/sessions')
+  @HttpCode(204)
+  @Authenticated({ permission: Permission.IdentitySessionsManage })
+  @ApiOperation({ summary: "End all of a user's sessions" })
+  @ApiNoContentResponse({ description: 'All sessions ended.' })
+  @ApiProblems(400)
+  async endUserSessions(@Param('id', ParseIdPipe) userId: string): Promise<void> {
+    await this.sessions.endAllForUser(userId, 'revoked_by_admin');
+  }
+
+  @Delete('users/:id/sessions/:sessionId')
+  @HttpCode(204)
+  @Authenticated({ permission: Permission.IdentitySessionsManage })
+  @ApiOperation({ summary: "End one of a user's sessions" })
+  @ApiNoContentResponse({ description: 'Session ended.' })
+  @ApiProblems(400, 404)
+  async endUserSession(
+    @Param('id', ParseIdPipe) userId: string,
+    @Param('sessionId', ParseIdPipe) sessionId: string,
+  ): Promise<void> {
+    await this.endOne(userId, sessionId, 'revoked_by_admin');
+  }
+
+  private async endOne(userId: string, sessionId: string, reason: string): Promise<void> {
+    const session = await this.sessions.findActive(userId, sessionId);
+    if (!session) throw new NotFoundError(ErrorCode.SessionNotFound, `No active session ${sessionId}.`);
+    await this.sessions.end(session, reason);
+  }
+}

@@ -1,0 +1,101 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Permission, UserStatus, type Page, type UserDto } from '@depot/contracts';
+import { Authenticated } from '../../../platform/auth/auth.decorators';
+import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
+import type { Principal } from '../../../platform/auth/principal';
+import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
+import { ApiProblems } from '../../../platform/openapi/api-responses';
+import {
+  CreateUserDto,
+  SetUserRolesDto,
+  UpdateUserDto,
+  UserListQueryDto,
+  UserPageDto,
+  UserResponseDto,
+} from './dto/user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('identity')
+@Controller({ path: 'users', version: '1' })
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  @Authenticated({ permission: Permission.IdentityUsersRead })
+  @ApiOperation({
+    summary: 'List users',
+    description: 'Search `q` matches e-mail and name; filter by role and status.',
+  })
+  @ApiOkResponse({ type: UserPageDto, description: 'A page of users.' })
+  @ApiProblems(400)
+  listUsers(@Query() query: UserListQueryDto): Promise<Page<UserDto>> {
+    return this.users.list(query);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: Permission.IdentityUsersRead })
+  @ApiOperation({ summary: 'Get a user' })
+  @ApiOkResponse({ type: UserResponseDto, description: 'The user.' })
+  @ApiProblems(400, 404)
+  getUser(@Param('id', ParseIdPipe) id: string): Promise<UserDto> {
+    return this.users.get(id);
+  }
+
+  @Post()
+  @Authenticated({ permission: Permission.IdentityUsersManage })
+  @ApiOperation({
+    summary: 'Create a user',
+    description: 'With `initialPassword` the user must change it at first sign-in; without, an invitation is e-mailed.',
+  })
+  @ApiCreatedResponse({ type: UserResponseDto, description: 'Created.' })
+  @ApiProblems(400, 409, 415)
+  createUser(@CurrentPrincipal() actor: Principal, @Body() body: CreateUserDto): Promise<UserDto> {
+    return this.users.create(body, actor);
+  }
+
+  @Patch(':id')
+  @Authenticated({ permission: Permission.IdentityUsersManage })
+  @ApiOperation({
+    summary: 'Update a user',
+    description: 'E-mail and name only; roles and status have their own operations.',
+  })
+  @ApiOkResponse({ type: UserResponseDto, description: 'Updated.' })
+  @ApiProblems(400, 404, 409, 415)
+  updateUser(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
+    return this.users.update(id, body);
+  }
+
+  @Put(':id/roles')
+  @Authenticated({ permission: Permission.IdentityUsersManage })
+  @ApiOperation({ summary: "Replace a user's roles" })
+  @ApiOkResponse({ type: UserResponseDto, description: 'Roles replaced.' })
+  @ApiProblems(400, 404, 409, 415)
+  setUserRoles(
+    @CurrentPrincipal() actor: Principal,
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: SetUserRolesDto,
+  ): Promise<UserDto> {
+    return this.users.setRoles(actor, id, body);
+  }
+
+  @Post(':id/disable')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.IdentityUsersManage })
+  @ApiOperation({ summary: 'Disable a user', description: 'Ends all their sessions; their API keys stop working.' })
+  @ApiOkResponse({ type: UserResponseDto, description: 'Disabled.' })
+  @ApiProblems(400, 404, 409)
+  disableUser(@CurrentPrincipal() actor: Principal, @Param('id', ParseIdPipe) id: string): Promise<UserDto> {
+    return this.users.setStatus(actor, id, UserStatus.Disabled);
+  }
+
+  @Post(':id/enable')
+  @HttpCode(200)
+  @Authenticated({ permission: Permission.IdentityUsersManage })
+  @ApiOperation({ summary: 'Enable a user' })
+  @ApiOkResponse({ type: UserResponseDto, description: 'Enabled.' })
+  @ApiProblems(400, 404)
+  enableUser(@CurrentPrincipal() actor: Principal, @Param('id', ParseIdPipe) id: string): Promise<UserDto> {
+    return this.users.setStatus(actor, id, UserStatus.Active);
+  }
+}

@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { DevMailboxController } from './dev-mailbox.controller';
+import { DevMailboxService } from './dev-mailbox.service';
+import { MailRenderer } from './mail-renderer';
+import { MailService } from './mail.service';
+
+/**
+ * E-mail for every module (global, like the audit trail). The development mailbox routes are
+ * only mounted outside production, so there they answer the ordinary 404.
+ */
+@Module({})
+export class MailModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: MailModule,
+      global: true,
+      controllers: config.isProduction ? [] : [DevMailboxController],
+      providers: [
+        MailService,
+        DevMailboxService,
+        {
+          provide: MailRenderer,
+          inject: [APP_CONFIG],
+          useFactory: (app: AppConfig) => new MailRenderer(app.publicUrl),
+        },
+      ],
+      exports: [MailService],
+    };
+  }
+}

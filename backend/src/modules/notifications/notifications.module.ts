@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { RealtimeGateway } from './realtime/realtime.gateway';
+import { WebhookDeliveryWorker } from './webhooks/webhook-delivery.worker';
+import { WebhookOutboxHandler } from './webhooks/webhook-outbox.handler';
+import { WebhooksController } from './webhooks/webhooks.controller';
+import { WebhooksService } from './webhooks/webhooks.service';
+
+/** Realtime push to browsers and signed webhooks to integrators, both fed by the outbox. */
+@Module({
+  controllers: [WebhooksController],
+  providers: [RealtimeGateway, WebhooksService, WebhookOutboxHandler, WebhookDeliveryWorker],
+})
+export class NotificationsModule {}

@@ -1,0 +1,144 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  WEBHOOK_EVENT_TYPES,
+  WEBHOOK_LIMITS,
+  type CreateWebhookEndpointRequest,
+  type CreatedWebhookEndpointDto,
+  type Page,
+  type UpdateWebhookEndpointRequest,
+  type WebhookDeliveryDto,
+  type WebhookDeliveryStatus,
+  type WebhookEndpointDto,
+  type WebhookEventType,
+} from '@depot/contracts';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { ListQueryDto } from '../../../../platform/http/pagination/list-query.dto';
+
+export class WebhookEndpointResponseDto implements WebhookEndpointDto {
+  /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
+  id!: string;
+  /** @example https://shop.example.com/hooks/depot */
+  url!: string;
+  /** @example Shop stock sync */
+  description!: string;
+  @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true, example: ['product.updated'] })
+  eventTypes!: WebhookEventType[];
+  /** @example true */
+  enabled!: boolean;
+  @ApiProperty({ type: String, nullable: true, example: null })
+  disabledReason!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null })
+  failingSince!: string | null;
+  /** @example 1 */
+  version!: number;
+  /** @example 2026-11-23T10:15:30.123Z */
+  createdAt!: string;
+  /** @example 2026-11-23T10:15:30.123Z */
+  updatedAt!: string;
+}
+
+export class CreatedWebhookEndpointResponseDto extends WebhookEndpointResponseDto implements CreatedWebhookEndpointDto {
+  /** Signing secret, shown only now. @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw */
+  secret!: string;
+}
+
+export class CreateWebhookEndpointDto implements CreateWebhookEndpointRequest {
+  /** @example https://shop.example.com/hooks/depot */
+  @IsString()
+  @MaxLength(WEBHOOK_LIMITS.urlMaxLength)
+  url!: string;
+
+  /** @example Shop stock sync */
+  @IsOptional()
+  @IsString()
+  @MaxLength(WEBHOOK_LIMITS.descriptionMaxLength)
+  description?: string;
+
+  @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true, example: ['product.created', 'product.updated'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length)
+  @IsIn(WEBHOOK_EVENT_TYPES, { each: true })
+  eventTypes!: WebhookEventType[];
+}
+
+export class UpdateWebhookEndpointDto implements UpdateWebhookEndpointRequest {
+  /** @example 1 */
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  /** @example https://shop.example.com/hooks/depot */
+  @IsOptional()
+  @IsString()
+  @MaxLength(WEBHOOK_LIMITS.urlMaxLength)
+  url?: string;
+
+  /** @example Shop stock sync */
+  @IsOptional()
+  @IsString()
+  @MaxLength(WEBHOOK_LIMITS.descriptionMaxLength)
+  description?: string;
+
+  @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true, required: false })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length)
+  @IsIn(WEBHOOK_EVENT_TYPES, { each: true })
+  eventTypes?: WebhookEventType[];
+
+  /** Turn a (possibly auto-disabled) endpoint on or off. @example true */
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+}
+
+export class WebhookDeliveryResponseDto implements WebhookDeliveryDto {
+  /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
+  id!: string;
+  /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c11 */
+  messageId!: string;
+  /** @example product.updated */
+  eventType!: string;
+  @ApiProperty({ enum: ['pending', 'succeeded', 'failed'], example: 'succeeded' })
+  status!: WebhookDeliveryStatus;
+  /** @example 1 */
+  attempts!: number;
+  @ApiProperty({ type: String, nullable: true, example: null })
+  nextAttemptAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '2026-11-23T10:15:31.000Z' })
+  lastAttemptAt!: string | null;
+  @ApiProperty({ type: Number, nullable: true, example: 200 })
+  responseStatus!: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 42 })
+  responseTimeMs!: number | null;
+  @ApiProperty({ type: String, nullable: true, example: 'ok' })
+  responseBody!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null })
+  lastError!: string | null;
+  /** Exactly what was signed and sent. */
+  requestBody!: string;
+  /** @example 2026-11-23T10:15:30.123Z */
+  createdAt!: string;
+}
+
+export class WebhookDeliveryPageDto implements Page<WebhookDeliveryDto> {
+  @ApiProperty({ type: [WebhookDeliveryResponseDto] })
+  items!: WebhookDeliveryResponseDto[];
+  @ApiProperty({ type: String, nullable: true, example: null })
+  nextCursor!: string | null;
+}
+
+export class WebhookDeliveryListQueryDto extends ListQueryDto {}

@@ -1,0 +1,43 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiExtension,
+  ApiSecurity,
+  ApiForbiddenResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Permission } from '@depot/contracts';
+import { ProblemDetailsDto } from '../openapi/problem-details.dto';
+
+export const IS_PUBLIC = 'depot:isPublic';
+export const REQUIRED_PERMISSION = 'depot:requiredPermission';
+export const ALLOW_WITHOUT_MFA = 'depot:allowWithoutMfa';
+
+/** Marks a route as open to anonymous callers. Every other route requires authentication. */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+
+/**
+ * Keeps a route open to users whose role requires MFA but who have not enrolled yet
+ * (who am I, MFA enrolment, sign out). Every other route answers 403 for them.
+ */
+export const AllowWithoutMfa = (): MethodDecorator & ClassDecorator => SetMetadata(ALLOW_WITHOUT_MFA, true);
+
+/**
+ * Requires a signed-in caller and, when given, one permission. Documents the security
+ * requirement, the permission (`x-permission`) and the 401/403 problems in OpenAPI.
+ */
+export function Authenticated(options: { permission?: Permission } = {}): MethodDecorator & ClassDecorator {
+  const decorators = [
+    ApiBearerAuth('bearer'),
+    ApiSecurity('apiKey'),
+    ApiUnauthorizedResponse({ description: 'Missing, invalid or expired credentials.', type: ProblemDetailsDto }),
+  ];
+  if (options.permission) {
+    decorators.push(
+      SetMetadata(REQUIRED_PERMISSION, options.permission),
+      ApiExtension('x-permission', options.permission),
+      ApiForbiddenResponse({ description: `Requires permission \`${options.permission}\`.`, type: ProblemDetailsDto }),
+    );
+  }
+  return applyDecorators(...decorators);
+}

@@ -1,0 +1,102 @@
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import type { FastifyRequest } from 'fastify';
+import { ClsService } from 'nestjs-cls';
+import { ErrorCode, type Permission } from '@depot/contracts';
+import { AppError } from '../http/app-error';
+import type { RequestContext } from '../context/request-context';
+import { ALLOW_WITHOUT_MFA, IS_PUBLIC, REQUIRED_PERMISSION } from './auth.decorators';
+import { API_KEY_PREFIX, ApiKeyResolver, type Principal } from './principal';
+
+/**
+ * An API key from `Authorization: Bearer dpk_...` or `X-API-Key`. The Authorization header
+ * wins when both are sent (clients generated from the OpenAPI document may send both).
+ */
+function apiKeyOf(request: FastifyRequest): string | undefined {
+  const authorization = request.headers.authorization;
+  if (authorization) {
+    return authorization.startsWith(`Bearer ${API_KEY_PREFIX}`) ? authorization.slice('Bearer '.length) : undefined;
+  }
+  const header = request.headers['x-api-key'];
+  return typeof header === 'string' && header.length > 0 ? header : undefined;
+}
+
+/**
+ * Global guard: records the request context, authenticates every non-public route with the
+ * bearer JWT and checks the route's required permission.
+ */
+@Injectable()
+export class AuthenticationGuard extends AuthGuard('jwt') {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly cls: ClsService<RequestContext>,
+    private readonly apiKeys: ApiKeyResolver,
+  ) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Principal }>();
+    if (this.cls.isActive()) {
+      this.cls.set('requestId', request.id);
+      this.cls.set('ip', request.ip);
+      this.cls.set('userAgent', request.headers['user-agent']?.slice(0, 300));
+    }
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const apiKey = apiKeyOf(request);
+    if (apiKey) {
+      request.user = (await this.apiKeys.resolve(apiKey)) ?? undefined;
+    } else {
+      await (super.canActivate(context) as Promise<boolean>);
+    }
+    const principal = request.user;
+    if (!principal) throw this.unauthenticated();
+    if (this.cls.isActive()) this.cls.set('principal', principal);
+
+    if (
+      principal.mfaRequired &&
+      !principal.mfaEnabled &&
+      !this.reflector.getAllAndOverride<boolean>(ALLOW_WITHOUT_MFA, targets)
+    ) {
+      throw new AppError(
+        403,
+        ErrorCode.MfaEnrollmentRequired,
+        'Forbidden',
+        'Your role requires multi-factor authentication: set it up under your profile first.',
+      );
+    }
+
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
+    // Routes without a permission act on the caller's own account (profile, password,
+    // sessions): they are for people, not for integration keys.
+    if (principal.kind === 'api_key' && !permission) {
+      throw new AppError(
+        403,
+        ErrorCode.Forbidden,
+        'Forbidden',
+        'API keys cannot use account operations; sign in instead.',
+      );
+    }
+    if (permission && !principal.permissions.has(permission)) {
+      throw new AppError(403, ErrorCode.Forbidden, 'Forbidden', `This action requires the permission "${permission}".`);
+    }
+    return true;
+  }
+
+  override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
+    if (error || !user) throw this.unauthenticated();
+    return user;
+  }
+
+  private unauthenticated(): AppError {
+    return new AppError(
+      401,
+      ErrorCode.Unauthenticated,
+      'Unauthorized',
+      'Authentication is required: send a valid access token as "Authorization: Bearer <token>".',
+    );
+  }
+}

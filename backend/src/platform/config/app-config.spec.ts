@@ -1,0 +1,78 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'depot-config-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  const load = (env: Record<string, string>) => loadConfig({ DEPOT_DATA_DIR: dataDir, ...env }, { dotenv: false });
+
+  it('applies defaults for a new user', () => {
+    const config = load({});
+    expect(config.http.port).toBe(3000);
+    expect(config.database.url).toBeUndefined();
+    expect(config.database.seedDemoData).toBe(true);
+    expect(config.demoPassword).toBe('depot-demo-password');
+    expect(config.http.swaggerEnabled).toBe(true);
+  });
+
+  it('names the variable and what is expected when a value is malformed', () => {
+    expect(() => load({ PORT: 'abc' })).toThrow(ConfigError);
+    expect(() => load({ PORT: 'abc' })).toThrow(/PORT: .*got "abc"/);
+    expect(() => load({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL: expected a postgres/);
+    expect(() => load({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+  });
+
+  it('never prints secret values in its error message', () => {
+    expect(() => load({ JWT_SECRET: 'short-secret' })).toThrow(/JWT_SECRET: .*\(got \(hidden\)\)/);
+  });
+
+  it('requires a JWT secret in production', () => {
+    expect(() => load({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required in production/);
+    expect(load({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) }).http.swaggerEnabled).toBe(false);
+  });
+
+  it('generates a JWT secret once and keeps it in the data dir for later starts', () => {
+    const first = load({}).auth.jwtSecret;
+    expect(first.length).toBeGreaterThanOrEqual(48);
+    expect(readFileSync(join(dataDir, 'jwt-secret'), 'utf8')).toBe(first);
+    expect(load({}).auth.jwtSecret).toBe(first);
+  });
+
+  it('does not seed demo data into an external database unless asked', () => {
+    expect(load({ DATABASE_URL: 'postgres://localhost/depot' }).database.seedDemoData).toBe(false);
+    expect(load({ DATABASE_URL: 'postgres://localhost/depot', SEED_DEMO_DATA: 'true' }).database.seedDemoData).toBe(
+      true,
+    );
+  });
+
+  it('keeps mail in the dev mailbox by default and builds links on localhost', () => {
+    const config = load({ PORT: '4100' });
+    expect(config.mail).toEqual({ smtpUrl: undefined, from: 'Depot <no-reply@depot.local>' });
+    expect(config.publicUrl).toBe('http://localhost:4100');
+    expect(load({ PUBLIC_URL: 'https://depot.example.com/' }).publicUrl).toBe('https://depot.example.com');
+  });
+
+  it('accepts only smtp(s) URLs for SMTP_URL and never prints them, as they may hold a password', () => {
+    expect(load({ SMTP_URL: 'smtps://user:pw@smtp.example.com:465' }).mail.smtpUrl).toBe(
+      'smtps://user:pw@smtp.example.com:465',
+    );
+    expect(() => load({ SMTP_URL: 'http://user:s3cret@smtp.example.com' })).toThrow(
+      /SMTP_URL: expected an smtp:\/\/ or smtps:\/\/ URL \(got \(hidden\)\)/,
+    );
+    expect(() => load({ MAIL_FROM: 'Depot\r\nBcc: x@evil.example' })).toThrow(/MAIL_FROM/);
+    expect(() => load({ PUBLIC_URL: 'javascript:alert(1)' })).toThrow(/PUBLIC_URL/);
+  });
+
+  it('parses the CORS allowlist', () => {
+    expect(load({ CORS_ORIGINS: 'https://a.example, https://b.example' }).http.corsOrigins).toEqual([
+      'https://a.example',
+      'https://b.example',
+    ]);
+  });
+});

@@ -1,0 +1,196 @@
+import { mkdirSync, readFileSync, writeFileSync, existsSync, chmodSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join, resolve, isAbsolute } from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+import { configSchema, type RawConfig } from './config.schema';
+
+/** The typed configuration object every part of Depot reads. No `process.env` elsewhere. */
+export interface AppConfig {
+  env: RawConfig['NODE_ENV'];
+  isProduction: boolean;
+  http: {
+    host: string;
+    port: number;
+    bodyLimitBytes: number;
+    corsOrigins: string[];
+    trustProxy: boolean;
+    shutdownGraceMs: number;
+    swaggerEnabled: boolean;
+  };
+  database: {
+    /** Set when an external database is used; unset means the embedded server. */
+    url: string | undefined;
+    poolMax: number;
+    ssl: boolean;
+    seedDemoData: boolean;
+  };
+  embedded: {
+    dataDir: string;
+    port: number;
+  };
+  demoPassword: string;
+  auth: {
+    jwtSecret: string;
+    issuer: string;
+    audience: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+    sessionMaxAgeSeconds: number;
+    cookieSecure: boolean;
+  };
+  log: {
+    level: RawConfig['LOG_LEVEL'];
+    pretty: boolean;
+  };
+  rateLimits: {
+    /** Failed sign-ins per account within the window before 429. */
+    loginMaxFailures: number;
+    loginFailureWindowSeconds: number;
+    /** Requests per IP to the sign-in, refresh, reset and MFA endpoints within the window. */
+    authIpMaxRequests: number;
+    authIpWindowSeconds: number;
+  };
+  webhooks: {
+    /** Allow loopback and private-network targets (SSRF guard off): tests and closed networks only. */
+    allowPrivateTargets: boolean;
+    timeoutMs: number;
+    /** Delay before each retry, in seconds; jittered by ±20 %. */
+    retryScheduleSeconds: number[];
+    /** An endpoint failing for this long is switched off and its owner told. */
+    disableAfterSeconds: number;
+    pollIntervalMs: number;
+  };
+  /** Set for scale-out: socket.io fan-out (and later shared rate limits) across instances. */
+  redisUrl: string | undefined;
+  outbox: {
+    dispatchEnabled: boolean;
+    pollIntervalMs: number;
+  };
+  mail: {
+    /** Set: mail goes out through this SMTP server. Unset: it is kept in the dev mailbox. */
+    smtpUrl: string | undefined;
+    from: string;
+  };
+  /** Where users reach the admin UI, without a trailing slash; links in e-mails start with it. */
+  publicUrl: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Turns validation issues into one line per variable: `PORT: expected a number, got "abc"`. */
+function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[], env: NodeJS.ProcessEnv): string {
+  return issues
+    .map((issue) => {
+      const name = String(issue.path[0] ?? 'config');
+      const value = env[name];
+      const shown =
+        value === undefined
+          ? 'unset'
+          : name.includes('SECRET') || name.includes('PASSWORD') || name === 'SMTP_URL'
+            ? '(hidden)'
+            : JSON.stringify(value);
+      return `${name}: ${issue.message} (got ${shown})`;
+    })
+    .join('; ');
+}
+
+/**
+ * Default data dir: `.depot-data` in the project. As root, PostgreSQL runs as the `postgres`
+ * user, which may not reach a root-owned checkout, so the data goes to a per-checkout folder
+ * under /var/tmp (kept across reboots) instead.
+ */
+function defaultDataDir(): string {
+  if (process.getuid?.() !== 0) return resolve(process.cwd(), '.depot-data');
+  const checkout = createHash('sha256').update(process.cwd()).digest('hex').slice(0, 8);
+  const base = existsSync('/var/tmp') ? '/var/tmp' : tmpdir();
+  return join(base, `depot-${checkout}`);
+}
+
+/** Local-use JWT secret: generated once and kept in the data dir so tokens survive restarts. */
+function persistedJwtSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) {
+    return readFileSync(file, 'utf8').trim();
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dotenv?: boolean } = {}): AppConfig {
+  if (options.dotenv !== false) {
+    // .env never overrides variables already set in the environment.
+    loadDotenv({ path: resolve(process.cwd(), '.env'), quiet: true });
+  }
+  const parsed = configSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== '')),
+  );
+  if (!parsed.success) {
+    throw new ConfigError(`Invalid configuration: ${describeIssues(parsed.error.issues, env)}`);
+  }
+  const raw = parsed.data;
+  const dataDir = raw.DEPOT_DATA_DIR
+    ? isAbsolute(raw.DEPOT_DATA_DIR)
+      ? raw.DEPOT_DATA_DIR
+      : resolve(process.cwd(), raw.DEPOT_DATA_DIR)
+    : defaultDataDir();
+  const isProduction = raw.NODE_ENV === 'production';
+  return {
+    env: raw.NODE_ENV,
+    isProduction,
+    http: {
+      host: raw.HOST,
+      port: raw.PORT,
+      bodyLimitBytes: raw.BODY_LIMIT_BYTES,
+      corsOrigins: raw.CORS_ORIGINS,
+      trustProxy: raw.TRUST_PROXY,
+      shutdownGraceMs: raw.SHUTDOWN_GRACE_MS,
+      swaggerEnabled: raw.SWAGGER_ENABLED ?? !isProduction,
+    },
+    database: {
+      url: raw.DATABASE_URL,
+      poolMax: raw.DATABASE_POOL_MAX,
+      ssl: raw.DATABASE_SSL,
+      // Demo data goes only into the embedded database unless explicitly asked for.
+      seedDemoData: raw.SEED_DEMO_DATA ?? raw.DATABASE_URL === undefined,
+    },
+    embedded: { dataDir, port: raw.EMBEDDED_PG_PORT },
+    demoPassword: raw.DEMO_PASSWORD,
+    auth: {
+      jwtSecret: raw.JWT_SECRET ?? persistedJwtSecret(dataDir),
+      issuer: raw.JWT_ISSUER,
+      audience: raw.JWT_AUDIENCE,
+      accessTokenTtlSeconds: raw.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: raw.REFRESH_TOKEN_TTL_SECONDS,
+      sessionMaxAgeSeconds: raw.SESSION_MAX_AGE_SECONDS,
+      cookieSecure: raw.COOKIE_SECURE,
+    },
+    log: {
+      level: raw.LOG_LEVEL,
+      pretty: raw.LOG_PRETTY ?? (Boolean(process.stdout.isTTY) && !isProduction),
+    },
+    rateLimits: {
+      loginMaxFailures: raw.LOGIN_MAX_FAILURES,
+      loginFailureWindowSeconds: raw.LOGIN_FAILURE_WINDOW_SECONDS,
+      authIpMaxRequests: raw.AUTH_IP_MAX_REQUESTS,
+      authIpWindowSeconds: raw.AUTH_IP_WINDOW_SECONDS,
+    },
+    webhooks: {
+      allowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+      timeoutMs: raw.WEBHOOK_TIMEOUT_MS,
+      retryScheduleSeconds: raw.WEBHOOK_RETRY_SCHEDULE_SECONDS,
+      disableAfterSeconds: raw.WEBHOOK_DISABLE_AFTER_SECONDS,
+      pollIntervalMs: raw.WEBHOOK_POLL_INTERVAL_MS,
+    },
+    redisUrl: raw.REDIS_URL,
+    outbox: { dispatchEnabled: raw.OUTBOX_DISPATCH_ENABLED, pollIntervalMs: raw.OUTBOX_POLL_INTERVAL_MS },
+    mail: { smtpUrl: raw.SMTP_URL, from: raw.MAIL_FROM },
+    publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
+  };
+}
+
+/** Injection token for the AppConfig object. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const commaList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);
+
+/** Every environment variable Depot reads, with its default. Documented in `.env.example`. */
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' })
+      .optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(5),
+    DATABASE_SSL: booleanString.default(false),
+    DEPOT_DATA_DIR: z.string().min(1).optional(),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    DEMO_PASSWORD: z.string().min(12, 'expected at least 12 characters').default('depot-demo-password'),
+    SEED_DEMO_DATA: booleanString.optional(),
+    JWT_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+    JWT_ISSUER: z.string().min(1).default('depot'),
+    JWT_AUDIENCE: z.string().min(1).default('depot-api'),
+    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+    REFRESH_TOKEN_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(300)
+      .max(90 * 24 * 3600)
+      .default(7 * 24 * 3600),
+    SESSION_MAX_AGE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(3600)
+      .max(365 * 24 * 3600)
+      .default(30 * 24 * 3600),
+    COOKIE_SECURE: booleanString.default(true),
+    CORS_ORIGINS: commaList.default([]),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_PRETTY: booleanString.optional(),
+    BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),
+    SWAGGER_ENABLED: booleanString.optional(),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    TRUST_PROXY: booleanString.default(false),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    AUTH_IP_MAX_REQUESTS: z.coerce.number().int().min(1).max(100_000).default(120),
+    AUTH_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanString.default(false),
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    WEBHOOK_RETRY_SCHEDULE_SECONDS: z
+      .string()
+      .regex(/^\d+(,\d+){0,19}$/, 'expected comma-separated whole seconds, e.g. 10,60,300')
+      .transform((value) => value.split(',').map(Number))
+      .default([10, 60, 300, 1800, 7200, 21_600, 43_200, 86_400]),
+    WEBHOOK_DISABLE_AFTER_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(30 * 86_400)
+      .default(5 * 86_400),
+    WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' }).optional(),
+    OUTBOX_DISPATCH_ENABLED: booleanString.default(true),
+    OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL' }).optional(),
+    MAIL_FROM: z
+      .string()
+      .regex(/^[^\r\n]{3,254}$/, 'expected one line of 3 to 254 characters')
+      .default('Depot <no-reply@depot.local>'),
+    PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: 'required in production (at least 32 random characters)',
+      });
+    }
+  });
+
+export type RawConfig = z.infer<typeof configSchema>;

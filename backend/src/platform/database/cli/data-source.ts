@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../../config/app-config';
+import { dataSourceOptions } from '../data-source-options';
+
+/** Data source for the TypeORM CLI (`npm run db:migration:generate`); needs DATABASE_URL. */
+const config = loadConfig();
+if (!config.database.url) {
+  throw new Error('DATABASE_URL is required for the TypeORM CLI');
+}
+
+export default new DataSource(
+  dataSourceOptions({ url: config.database.url, poolMax: 2, ssl: config.database.ssl, applicationName: 'depot-cli' }),
+);

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../../../app.module';
+import { DemoDataSeeder } from '../seed/demo-data.seeder';
+import { withDatabase } from './with-database';
+
+/** `npm run db:seed`: migrates, then seeds demo users and products into an empty database. */
+void withDatabase(async (config) => {
+  const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });
+  try {
+    await app.init();
+    const seeded = await app.get(DemoDataSeeder).seed();
+    process.stdout.write(seeded ? 'seeded demo data\n' : 'the database already has users; nothing seeded\n');
+  } finally {
+    await app.close();
+  }
+}).catch((error: unknown) => {
+  process.stderr.write(`seeding failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,35 @@
+import type { DataSourceOptions } from 'typeorm';
+import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export interface DatabaseConnectionSettings {
+  url: string;
+  poolMax: number;
+  ssl: boolean;
+  applicationName?: string;
+}
+
+/** TypeORM options shared by the app, the CLI scripts and the tests. Never `synchronize`. */
+export function dataSourceOptions(settings: DatabaseConnectionSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    ssl: settings.ssl ? { rejectUnauthorized: true } : false,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    logging: false,
+    extra: {
+      max: settings.poolMax,
+      application_name: settings.applicationName ?? 'depot',
+      connectionTimeoutMillis: 5_000,
+      idleTimeoutMillis: 30_000,
+      // Bound every statement so a stuck query cannot hold a request forever.
+      statement_timeout: 30_000,
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsModule } from 'nestjs-cls';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { dataSourceOptions } from './data-source-options';
+import { DemoDataSeeder } from './seed/demo-data.seeder';
+
+/**
+ * TypeORM on PostgreSQL (committed migrations run at start) and one transaction per use
+ * case, propagated through nestjs-cls to every service the use case calls.
+ */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        if (!config.database.url) throw new Error('No database URL: the embedded database was not started');
+        return {
+          ...dataSourceOptions({
+            url: config.database.url,
+            poolMax: config.database.poolMax,
+            ssl: config.database.ssl,
+          }),
+          migrationsRun: true,
+          retryAttempts: 3,
+          retryDelay: 1000,
+        };
+      },
+    }),
+    ClsModule.forRoot({
+      global: true,
+      middleware: { mount: true },
+      plugins: [
+        new ClsPluginTransactional({
+          imports: [TypeOrmModule],
+          adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+        }),
+      ],
+    }),
+  ],
+  providers: [DemoDataSeeder],
+  exports: [DemoDataSeeder],
+})
+export class DatabaseModule {}

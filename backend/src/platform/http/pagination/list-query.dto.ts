@@ -1,0 +1,44 @@
+import { PAGINATION, type ListQuery } from '@depot/contracts';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+/** Query parameters shared by every list endpoint. */
+export class ListQueryDto implements ListQuery {
+  /**
+   * Page size.
+   * @example 25
+   */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(PAGINATION.maxLimit)
+  limit?: number = PAGINATION.defaultLimit;
+
+  /** Opaque cursor from a previous page's `nextCursor`. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(512)
+  cursor?: string;
+
+  /**
+   * Sort field, `-` prefix for descending.
+   * @example -createdAt
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  sort?: string;
+
+  /** Free-text search. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(PAGINATION.maxSearchLength)
+  q?: string;
+
+  /** Also return the total number of matching rows (costs an extra count query). */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  includeTotal?: boolean;
+}

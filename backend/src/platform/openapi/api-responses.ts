@@ -1,0 +1,26 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid request: malformed JSON, unknown or invalid fields (see `errors`).',
+  404: 'No such resource.',
+  409: 'Conflict: stale `version`, duplicate key or a state that does not allow this.',
+  413: 'Request body too large.',
+  415: 'Unsupported Content-Type.',
+  422: 'Unprocessable request.',
+  429: 'Too many requests; retry after `Retry-After` seconds.',
+  503: 'Temporarily unavailable.',
+};
+
+/** Documents problem+json error responses of an operation. */
+export function ApiProblems(...statuses: number[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({
+        status,
+        description: DESCRIPTIONS[status] ?? 'Error.',
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } },
+      }),
+    ),
+  );
+}

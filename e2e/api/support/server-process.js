@@ -1,0 +1,76 @@
+// Runs the built server (dist/backend/main.js) as a child process, exactly as `npm start` does.
+const { spawn } = require('node:child_process');
+const { existsSync } = require('node:fs');
+const { createServer } = require('node:net');
+const { join } = require('node:path');
+
+const MAIN = join(__dirname, '..', '..', '..', 'dist', 'backend', 'main.js');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the server with the given environment and resolves once /api/health/ready says ok. */
+async function startServer(env, { timeoutMs = 60_000 } = {}) {
+  if (!existsSync(MAIN))
+    throw new Error('The API is not built: run `npm run build:backend` (npm test does it for you).');
+  const port = await freePort();
+  const output = [];
+  const child = spawn(process.execPath, [MAIN], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      LOG_PRETTY: 'false',
+      HOST: '127.0.0.1',
+      JWT_SECRET: 'e2e-secret-'.padEnd(48, 'x'),
+      // Tests sign in often from one address; rate-limit tests lower these again.
+      AUTH_IP_MAX_REQUESTS: '100000',
+      LOGIN_MAX_FAILURES: '1000',
+      ...env,
+      PORT: String(port),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (chunk) => output.push(chunk.toString()));
+  child.stderr.on('data', (chunk) => output.push(chunk.toString()));
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + timeoutMs;
+  let early;
+  exited.then((result) => (early = result));
+  for (;;) {
+    if (early) throw new Error(`server exited during start (${JSON.stringify(early)}):\n${output.join('')}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health/ready`);
+      if (response.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server not ready after ${timeoutMs} ms:\n${output.join('')}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    baseUrl,
+    child,
+    output,
+    exited,
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+module.exports = { startServer, freePort };

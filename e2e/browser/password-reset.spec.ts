@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+
+import {
+  ARTIFACTS,
+  adminToken,
+  createUserViaApi,
+  expect,
+  signInAs,
+  strongPassword,
+  test,
+  uniqueEmail,
+} from './support/fixtures';
+
+interface DevMail {
+  to: string;
+  subject: string;
+  template: string;
+  text: string;
+  html: string;
+}
+
+test.describe('password reset', () => {
+  test('a user resets a forgotten password with the link from the development mailbox', async ({ page, request }) => {
+    const email = uniqueEmail('e2e-forgot');
+    const oldPassword = strongPassword();
+    const newPassword = strongPassword();
+    await createUserViaApi(request, {
+      email,
+      displayName: 'Finn Forgot',
+      roles: ['viewer'],
+      initialPassword: oldPassword,
+    });
+
+    await page.goto('/login');
+    await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await expect(page).toHaveURL(/\/forgot-password$/);
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Send reset link' }).click();
+    await expect(page.getByRole('status')).toContainText(`If an account exists for ${email}`);
+
+    // The server keeps the e-mail in its development mailbox; read it as the admin would.
+    const token = await adminToken(request);
+    let link = '';
+    await expect(async () => {
+      const response = await request.get(`/api/v1/dev/mailbox?to=${encodeURIComponent(email)}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
+      expect(response.status(), await response.text()).toBe(200);
+      const { items } = (await response.json()) as { items: DevMail[] };
+      const mail = items.find((message) => message.template === 'password-reset');
+      expect(mail, 'the reset e-mail').toBeDefined();
+      link = /\/reset-password\?token=[\w-]+/.exec(mail!.text)?.[0] ?? '';
+      expect(link).not.toBe('');
+    }).toPass({ timeout: 10_000 });
+
+    await page.goto(link);
+    await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
+    await page.getByLabel('New password', { exact: true }).fill('password1234');
+    await page.getByLabel('Repeat the new password').fill('password1234');
+    await page.getByRole('button', { name: 'Save new password' }).click();
+    // The policy refuses a common password, on the field.
+    const newPasswordField = page
+      .locator('mat-form-field')
+      .filter({ has: page.getByLabel('New password', { exact: true }) });
+    await expect(newPasswordField.locator('mat-error')).not.toBeEmpty();
+    await page.screenshot({ path: join(ARTIFACTS, 'browser-password-reset-policy-error.png') });
+
+    await page.getByLabel('New password', { exact: true }).fill(newPassword);
+    await page.getByLabel('Repeat the new password').fill(newPassword);
+    await page.getByRole('button', { name: 'Save new password' }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(page.getByRole('status')).toHaveText('Your password is set. Sign in with it.');
+
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(oldPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Invalid email or password.');
+
+    await signInAs(page, email, newPassword);
+    await expect(page.getByRole('heading', { name: 'Products' })).toBeVisible();
+
+    // The link works once.
+    const another = strongPassword();
+    await page.goto(link);
+    await page.getByLabel('New password', { exact: true }).fill(another);
+    await page.getByLabel('Repeat the new password').fill(another);
+    await page.getByRole('button', { name: 'Save new password' }).click();
+    await expect(page.getByRole('alert')).toContainText('This link has expired or was already used.');
+  });
+});

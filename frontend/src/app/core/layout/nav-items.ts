@@ -1,0 +1,37 @@
+import { Permission } from '@depot/contracts';
+
+import type { IconName } from '../../shared/ui/icon/icon.component';
+
+export interface NavItem {
+  label: string;
+  path: string;
+  icon: IconName;
+  /** Shown only to users holding this permission (the route's guard checks it again). */
+  permission: Permission;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { label: 'Products', path: '/products', icon: 'inventory', permission: Permission.CatalogProductsRead },
+];
+
+/** The "Administration" group of the navigation. */
+export const ADMIN_NAV_ITEMS: readonly NavItem[] = [
+  { label: 'Users', path: '/admin/users', icon: 'group', permission: Permission.IdentityUsersRead },
+  { label: 'Roles', path: '/admin/roles', icon: 'verifiedUser', permission: Permission.IdentityRolesRead },
+  { label: 'API keys', path: '/admin/api-keys', icon: 'key', permission: Permission.IdentityApiKeysManage },
+  {
+    label: 'Security log',
+    path: '/admin/security-log',
+    icon: 'shield',
+    permission: Permission.IdentitySecurityLogRead,
+  },
+  { label: 'Audit log', path: '/admin/audit-log', icon: 'history', permission: Permission.AuditRead },
+];
+
+/** Shown only when the server has a development mailbox (it answers `GET /dev/mailbox`). */
+export const MAILBOX_NAV_ITEM: NavItem = {
+  label: 'Mailbox',
+  path: '/admin/mailbox',
+  icon: 'mail',
+  permission: Permission.DevMailboxRead,
+};

@@ -1,0 +1,113 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { Permission, type ApiKeyDto } from '@depot/contracts';
+import { switchMap } from 'rxjs';
+
+import { AuthService } from '../../../../core/auth/auth.service';
+import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
+import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
+import { openConfirmDialog } from '../../../../shared/ui/confirm-dialog/confirm-dialog.component';
+import { IconComponent } from '../../../../shared/ui/icon/icon.component';
+import { openCreateApiKeyDialog } from '../create/create-api-key-dialog.component';
+import { ApiKeysService } from '../data-access/api-keys.service';
+
+export type ApiKeyState = 'active' | 'revoked' | 'expired';
+
+export function apiKeyState(key: ApiKeyDto, now = Date.now()): ApiKeyState {
+  if (key.revokedAt) {
+    return 'revoked';
+  }
+  return key.expiresAt && new Date(key.expiresAt).getTime() <= now ? 'expired' : 'active';
+}
+
+/** The signed-in user's API keys: create (the secret is shown once), see usage, revoke. */
+@Component({
+  selector: 'app-api-key-list',
+  imports: [RouterLink, MatTableModule, MatButton, MatProgressBar, DateTimePipe, IconComponent],
+  templateUrl: './api-key-list.component.html',
+  styleUrl: './api-key-list.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ApiKeyListComponent {
+  readonly #apiKeys = inject(ApiKeysService);
+  readonly #auth = inject(AuthService);
+  readonly #dialog = inject(MatDialog);
+  readonly #snackBar = inject(MatSnackBar);
+
+  protected readonly columns = ['name', 'prefix', 'scopes', 'createdAt', 'lastUsedAt', 'expiresAt', 'state', 'actions'];
+  protected readonly keys = signal<ApiKeyDto[]>([]);
+  protected readonly loading = signal(true);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly stateOf = apiKeyState;
+  protected readonly canReadSecurityLog = this.#auth.hasPermission(Permission.IdentitySecurityLogRead);
+
+  constructor() {
+    this.load();
+  }
+
+  protected load(): void {
+    this.loading.set(true);
+    this.#apiKeys.list().subscribe({
+      next: (keys) => {
+        this.loading.set(false);
+        this.error.set(null);
+        this.keys.set(keys);
+      },
+      error: (error: unknown) => {
+        this.loading.set(false);
+        this.error.set(`Could not load your API keys: ${problemMessage(toProblemDetails(error))}`);
+      },
+    });
+  }
+
+  protected create(): void {
+    this.busy.set(true);
+    // Scopes are limited to what the user holds right now: ask the server, not a stale copy.
+    this.#auth
+      .reloadCurrentUser()
+      .pipe(switchMap((user) => openCreateApiKeyDialog(this.#dialog, { heldPermissions: user.permissions })))
+      .subscribe({
+        next: (created) => {
+          this.busy.set(false);
+          if (created) {
+            this.#snackBar.open(`Created the API key ${created.name}.`, 'Dismiss', { duration: 4000 });
+            this.load();
+          }
+        },
+        error: (error: unknown) => {
+          this.busy.set(false);
+          this.error.set(problemMessage(toProblemDetails(error)));
+        },
+      });
+  }
+
+  protected revoke(key: ApiKeyDto): void {
+    openConfirmDialog(this.#dialog, {
+      title: `Revoke the API key ${key.name}?`,
+      message: `Requests with the key ${key.prefix}… are refused from now on. This cannot be undone.`,
+      confirmLabel: 'Revoke key',
+    }).subscribe((confirmed) => {
+      if (!confirmed) {
+        return;
+      }
+      this.busy.set(true);
+      this.#apiKeys.revoke(key.id).subscribe({
+        next: () => {
+          this.busy.set(false);
+          this.#snackBar.open(`Revoked the API key ${key.name}.`, 'Dismiss', { duration: 4000 });
+          this.load();
+        },
+        error: (error: unknown) => {
+          this.busy.set(false);
+          this.error.set(problemMessage(toProblemDetails(error)));
+        },
+      });
+    });
+  }
+}

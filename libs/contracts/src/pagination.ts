@@ -1,0 +1,25 @@
+/** Limits shared by every list endpoint. */
+export const PAGINATION = {
+  defaultLimit: 25,
+  maxLimit: 100,
+  maxSearchLength: 100,
+} as const;
+
+/** A page of a keyset-paginated list. */
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page; `null` on the last page. */
+  nextCursor: string | null;
+  /** Total number of matching rows, only when `includeTotal=true` was asked for. */
+  total?: number;
+}
+
+/** Query parameters every list endpoint accepts. */
+export interface ListQuery {
+  limit?: number;
+  cursor?: string;
+  /** Field name, prefixed with `-` for descending order. */
+  sort?: string;
+  q?: string;
+  includeTotal?: boolean;
+}

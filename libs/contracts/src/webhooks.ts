@@ -1,0 +1,70 @@
+import { DomainEventName } from './events';
+
+/** Event types a webhook can subscribe to (internal events such as session.revoked excluded). */
+export const WEBHOOK_EVENT_TYPES = [
+  DomainEventName.ProductCreated,
+  DomainEventName.ProductUpdated,
+  DomainEventName.ProductArchived,
+  DomainEventName.CategoryCreated,
+  DomainEventName.CategoryUpdated,
+  DomainEventName.CategoryDeleted,
+  DomainEventName.WarehouseCreated,
+  DomainEventName.WarehouseUpdated,
+  DomainEventName.StockChanged,
+  'webhook.test',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+export const WEBHOOK_LIMITS = { urlMaxLength: 2000, descriptionMaxLength: 300 } as const;
+
+export interface WebhookEndpointDto {
+  id: string;
+  url: string;
+  description: string;
+  eventTypes: WebhookEventType[];
+  enabled: boolean;
+  /** Why the endpoint was switched off automatically, if it was. */
+  disabledReason: string | null;
+  failingSince: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Returned once, on creation: the signing secret (`whsec_...`). */
+export interface CreatedWebhookEndpointDto extends WebhookEndpointDto {
+  secret: string;
+}
+
+export interface CreateWebhookEndpointRequest {
+  url: string;
+  description?: string;
+  eventTypes: WebhookEventType[];
+}
+
+export interface UpdateWebhookEndpointRequest {
+  version: number;
+  url?: string;
+  description?: string;
+  eventTypes?: WebhookEventType[];
+  enabled?: boolean;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
+
+export interface WebhookDeliveryDto {
+  id: string;
+  /** The `webhook-id` header: the event id, the same on every attempt and replay. */
+  messageId: string;
+  eventType: string;
+  status: WebhookDeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastAttemptAt: string | null;
+  responseStatus: number | null;
+  responseTimeMs: number | null;
+  responseBody: string | null;
+  lastError: string | null;
+  requestBody: string;
+  createdAt: string;
+}
