@@ -68,7 +68,7 @@ describe('Authentication', () => {
     expect(me.body).toMatchObject({
       email: 'viewer@depot.local',
       roles: ['viewer'],
-      permissions: ['catalog.products.read'],
+      permissions: ['catalog.products.read', 'inventory.stock.read', 'inventory.warehouses.read'],
     });
   });
 

@@ -5,6 +5,7 @@ import { AppModule } from '../app.module';
 import { DepotSocketIoAdapter } from './realtime/socket-io.adapter';
 import type { AppConfig } from './config/app-config';
 import { configureHttp } from './http/configure-http';
+import { StatementCountInterceptor } from './database/statement-counter';
 import { requestIdFor } from './http/request-id';
 
 /** Creates the fully configured application (not yet listening). Used by main.ts and the tests. */
@@ -25,5 +26,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.flushLogs();
   app.useWebSocketAdapter(new DepotSocketIoAdapter(app, config.redisUrl));
   await configureHttp(app, config);
+  if (config.database.statementHeader) app.useGlobalInterceptors(new StatementCountInterceptor());
   return app;
 }

@@ -66,7 +66,17 @@ export interface ProductDto {
   unit: string;
   /** Sale price in minor units of `currency` (cents for EUR). */
   priceMinor: number;
+  /** Purchase cost in minor units of `currency`, if known. */
+  costMinor: number | null;
   currency: CurrencyCode;
+  /** EAN-13 / UPC-A, unique when set. */
+  barcode: string | null;
+  categoryId: string | null;
+  attributes: ProductAttributes;
+  /** Reorder when available stock in a warehouse falls below this. */
+  reorderPoint: number;
+  /** How much to reorder. */
+  reorderQuantity: number;
   status: ProductStatus;
   /** Optimistic-locking version; send it back on update. */
   version: number;

@@ -24,6 +24,8 @@ export interface AppConfig {
     poolMax: number;
     ssl: boolean;
     seedDemoData: boolean;
+    /** Send `X-Sql-Statements` (statements run by the handler) on every API answer. */
+    statementHeader: boolean;
   };
   embedded: {
     dataDir: string;
@@ -156,6 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
       ssl: raw.DATABASE_SSL,
       // Demo data goes only into the embedded database unless explicitly asked for.
       seedDemoData: raw.SEED_DEMO_DATA ?? raw.DATABASE_URL === undefined,
+      // Diagnostics: answer how many SQL statements each request ran (never in production).
+      statementHeader: raw.SQL_STATEMENT_HEADER && !isProduction,
     },
     embedded: { dataDir, port: raw.EMBEDDED_PG_PORT },
     demoPassword: raw.DEMO_PASSWORD,

@@ -48,6 +48,7 @@ export const configSchema = z
     LOG_PRETTY: booleanString.optional(),
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_048_576),
     SWAGGER_ENABLED: booleanString.optional(),
+    SQL_STATEMENT_HEADER: booleanString.default(false),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     TRUST_PROXY: booleanString.default(false),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),

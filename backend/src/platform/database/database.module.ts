@@ -6,6 +6,7 @@ import { ClsModule } from 'nestjs-cls';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source-options';
 import { DemoDataSeeder } from './seed/demo-data.seeder';
+import { StatementCountingLogger } from './statement-counter';
 
 /**
  * TypeORM on PostgreSQL (committed migrations run at start) and one transaction per use
@@ -25,6 +26,9 @@ import { DemoDataSeeder } from './seed/demo-data.seeder';
             ssl: config.database.ssl,
           }),
           migrationsRun: true,
+          ...(config.database.statementHeader
+            ? { logging: ['query' as const], logger: new StatementCountingLogger() }
+            : {}),
           retryAttempts: 3,
           retryDelay: 1000,
         };

@@ -20,7 +20,8 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('audit', 'Audit trail and security log')
     .addTag('notifications', 'Webhooks')
     .addTag('auth', 'Sign in, refresh and sign out')
-    .addTag('catalog', 'Products')
+    .addTag('catalog', 'Products and categories')
+    .addTag('inventory', 'Warehouses, stock levels and the stock ledger')
     .addTag('health', 'Liveness and readiness')
     .addTag('development', 'Helpers for development and tests (not available in production)')
     .build();

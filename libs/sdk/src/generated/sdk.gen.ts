@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { ArchiveProductData, ArchiveProductErrors, ArchiveProductResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateProductData, CreateProductErrors, CreateProductResponses, CreateRoleData, CreateRoleErrors, CreateRoleResponses, CreateUserData, CreateUserErrors, CreateUserResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteRoleData, DeleteRoleErrors, DeleteRoleResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, DisableMfaData, DisableMfaErrors, DisableMfaResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableTotpData, EnableTotpErrors, EnableTotpResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndAllMySessionsData, EndAllMySessionsErrors, EndAllMySessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EndUserSessionData, EndUserSessionErrors, EndUserSessionResponses, EndUserSessionsData, EndUserSessionsErrors, EndUserSessionsResponses, ForgotPasswordData, ForgotPasswordErrors, ForgotPasswordResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetDevMailData, GetDevMailErrors, GetDevMailResponses, GetLivenessData, GetLivenessResponses, GetProductData, GetProductErrors, GetProductResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRoleData, GetRoleErrors, GetRoleResponses, GetUserData, GetUserErrors, GetUserResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListDevMailData, ListDevMailErrors, ListDevMailResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListPermissionsData, ListPermissionsErrors, ListPermissionsResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListRolesData, ListRolesErrors, ListRolesResponses, ListSecurityEventsData, ListSecurityEventsErrors, ListSecurityEventsResponses, ListUsersData, ListUsersErrors, ListUserSessionsData, ListUserSessionsErrors, ListUserSessionsResponses, ListUsersResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, ReplayWebhookDeliveryData, ReplayWebhookDeliveryErrors, ReplayWebhookDeliveryResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, SendWebhookTestData, SendWebhookTestErrors, SendWebhookTestResponses, SetupTotpData, SetupTotpErrors, SetupTotpResponses, SetUserRolesData, SetUserRolesErrors, SetUserRolesResponses, UpdateMyProfileData, UpdateMyProfileErrors, UpdateMyProfileResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, UpdateRoleData, UpdateRoleErrors, UpdateRoleResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses } from './types.gen';
+import type { AdjustStockData, AdjustStockErrors, AdjustStockResponses, ArchiveProductData, ArchiveProductErrors, ArchiveProductResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CheckStockConsistencyData, CheckStockConsistencyErrors, CheckStockConsistencyResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCategoryData, CreateCategoryErrors, CreateCategoryResponses, CreateProductData, CreateProductErrors, CreateProductResponses, CreateRoleData, CreateRoleErrors, CreateRoleResponses, CreateUserData, CreateUserErrors, CreateUserResponses, CreateWarehouseData, CreateWarehouseErrors, CreateWarehouseResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteCategoryData, DeleteCategoryErrors, DeleteCategoryResponses, DeleteRoleData, DeleteRoleErrors, DeleteRoleResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, DisableMfaData, DisableMfaErrors, DisableMfaResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableTotpData, EnableTotpErrors, EnableTotpResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndAllMySessionsData, EndAllMySessionsErrors, EndAllMySessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EndUserSessionData, EndUserSessionErrors, EndUserSessionResponses, EndUserSessionsData, EndUserSessionsErrors, EndUserSessionsResponses, ForgotPasswordData, ForgotPasswordErrors, ForgotPasswordResponses, GetCategoryData, GetCategoryErrors, GetCategoryResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetDevMailData, GetDevMailErrors, GetDevMailResponses, GetLivenessData, GetLivenessResponses, GetProductData, GetProductErrors, GetProductResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRoleData, GetRoleErrors, GetRoleResponses, GetUserData, GetUserErrors, GetUserResponses, GetWarehouseData, GetWarehouseErrors, GetWarehouseResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListCategoriesData, ListCategoriesErrors, ListCategoriesResponses, ListDevMailData, ListDevMailErrors, ListDevMailResponses, ListLowStockData, ListLowStockErrors, ListLowStockResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListPermissionsData, ListPermissionsErrors, ListPermissionsResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListRolesData, ListRolesErrors, ListRolesResponses, ListSecurityEventsData, ListSecurityEventsErrors, ListSecurityEventsResponses, ListStockLevelsData, ListStockLevelsErrors, ListStockLevelsResponses, ListStockMovementsData, ListStockMovementsErrors, ListStockMovementsResponses, ListUsersData, ListUsersErrors, ListUserSessionsData, ListUserSessionsErrors, ListUserSessionsResponses, ListUsersResponses, ListWarehousesData, ListWarehousesErrors, ListWarehousesResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, ReplayWebhookDeliveryData, ReplayWebhookDeliveryErrors, ReplayWebhookDeliveryResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, SendWebhookTestData, SendWebhookTestErrors, SendWebhookTestResponses, SetupTotpData, SetupTotpErrors, SetupTotpResponses, SetUserRolesData, SetUserRolesErrors, SetUserRolesResponses, StockAsOfData, StockAsOfErrors, StockAsOfResponses, TransferStockData, TransferStockErrors, TransferStockResponses, UpdateCategoryData, UpdateCategoryErrors, UpdateCategoryResponses, UpdateMyProfileData, UpdateMyProfileErrors, UpdateMyProfileResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, UpdateRoleData, UpdateRoleErrors, UpdateRoleResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UpdateWarehouseData, UpdateWarehouseErrors, UpdateWarehouseResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -470,6 +470,139 @@ export const resetPassword = <ThrowOnError extends boolean = false>(options: Opt
 });
 
 /**
+ * List warehouses
+ *
+ * Keyset-paginated; `q` matches code and name.
+ */
+export const listWarehouses = <ThrowOnError extends boolean = false>(options?: Options<ListWarehousesData, ThrowOnError>) => (options?.client ?? client).get<ListWarehousesResponses, ListWarehousesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/warehouses',
+    ...options
+});
+
+/**
+ * Create a warehouse
+ */
+export const createWarehouse = <ThrowOnError extends boolean = false>(options: Options<CreateWarehouseData, ThrowOnError>) => (options.client ?? client).post<CreateWarehouseResponses, CreateWarehouseErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/warehouses',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get a warehouse
+ */
+export const getWarehouse = <ThrowOnError extends boolean = false>(options: Options<GetWarehouseData, ThrowOnError>) => (options.client ?? client).get<GetWarehouseResponses, GetWarehouseErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/warehouses/{id}',
+    ...options
+});
+
+/**
+ * Update a warehouse
+ *
+ * Send the `version` you read; a stale one gets 409. Set `active: false` to retire it.
+ */
+export const updateWarehouse = <ThrowOnError extends boolean = false>(options: Options<UpdateWarehouseData, ThrowOnError>) => (options.client ?? client).patch<UpdateWarehouseResponses, UpdateWarehouseErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/warehouses/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List stock levels
+ *
+ * One row per product and warehouse: on hand, reserved, available. `q` matches SKU and name.
+ */
+export const listStockLevels = <ThrowOnError extends boolean = false>(options?: Options<ListStockLevelsData, ThrowOnError>) => (options?.client ?? client).get<ListStockLevelsResponses, ListStockLevelsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/stock-levels',
+    ...options
+});
+
+/**
+ * Browse the stock ledger
+ *
+ * Append-only movements, newest first; filter by product, warehouse, type and time range.
+ */
+export const listStockMovements = <ThrowOnError extends boolean = false>(options?: Options<ListStockMovementsData, ThrowOnError>) => (options?.client ?? client).get<ListStockMovementsResponses, ListStockMovementsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/stock-movements',
+    ...options
+});
+
+/**
+ * Adjust stock
+ *
+ * A signed change of on-hand stock with a reason. Refused with 409 if it would go below zero.
+ */
+export const adjustStock = <ThrowOnError extends boolean = false>(options: Options<AdjustStockData, ThrowOnError>) => (options.client ?? client).post<AdjustStockResponses, AdjustStockErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/stock/adjustments',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Transfer stock between warehouses
+ *
+ * Writes the out and in legs in one transaction. 409 when the source has too little.
+ */
+export const transferStock = <ThrowOnError extends boolean = false>(options: Options<TransferStockData, ThrowOnError>) => (options.client ?? client).post<TransferStockResponses, TransferStockErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/stock/transfers',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Stock of a product at a past moment
+ *
+ * Summed from the ledger.
+ */
+export const stockAsOf = <ThrowOnError extends boolean = false>(options: Options<StockAsOfData, ThrowOnError>) => (options.client ?? client).get<StockAsOfResponses, StockAsOfErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/stock/as-of',
+    ...options
+});
+
+/**
+ * Check the ledger
+ *
+ * Compares every stock level with the sum of its movements; lists any mismatch.
+ */
+export const checkStockConsistency = <ThrowOnError extends boolean = false>(options?: Options<CheckStockConsistencyData, ThrowOnError>) => (options?.client ?? client).get<CheckStockConsistencyResponses, CheckStockConsistencyErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/stock/consistency',
+    ...options
+});
+
+/**
+ * Low stock
+ *
+ * Active products whose available stock in a warehouse is below their reorder point.
+ */
+export const listLowStock = <ThrowOnError extends boolean = false>(options?: Options<ListLowStockData, ThrowOnError>) => (options?.client ?? client).get<ListLowStockResponses, ListLowStockErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/stock/low-stock',
+    ...options
+});
+
+/**
  * List products
  *
  * Keyset-paginated; search `q` matches SKU and name.
@@ -521,6 +654,67 @@ export const getProduct = <ThrowOnError extends boolean = false>(options: Option
 export const updateProduct = <ThrowOnError extends boolean = false>(options: Options<UpdateProductData, ThrowOnError>) => (options.client ?? client).patch<UpdateProductResponses, UpdateProductErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
     url: '/api/v1/products/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List the category tree
+ *
+ * Every category, flat, ordered by path (parents before their children).
+ */
+export const listCategories = <ThrowOnError extends boolean = false>(options?: Options<ListCategoriesData, ThrowOnError>) => (options?.client ?? client).get<ListCategoriesResponses, ListCategoriesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/categories',
+    ...options
+});
+
+/**
+ * Create a category
+ *
+ * Sibling names are unique case-insensitively.
+ */
+export const createCategory = <ThrowOnError extends boolean = false>(options: Options<CreateCategoryData, ThrowOnError>) => (options.client ?? client).post<CreateCategoryResponses, CreateCategoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/categories',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Delete an empty category
+ *
+ * Refused (409) while it has children or products.
+ */
+export const deleteCategory = <ThrowOnError extends boolean = false>(options: Options<DeleteCategoryData, ThrowOnError>) => (options.client ?? client).delete<DeleteCategoryResponses, DeleteCategoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/categories/{id}',
+    ...options
+});
+
+/**
+ * Get a category
+ */
+export const getCategory = <ThrowOnError extends boolean = false>(options: Options<GetCategoryData, ThrowOnError>) => (options.client ?? client).get<GetCategoryResponses, GetCategoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/categories/{id}',
+    ...options
+});
+
+/**
+ * Rename or move a category
+ *
+ * Send the `version` you read. A move into its own subtree or beyond the depth limit gets 409.
+ */
+export const updateCategory = <ThrowOnError extends boolean = false>(options: Options<UpdateCategoryData, ThrowOnError>) => (options.client ?? client).patch<UpdateCategoryResponses, UpdateCategoryErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/categories/{id}',
     ...options,
     headers: {
         'Content-Type': 'application/json',

@@ -313,8 +313,212 @@ export type ResetPasswordDto = {
     newPassword: string;
 };
 
+export type WarehouseResponseDto = {
+    address: string | null;
+    id: string;
+    code: string;
+    name: string;
+    active: boolean;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type WarehousePageDto = {
+    items: Array<WarehouseResponseDto>;
+    nextCursor: string | null;
+    /**
+     * Total matching rows, when `includeTotal=true`.
+     */
+    total?: number;
+};
+
+export type CreateWarehouseDto = {
+    /**
+     * Unique (case-insensitive) short code.
+     */
+    code: string;
+    address?: string | null;
+    name: string;
+};
+
+export type UpdateWarehouseDto = {
+    address?: string | null;
+    /**
+     * The version you read; stale -> 409.
+     */
+    version: number;
+    code?: string;
+    name?: string;
+    /**
+     * Inactive warehouses accept no stock movements.
+     */
+    active?: boolean;
+};
+
+export type StockLevelResponseDto = {
+    productId: string;
+    warehouseId: string;
+    updatedAt: string;
+    sku: string;
+    productName: string;
+    warehouseCode: string;
+    warehouseName: string;
+    onHand: number;
+    reserved: number;
+    /**
+     * onHand - reserved.
+     */
+    available: number;
+    reorderPoint: number;
+    reorderQuantity: number;
+};
+
+export type StockLevelPageDto = {
+    items: Array<StockLevelResponseDto>;
+    nextCursor: string | null;
+    /**
+     * Total matching rows, when `includeTotal=true`.
+     */
+    total?: number;
+};
+
+export type StockMovementResponseDto = {
+    id: string;
+    type: 'receipt' | 'issue' | 'adjustment' | 'transfer_out' | 'transfer_in' | 'reservation' | 'release' | 'shipment' | 'return';
+    productId: string;
+    warehouseId: string;
+    reasonCode: 'count_correction' | 'opening_balance' | 'damaged' | 'lost' | 'found' | 'expired' | 'other';
+    note: string | null;
+    transferId: string | null;
+    sourceType: string | null;
+    sourceId: string | null;
+    actorType: 'user' | 'api_key' | 'system';
+    actorId: string | null;
+    actorName: string | null;
+    requestId: string | null;
+    occurredAt: string;
+    sku: string;
+    productName: string;
+    warehouseCode: string;
+    /**
+     * Change of on-hand stock.
+     */
+    onHandChange: number;
+    /**
+     * Change of reserved stock.
+     */
+    reservedChange: number;
+    onHandAfter: number;
+    reservedAfter: number;
+};
+
+export type StockMovementPageDto = {
+    items: Array<StockMovementResponseDto>;
+    nextCursor: string | null;
+    /**
+     * Total matching rows, when `includeTotal=true`.
+     */
+    total?: number;
+};
+
+export type AdjustStockDto = {
+    productId: string;
+    warehouseId: string;
+    quantity: number;
+    reasonCode: 'count_correction' | 'opening_balance' | 'damaged' | 'lost' | 'found' | 'expired' | 'other';
+    note?: string | null;
+};
+
+export type StockAdjustmentResultResponseDto = {
+    movement: StockMovementResponseDto;
+    level: StockLevelResponseDto;
+};
+
+export type TransferStockDto = {
+    productId: string;
+    fromWarehouseId: string;
+    toWarehouseId: string;
+    quantity: number;
+    note?: string | null;
+};
+
+export type StockTransferResultResponseDto = {
+    transferId: string;
+    /**
+     * Out leg, then in leg.
+     */
+    movements: [
+        StockMovementResponseDto,
+        StockMovementResponseDto
+    ];
+    from: StockLevelResponseDto;
+    to: StockLevelResponseDto;
+};
+
+export type StockAsOfLevelDto = {
+    warehouseId: string;
+    warehouseCode: string;
+    onHand: number;
+    reserved: number;
+};
+
+export type StockAsOfResponseDto = {
+    at: string;
+    productId: string;
+    levels: Array<StockAsOfLevelDto>;
+    totalOnHand: number;
+};
+
+export type LedgerMismatchDto = {
+    productId: string;
+    warehouseId: string;
+    onHand: number;
+    ledgerOnHand: number;
+    reserved: number;
+    ledgerReserved: number;
+};
+
+export type LedgerConsistencyResponseDto = {
+    mismatches: Array<LedgerMismatchDto>;
+    checkedAt: string;
+    consistent: boolean;
+    checkedLevels: number;
+    checkedMovements: number;
+};
+
+export type LowStockItemResponseDto = {
+    productId: string;
+    warehouseId: string;
+    sku: string;
+    productName: string;
+    warehouseCode: string;
+    available: number;
+    reorderPoint: number;
+    reorderQuantity: number;
+    shortfall: number;
+};
+
+export type LowStockPageDto = {
+    items: Array<LowStockItemResponseDto>;
+    nextCursor: string | null;
+    /**
+     * Total matching rows, when `includeTotal=true`.
+     */
+    total?: number;
+};
+
 export type ProductResponseDto = {
+    /**
+     * Purchase cost in minor units.
+     */
+    costMinor: number | null;
     currency: 'EUR' | 'USD' | 'GBP' | 'CHF' | 'SEK' | 'PLN' | 'JPY';
+    barcode: string | null;
+    categoryId: string | null;
+    attributes: {
+        [key: string]: string;
+    };
     status: 'active' | 'archived';
     id: string;
     sku: string;
@@ -325,6 +529,8 @@ export type ProductResponseDto = {
      * Sale price in minor units of `currency`.
      */
     priceMinor: number;
+    reorderPoint: number;
+    reorderQuantity: number;
     version: number;
     createdAt: string;
     updatedAt: string;
@@ -348,7 +554,30 @@ export type CreateProductDto = {
      * Sale price in minor units (cents for EUR).
      */
     priceMinor: number;
+    /**
+     * Purchase cost in minor units of `currency`.
+     */
+    costMinor?: number | null;
     currency: 'EUR' | 'USD' | 'GBP' | 'CHF' | 'SEK' | 'PLN' | 'JPY';
+    /**
+     * EAN-13 or UPC-A barcode (check digit validated), unique.
+     */
+    barcode?: string | null;
+    categoryId?: string | null;
+    /**
+     * Free-form key/value attributes (keys lower-case).
+     */
+    attributes?: {
+        [key: string]: string;
+    };
+    /**
+     * Reorder when available stock in a warehouse falls below this.
+     */
+    reorderPoint?: number;
+    /**
+     * How much to reorder.
+     */
+    reorderQuantity?: number;
     /**
      * Stock keeping unit, unique case-insensitively.
      */
@@ -366,7 +595,30 @@ export type UpdateProductDto = {
      * Sale price in minor units (cents for EUR).
      */
     priceMinor?: number;
+    /**
+     * Purchase cost in minor units of `currency`.
+     */
+    costMinor?: number | null;
     currency?: 'EUR' | 'USD' | 'GBP' | 'CHF' | 'SEK' | 'PLN' | 'JPY';
+    /**
+     * EAN-13 or UPC-A barcode (check digit validated), unique.
+     */
+    barcode?: string | null;
+    categoryId?: string | null;
+    /**
+     * Free-form key/value attributes (keys lower-case).
+     */
+    attributes?: {
+        [key: string]: string;
+    };
+    /**
+     * Reorder when available stock in a warehouse falls below this.
+     */
+    reorderPoint?: number;
+    /**
+     * How much to reorder.
+     */
+    reorderQuantity?: number;
     /**
      * Stock keeping unit, unique case-insensitively.
      */
@@ -381,6 +633,45 @@ export type UpdateProductDto = {
      */
     version: number;
     status?: 'active' | 'archived';
+};
+
+export type CategoryResponseDto = {
+    parentId: string | null;
+    id: string;
+    name: string;
+    /**
+     * Names from the root down.
+     */
+    path: Array<string>;
+    depth: number;
+    productCount: number;
+    childCount: number;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type CreateCategoryDto = {
+    /**
+     * Parent category; omit or null for a root category.
+     */
+    parentId?: string | null;
+    name: string;
+};
+
+export type UpdateCategoryDto = {
+    /**
+     * New parent (a move); null makes it a root. Moving into its own subtree is refused (409).
+     */
+    parentId?: string | null;
+    /**
+     * The version you read; stale -> 409.
+     */
+    version: number;
+    /**
+     * New name.
+     */
+    name?: string;
 };
 
 export type WebhookEndpointResponseDto = {
@@ -1928,6 +2219,553 @@ export type ResetPasswordResponses = {
 
 export type ResetPasswordResponse = ResetPasswordResponses[keyof ResetPasswordResponses];
 
+export type ListWarehousesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending.
+         */
+        sort?: 'code' | '-code' | 'name' | '-name' | 'createdAt' | '-createdAt';
+        /**
+         * Only active (true) or inactive (false) warehouses.
+         */
+        active?: boolean;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Free-text search.
+         */
+        q?: string;
+        /**
+         * Also return the total number of matching rows (costs an extra count query).
+         */
+        includeTotal?: boolean;
+    };
+    url: '/api/v1/warehouses';
+};
+
+export type ListWarehousesErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `inventory.warehouses.read`.
+     */
+    403: ProblemDetailsDto;
+};
+
+export type ListWarehousesError = ListWarehousesErrors[keyof ListWarehousesErrors];
+
+export type ListWarehousesResponses = {
+    /**
+     * A page of warehouses.
+     */
+    200: WarehousePageDto;
+};
+
+export type ListWarehousesResponse = ListWarehousesResponses[keyof ListWarehousesResponses];
+
+export type CreateWarehouseData = {
+    body: CreateWarehouseDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/warehouses';
+};
+
+export type CreateWarehouseErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `inventory.warehouses.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+};
+
+export type CreateWarehouseError = CreateWarehouseErrors[keyof CreateWarehouseErrors];
+
+export type CreateWarehouseResponses = {
+    /**
+     * Created.
+     */
+    201: WarehouseResponseDto;
+};
+
+export type CreateWarehouseResponse = CreateWarehouseResponses[keyof CreateWarehouseResponses];
+
+export type GetWarehouseData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/warehouses/{id}';
+};
+
+export type GetWarehouseErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `inventory.warehouses.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+};
+
+export type GetWarehouseError = GetWarehouseErrors[keyof GetWarehouseErrors];
+
+export type GetWarehouseResponses = {
+    /**
+     * The warehouse.
+     */
+    200: WarehouseResponseDto;
+};
+
+export type GetWarehouseResponse = GetWarehouseResponses[keyof GetWarehouseResponses];
+
+export type UpdateWarehouseData = {
+    body: UpdateWarehouseDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/warehouses/{id}';
+};
+
+export type UpdateWarehouseErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `inventory.warehouses.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+};
+
+export type UpdateWarehouseError = UpdateWarehouseErrors[keyof UpdateWarehouseErrors];
+
+export type UpdateWarehouseResponses = {
+    /**
+     * Updated.
+     */
+    200: WarehouseResponseDto;
+};
+
+export type UpdateWarehouseResponse = UpdateWarehouseResponses[keyof UpdateWarehouseResponses];
+
+export type ListStockLevelsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending.
+         */
+        sort?: 'sku' | '-sku' | 'onHand' | '-onHand' | 'available' | '-available' | 'updatedAt' | '-updatedAt';
+        productId?: string;
+        warehouseId?: string;
+        /**
+         * Only levels whose available stock is below the product's reorder point.
+         */
+        belowReorderPoint?: boolean;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Free-text search.
+         */
+        q?: string;
+        /**
+         * Also return the total number of matching rows (costs an extra count query).
+         */
+        includeTotal?: boolean;
+    };
+    url: '/api/v1/stock-levels';
+};
+
+export type ListStockLevelsErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `inventory.stock.read`.
+     */
+    403: ProblemDetailsDto;
+};
+
+export type ListStockLevelsError = ListStockLevelsErrors[keyof ListStockLevelsErrors];
+
+export type ListStockLevelsResponses = {
+    /**
+     * A page of stock levels.
+     */
+    200: StockLevelPageDto;
+};
+
+export type ListStockLevelsResponse = ListStockLevelsResponses[keyof ListStockLevelsResponses];
+
+export type ListStockMovementsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending (default newest first).
+         */
+        sort?: 'occurredAt' | '-occurredAt';
+        productId?: string;
+        warehouseId?: string;
+        type?: 'receipt' | 'issue' | 'adjustment' | 'transfer_out' | 'transfer_in' | 'reservation' | 'release' | 'shipment' | 'return';
+        /**
+         * From this time on (inclusive).
+         */
+        from?: string;
+        /**
+         * Before this time (exclusive).
+         */
+        to?: string;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Free-text search.
+         */
+        q?: string;
+        /**
+         * Also return the total number of matching rows (costs an extra count query).
+         */
+        includeTotal?: boolean;
+    };
+    url: '/api/v1/stock-movements';
+};
+
+export type ListStockMovementsErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `inventory.stock.read`.
+     */
+    403: ProblemDetailsDto;
+};
+
+export type ListStockMovementsError = ListStockMovementsErrors[keyof ListStockMovementsErrors];
+
+export type ListStockMovementsResponses = {
+    /**
+     * A page of movements.
+     */
+    200: StockMovementPageDto;
+};
+
+export type ListStockMovementsResponse = ListStockMovementsResponses[keyof ListStockMovementsResponses];
+
+export type AdjustStockData = {
+    body: AdjustStockDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/stock/adjustments';
+};
+
+export type AdjustStockErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `inventory.stock.adjust`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+};
+
+export type AdjustStockError = AdjustStockErrors[keyof AdjustStockErrors];
+
+export type AdjustStockResponses = {
+    /**
+     * The movement and the new level.
+     */
+    201: StockAdjustmentResultResponseDto;
+};
+
+export type AdjustStockResponse = AdjustStockResponses[keyof AdjustStockResponses];
+
+export type TransferStockData = {
+    body: TransferStockDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/stock/transfers';
+};
+
+export type TransferStockErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `inventory.stock.transfer`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+};
+
+export type TransferStockError = TransferStockErrors[keyof TransferStockErrors];
+
+export type TransferStockResponses = {
+    /**
+     * Both legs and both new levels.
+     */
+    201: StockTransferResultResponseDto;
+};
+
+export type TransferStockResponse = TransferStockResponses[keyof TransferStockResponses];
+
+export type StockAsOfData = {
+    body?: never;
+    path?: never;
+    query: {
+        productId: string;
+        /**
+         * The moment to compute stock at (ISO 8601).
+         */
+        at: string;
+    };
+    url: '/api/v1/stock/as-of';
+};
+
+export type StockAsOfErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `inventory.stock.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+};
+
+export type StockAsOfError = StockAsOfErrors[keyof StockAsOfErrors];
+
+export type StockAsOfResponses = {
+    /**
+     * Per warehouse and in total.
+     */
+    200: StockAsOfResponseDto;
+};
+
+export type StockAsOfResponse = StockAsOfResponses[keyof StockAsOfResponses];
+
+export type CheckStockConsistencyData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/stock/consistency';
+};
+
+export type CheckStockConsistencyErrors = {
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `inventory.stock.read`.
+     */
+    403: ProblemDetailsDto;
+};
+
+export type CheckStockConsistencyError = CheckStockConsistencyErrors[keyof CheckStockConsistencyErrors];
+
+export type CheckStockConsistencyResponses = {
+    /**
+     * The result.
+     */
+    200: LedgerConsistencyResponseDto;
+};
+
+export type CheckStockConsistencyResponse = CheckStockConsistencyResponses[keyof CheckStockConsistencyResponses];
+
+export type ListLowStockData = {
+    body?: never;
+    path?: never;
+    query?: {
+        warehouseId?: string;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Sort field, `-` prefix for descending.
+         */
+        sort?: string;
+        /**
+         * Free-text search.
+         */
+        q?: string;
+        /**
+         * Also return the total number of matching rows (costs an extra count query).
+         */
+        includeTotal?: boolean;
+    };
+    url: '/api/v1/stock/low-stock';
+};
+
+export type ListLowStockErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `inventory.stock.read`.
+     */
+    403: ProblemDetailsDto;
+};
+
+export type ListLowStockError = ListLowStockErrors[keyof ListLowStockErrors];
+
+export type ListLowStockResponses = {
+    /**
+     * A page of low-stock levels.
+     */
+    200: LowStockPageDto;
+};
+
+export type ListLowStockResponse = ListLowStockResponses[keyof ListLowStockResponses];
+
 export type ListProductsData = {
     body?: never;
     path?: never;
@@ -1940,6 +2778,18 @@ export type ListProductsData = {
          * Only products with this status.
          */
         status?: 'active' | 'archived';
+        /**
+         * Products in this category or any category below it.
+         */
+        categoryId?: string;
+        /**
+         * `key:value`; repeat for several (all must match).
+         */
+        attribute?: Array<string>;
+        /**
+         * Only products whose available stock in some warehouse is below their reorder point.
+         */
+        belowReorderPoint?: boolean;
         /**
          * Page size.
          */
@@ -2159,6 +3009,209 @@ export type UpdateProductResponses = {
 };
 
 export type UpdateProductResponse = UpdateProductResponses[keyof UpdateProductResponses];
+
+export type ListCategoriesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/categories';
+};
+
+export type ListCategoriesErrors = {
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `catalog.products.read`.
+     */
+    403: ProblemDetailsDto;
+};
+
+export type ListCategoriesError = ListCategoriesErrors[keyof ListCategoriesErrors];
+
+export type ListCategoriesResponses = {
+    /**
+     * The tree.
+     */
+    200: Array<CategoryResponseDto>;
+};
+
+export type ListCategoriesResponse = ListCategoriesResponses[keyof ListCategoriesResponses];
+
+export type CreateCategoryData = {
+    body: CreateCategoryDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/categories';
+};
+
+export type CreateCategoryErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `catalog.categories.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+};
+
+export type CreateCategoryError = CreateCategoryErrors[keyof CreateCategoryErrors];
+
+export type CreateCategoryResponses = {
+    /**
+     * Created.
+     */
+    201: CategoryResponseDto;
+};
+
+export type CreateCategoryResponse = CreateCategoryResponses[keyof CreateCategoryResponses];
+
+export type DeleteCategoryData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/categories/{id}';
+};
+
+export type DeleteCategoryErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `catalog.categories.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+};
+
+export type DeleteCategoryError = DeleteCategoryErrors[keyof DeleteCategoryErrors];
+
+export type DeleteCategoryResponses = {
+    /**
+     * Deleted.
+     */
+    204: void;
+};
+
+export type DeleteCategoryResponse = DeleteCategoryResponses[keyof DeleteCategoryResponses];
+
+export type GetCategoryData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/categories/{id}';
+};
+
+export type GetCategoryErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `catalog.products.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+};
+
+export type GetCategoryError = GetCategoryErrors[keyof GetCategoryErrors];
+
+export type GetCategoryResponses = {
+    /**
+     * The category.
+     */
+    200: CategoryResponseDto;
+};
+
+export type GetCategoryResponse = GetCategoryResponses[keyof GetCategoryResponses];
+
+export type UpdateCategoryData = {
+    body: UpdateCategoryDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/categories/{id}';
+};
+
+export type UpdateCategoryErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `catalog.categories.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+};
+
+export type UpdateCategoryError = UpdateCategoryErrors[keyof UpdateCategoryErrors];
+
+export type UpdateCategoryResponses = {
+    /**
+     * Updated.
+     */
+    200: CategoryResponseDto;
+};
+
+export type UpdateCategoryResponse = UpdateCategoryResponses[keyof UpdateCategoryResponses];
 
 export type ListWebhooksData = {
     body?: never;

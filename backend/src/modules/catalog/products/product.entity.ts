@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index } from 'typeorm';
-import type { CurrencyCode, ProductStatus } from '@depot/contracts';
+import type { CurrencyCode, ProductAttributes, ProductStatus } from '@depot/contracts';
 import { TimestampedEntity } from '../../../platform/database/base-columns';
 import { bigintToNumber } from '../../../platform/database/column-transformers';
 
@@ -16,6 +16,14 @@ import { bigintToNumber } from '../../../platform/database/column-transformers';
 @Index('ux_products_sku_lower', { synchronize: false })
 @Index('ix_products_sku_trgm', { synchronize: false })
 @Index('ix_products_name_trgm', { synchronize: false })
+@Index('ix_products_barcode_trgm', { synchronize: false })
+@Index('ux_products_barcode', { synchronize: false })
+@Index('ix_products_category_id', { synchronize: false })
+@Index('ix_products_attributes', { synchronize: false })
+@Check('ck_products_cost_minor', '"cost_minor" IS NULL OR "cost_minor" >= 0')
+@Check('ck_products_barcode', `"barcode" IS NULL OR "barcode" ~ '^([0-9]{12}|[0-9]{13})$'`)
+@Check('ck_products_attributes', `jsonb_typeof("attributes") = 'object'`)
+@Check('ck_products_reorder', '"reorder_point" >= 0 AND "reorder_quantity" >= 0')
 export class ProductEntity extends TimestampedEntity {
   /** Unique case-insensitively (index on lower(sku)). */
   @Column({ type: 'varchar', length: 64 })
@@ -33,8 +41,28 @@ export class ProductEntity extends TimestampedEntity {
   @Column({ type: 'bigint', transformer: bigintToNumber })
   priceMinor!: number;
 
+  @Column({ type: 'bigint', nullable: true, transformer: bigintToNumber })
+  costMinor!: number | null;
+
   @Column({ type: 'char', length: 3 })
   currency!: CurrencyCode;
+
+  /** EAN-13 / UPC-A; unique when set (partial index). */
+  @Column({ type: 'varchar', length: 13, nullable: true })
+  barcode!: string | null;
+
+  /** Category (foreign key `fk_products_category`, declared in the migration). */
+  @Column({ type: 'uuid', nullable: true })
+  categoryId!: string | null;
+
+  @Column({ type: 'jsonb', default: {} })
+  attributes!: ProductAttributes;
+
+  @Column({ type: 'integer', default: 0 })
+  reorderPoint!: number;
+
+  @Column({ type: 'integer', default: 0 })
+  reorderQuantity!: number;
 
   @Column({ type: 'varchar', length: 16, default: 'active' })
   status!: ProductStatus;

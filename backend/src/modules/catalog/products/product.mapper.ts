@@ -1,9 +1,10 @@
-import type { CurrencyCode, ProductDto, ProductStatus } from '@depot/contracts';
+import type { CurrencyCode, ProductAttributes, ProductDto, ProductStatus } from '@depot/contracts';
 import type { ProductEntity } from './product.entity';
 
 /** Column list and row shape of the lean list query (no entity hydration on the hot path). */
 export const PRODUCT_COLUMNS =
-  'id, sku, name, description, unit, price_minor, currency, status, version, created_at, updated_at';
+  'id, sku, name, description, unit, price_minor, cost_minor, currency, barcode, category_id, attributes, ' +
+  'reorder_point, reorder_quantity, status, version, created_at, updated_at';
 
 export interface ProductRow {
   id: string;
@@ -12,7 +13,13 @@ export interface ProductRow {
   description: string | null;
   unit: string;
   price_minor: string;
+  cost_minor: string | null;
   currency: CurrencyCode;
+  barcode: string | null;
+  category_id: string | null;
+  attributes: ProductAttributes;
+  reorder_point: number;
+  reorder_quantity: number;
   status: ProductStatus;
   version: number;
   created_at: Date;
@@ -27,7 +34,13 @@ export function rowToProductDto(row: ProductRow): ProductDto {
     description: row.description,
     unit: row.unit,
     priceMinor: Number(row.price_minor),
+    costMinor: row.cost_minor === null ? null : Number(row.cost_minor),
     currency: row.currency,
+    barcode: row.barcode,
+    categoryId: row.category_id,
+    attributes: row.attributes,
+    reorderPoint: row.reorder_point,
+    reorderQuantity: row.reorder_quantity,
     status: row.status,
     version: row.version,
     createdAt: row.created_at.toISOString(),
@@ -43,7 +56,13 @@ export function entityToProductDto(entity: ProductEntity): ProductDto {
     description: entity.description,
     unit: entity.unit,
     priceMinor: entity.priceMinor,
+    costMinor: entity.costMinor,
     currency: entity.currency,
+    barcode: entity.barcode,
+    categoryId: entity.categoryId,
+    attributes: entity.attributes,
+    reorderPoint: entity.reorderPoint,
+    reorderQuantity: entity.reorderQuantity,
     status: entity.status,
     version: entity.version,
     createdAt: entity.createdAt.toISOString(),

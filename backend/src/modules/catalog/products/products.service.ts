@@ -11,7 +11,7 @@ import { VersionConflictError } from '../../../platform/http/app-error';
 import { decodeCursor } from '../../../platform/http/pagination/cursor';
 import { toPage } from '../../../platform/http/pagination/page';
 import { parseSort } from '../../../platform/http/pagination/sort';
-import { ProductNotFoundError, SkuTakenError } from '../catalog.errors';
+import { BarcodeTakenError, ProductNotFoundError, SkuTakenError, UnknownCategoryError } from '../catalog.errors';
 import type { CreateProductDto } from './dto/create-product.dto';
 import type { ProductListQueryDto } from './dto/product-list-query.dto';
 import type { UpdateProductDto } from './dto/update-product.dto';
@@ -27,12 +27,35 @@ const SORT_COLUMNS = {
   priceMinor: 'price_minor',
 } as const;
 
-const AUDITED_FIELDS = ['sku', 'name', 'description', 'unit', 'priceMinor', 'currency', 'status'] as const;
+const AUDITED_FIELDS = [
+  'sku',
+  'name',
+  'description',
+  'unit',
+  'priceMinor',
+  'costMinor',
+  'currency',
+  'barcode',
+  'categoryId',
+  'attributes',
+  'reorderPoint',
+  'reorderQuantity',
+  'status',
+] as const;
 
-function isSkuUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
+function violatedConstraint(error: unknown, code: string): string | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
   const driverError = error.driverError as { code?: string; constraint?: string };
-  return driverError.code === '23505' && driverError.constraint === 'ux_products_sku_lower';
+  return driverError.code === code ? driverError.constraint : undefined;
+}
+
+/** Turns constraint violations of a product write into the API's errors. */
+function translateWriteError(error: unknown, sku: string, barcode: string | null | undefined): unknown {
+  const unique = violatedConstraint(error, '23505');
+  if (unique === 'ux_products_sku_lower') return new SkuTakenError(sku);
+  if (unique === 'ux_products_barcode') return new BarcodeTakenError(barcode ?? '');
+  if (violatedConstraint(error, '23503') === 'fk_products_category') return new UnknownCategoryError();
+  return error;
 }
 
 function escapeLike(value: string): string {
@@ -64,7 +87,24 @@ export class ProductsService {
     if (query.status) where.push(`status = ${param(query.status)}`);
     if (query.q && query.q.trim().length > 0) {
       const pattern = param(`%${escapeLike(query.q.trim())}%`);
-      where.push(`(sku ILIKE ${pattern} OR name ILIKE ${pattern})`);
+      where.push(`(sku ILIKE ${pattern} OR name ILIKE ${pattern} OR barcode ILIKE ${pattern})`);
+    }
+    if (query.categoryId) {
+      // The category and everything below it, in the same statement.
+      where.push(
+        `category_id IN (WITH RECURSIVE sub AS (SELECT id FROM categories WHERE id = ${param(query.categoryId)}
+           UNION ALL SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)`,
+      );
+    }
+    for (const pair of query.attribute ?? []) {
+      const separator = pair.indexOf(':');
+      const filter = { [pair.slice(0, separator)]: pair.slice(separator + 1) };
+      where.push(`attributes @> ${param(JSON.stringify(filter))}::jsonb`);
+    }
+    if (query.belowReorderPoint) {
+      where.push(
+        'EXISTS (SELECT 1 FROM stock_levels l WHERE l.product_id = products.id AND l.available < products.reorder_point)',
+      );
     }
     const filterSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const filterParams = [...params];
@@ -112,15 +152,20 @@ export class ProductsService {
       description: input.description ?? null,
       unit: input.unit ?? 'pcs',
       priceMinor: input.priceMinor,
+      costMinor: input.costMinor ?? null,
       currency: input.currency,
+      barcode: input.barcode ?? null,
+      categoryId: input.categoryId ?? null,
+      attributes: input.attributes ?? {},
+      reorderPoint: input.reorderPoint ?? 0,
+      reorderQuantity: input.reorderQuantity ?? 0,
       status: ProductStatus.Active,
       version: 1,
     });
     try {
       await this.repository.insert(product);
     } catch (error) {
-      if (isSkuUniqueViolation(error)) throw new SkuTakenError(input.sku);
-      throw error;
+      throw translateWriteError(error, input.sku, input.barcode);
     }
     const saved = await this.repository.findOneByOrFail({ id: product.id });
     const dto = entityToProductDto(saved);
@@ -156,6 +201,12 @@ export class ProductsService {
     if (input.unit !== undefined) changes.unit = input.unit;
     if (input.priceMinor !== undefined) changes.priceMinor = input.priceMinor;
     if (input.currency !== undefined) changes.currency = input.currency;
+    if (input.costMinor !== undefined) changes.costMinor = input.costMinor;
+    if (input.barcode !== undefined) changes.barcode = input.barcode;
+    if (input.categoryId !== undefined) changes.categoryId = input.categoryId;
+    if (input.attributes !== undefined) changes.attributes = input.attributes;
+    if (input.reorderPoint !== undefined) changes.reorderPoint = input.reorderPoint;
+    if (input.reorderQuantity !== undefined) changes.reorderQuantity = input.reorderQuantity;
     if (input.status !== undefined) changes.status = input.status;
 
     return this.applyUpdate(before, changes, DomainEventName.ProductUpdated, 'update');
@@ -186,8 +237,7 @@ export class ProductsService {
         .execute();
       affected = result.affected;
     } catch (error) {
-      if (isSkuUniqueViolation(error)) throw new SkuTakenError(changes.sku ?? before.sku);
-      throw error;
+      throw translateWriteError(error, changes.sku ?? before.sku, changes.barcode);
     }
     if (affected !== 1) throw new VersionConflictError('product', before.version);
 

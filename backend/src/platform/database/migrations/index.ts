@@ -2,6 +2,7 @@ import { InitialSchema1763900000000 } from './1763900000000-initial-schema';
 import { IdentityAccess1795463845970 } from './1795463845970-identity-access';
 import { MfaLastStep1795465590067 } from './1795465590067-mfa-last-step';
 import { Webhooks1795466597591 } from './1795466597591-webhooks';
+import { CatalogInventory1796230000000 } from './1796230000000-catalog-inventory';
 
 /** Committed migrations, in order. Add new ones at the end; never edit a committed one. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   IdentityAccess1795463845970,
   MfaLastStep1795465590067,
   Webhooks1795466597591,
+  CatalogInventory1796230000000,
 ];

@@ -6,6 +6,31 @@ import { PasswordHasher } from '../../../modules/identity/users/password-hasher'
 import { newId } from '../ids';
 import { DEMO_PRODUCTS } from './demo-products';
 
+/** Demo category tree: root -> children, and which SKU prefixes go where. */
+const DEMO_CATEGORIES: { name: string; parent?: string; prefixes: string[] }[] = [
+  { name: 'Furniture', prefixes: ['CHAIR', 'TABLE', 'DESK', 'SHELF', 'LAMP'] },
+  { name: 'Warehouse equipment', prefixes: ['PALLET', 'TROLLEY', 'LADDER', 'SCALE', 'JACK', 'KNIFE'] },
+  { name: 'Packaging', parent: 'Warehouse equipment', prefixes: ['BOX', 'WRAP', 'TAPE', 'LABEL', 'BIN'] },
+  { name: 'Safety', prefixes: ['HELMET', 'VEST', 'GLOVE', 'BOOT'] },
+  { name: 'Office', prefixes: ['PAPER', 'PEN', 'MARKER'] },
+  { name: 'IT accessories', parent: 'Office', prefixes: ['KEYB', 'MOUSE', 'MON', 'SCAN', 'CABLE', 'PRINT'] },
+  { name: 'Breakroom', prefixes: ['COFFEE', 'TEA', 'WATER', 'SOAP', 'TOWEL'] },
+];
+
+export const DEMO_WAREHOUSES = [
+  { code: 'BER-1', name: 'Berlin central', address: 'Lagerstraße 1, 10115 Berlin' },
+  { code: 'HAM-1', name: 'Hamburg port', address: 'Kaiweg 12, 20457 Hamburg' },
+  { code: 'MUC-1', name: 'Munich south', address: 'Industriestraße 7, 81379 München' },
+] as const;
+
+/** A valid EAN-13 from 12 digits (GS1 check digit appended). */
+function ean13(first12: string): string {
+  const sum = [...first12]
+    .reverse()
+    .reduce((total, digit, index) => total + Number(digit) * (index % 2 === 0 ? 3 : 1), 0);
+  return `${first12}${(10 - (sum % 10)) % 10}`;
+}
+
 export const DEMO_USERS = [
   { email: 'admin@depot.local', displayName: 'Ada Admin', role: 'admin' },
   { email: 'manager@depot.local', displayName: 'Max Manager', role: 'manager' },
@@ -50,15 +75,67 @@ export class DemoDataSeeder {
           user.role,
         ]);
       }
-      for (const product of DEMO_PRODUCTS) {
+      const categoryIds = new Map<string, string>();
+      for (const category of DEMO_CATEGORIES) {
+        const id = newId();
+        categoryIds.set(category.name, id);
+        await manager.query('INSERT INTO categories (id, name, parent_id) VALUES ($1, $2, $3)', [
+          id,
+          category.name,
+          category.parent ? categoryIds.get(category.parent) : null,
+        ]);
+      }
+      const warehouseIds: string[] = [];
+      for (const warehouse of DEMO_WAREHOUSES) {
+        const id = newId();
+        warehouseIds.push(id);
+        await manager.query('INSERT INTO warehouses (id, code, name, address) VALUES ($1, $2, $3, $4)', [
+          id,
+          warehouse.code,
+          warehouse.name,
+          warehouse.address,
+        ]);
+      }
+      for (const [index, product] of DEMO_PRODUCTS.entries()) {
+        const id = newId();
+        const prefix = product.sku.split('-')[0];
+        const category = DEMO_CATEGORIES.find((entry) => entry.prefixes.includes(prefix));
         await manager.query(
-          `INSERT INTO products (id, sku, name, description, unit, price_minor, currency, status, version)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, 'active', 1)`,
-          [newId(), product.sku, product.name, product.description, product.unit, product.priceMinor, product.currency],
+          `INSERT INTO products (id, sku, name, description, unit, price_minor, cost_minor, currency, barcode, category_id,
+             attributes, reorder_point, reorder_quantity, status, version)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, 'active', 1)`,
+          [
+            id,
+            product.sku,
+            product.name,
+            product.description,
+            product.unit,
+            product.priceMinor,
+            Math.round(product.priceMinor * 0.55),
+            product.currency,
+            ean13(`400638${String(133393 + index).padStart(6, '0')}`),
+            category ? categoryIds.get(category.name) : null,
+            JSON.stringify({ origin: index % 3 === 0 ? 'DE' : index % 3 === 1 ? 'PL' : 'NL' }),
+            10,
+            40,
+          ],
         );
+        // Opening stock through the ledger (the only way stock levels change); a few start low.
+        const quantities = [(index * 37) % 90, (index * 53) % 45, (index * 29) % 20];
+        for (const [slot, quantity] of quantities.entries()) {
+          if (quantity === 0) continue;
+          await manager.query(
+            `INSERT INTO stock_movements (id, type, product_id, warehouse_id, on_hand_change, reason_code, note, actor_type)
+             VALUES ($1, 'adjustment', $2, $3, $4, 'opening_balance', 'Demo opening stock', 'system')`,
+            [newId(), id, warehouseIds[slot], quantity],
+          );
+        }
       }
     });
-    this.logger.log(`seeded demo data: ${DEMO_USERS.length} users, ${DEMO_PRODUCTS.length} products`);
+    this.logger.log(
+      `seeded demo data: ${DEMO_USERS.length} users, ${DEMO_PRODUCTS.length} products, ` +
+        `${DEMO_CATEGORIES.length} categories, ${DEMO_WAREHOUSES.length} warehouses with opening stock`,
+    );
     return true;
   }
 }

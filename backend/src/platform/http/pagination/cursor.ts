@@ -16,7 +16,8 @@ export function decodeCursor(cursor: string): { sortValue: CursorValue; id: stri
       decoded.length === 2 &&
       (typeof decoded[0] === 'string' || typeof decoded[0] === 'number' || decoded[0] === null) &&
       typeof decoded[1] === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(decoded[1])
+      // A row id, or the "product:warehouse" pair that identifies a stock level.
+      /^[0-9a-f-]{36}(:[0-9a-f-]{36})?$/i.test(decoded[1])
     ) {
       return { sortValue: decoded[0] as CursorValue, id: decoded[1] };
     }

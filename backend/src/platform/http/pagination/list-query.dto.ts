@@ -2,6 +2,10 @@ import { PAGINATION, type ListQuery } from '@depot/contracts';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
+/** `true`/`false` query strings to booleans (anything else is left for @IsBoolean to refuse). */
+export const booleanQuery = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
 /** Query parameters shared by every list endpoint. */
 export class ListQueryDto implements ListQuery {
   /**
@@ -38,7 +42,7 @@ export class ListQueryDto implements ListQuery {
 
   /** Also return the total number of matching rows (costs an extra count query). */
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(booleanQuery)
   @IsBoolean()
   includeTotal?: boolean;
 }

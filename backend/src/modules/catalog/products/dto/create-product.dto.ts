@@ -1,7 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { CURRENCIES, PRODUCT_LIMITS, type CreateProductRequest, type CurrencyCode } from '@depot/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CURRENCIES,
+  PRODUCT_LIMITS,
+  type CreateProductRequest,
+  type CurrencyCode,
+  type ProductAttributes,
+} from '@depot/contracts';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBarcode, IsProductAttributes } from './product-validators';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
@@ -53,7 +60,69 @@ export class CreateProductDto implements CreateProductRequest {
   @Max(PRODUCT_LIMITS.maxPriceMinor)
   priceMinor!: number;
 
+  /**
+   * Purchase cost in minor units of `currency`.
+   * @example 7400
+   */
+  @ApiProperty({ type: 'integer', nullable: true, required: false, minimum: 0, maximum: PRODUCT_LIMITS.maxPriceMinor })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(PRODUCT_LIMITS.maxPriceMinor)
+  costMinor?: number | null;
+
   @ApiProperty({ enum: CURRENCIES, example: 'EUR' })
   @IsIn(CURRENCIES)
   currency!: CurrencyCode;
+
+  /**
+   * EAN-13 or UPC-A barcode (check digit validated), unique.
+   * @example 4006381333931
+   */
+  @ApiProperty({ type: String, nullable: true, required: false, pattern: '^(\\d{12}|\\d{13})$' })
+  @IsOptional()
+  @Transform(trim)
+  @IsBarcode()
+  barcode?: string | null;
+
+  /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, required: false })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string | null;
+
+  /**
+   * Free-form key/value attributes (keys lower-case).
+   * @example { "color": "oak", "seat_height_cm": "46" }
+   */
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', maxLength: PRODUCT_LIMITS.attributeValueMaxLength },
+    example: { color: 'oak', seat_height_cm: '46' },
+  })
+  @IsOptional()
+  @IsProductAttributes()
+  attributes?: ProductAttributes;
+
+  /**
+   * Reorder when available stock in a warehouse falls below this.
+   * @example 10
+   */
+  @ApiProperty({ type: 'integer', required: false, minimum: 0, maximum: PRODUCT_LIMITS.maxReorderQuantity })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(PRODUCT_LIMITS.maxReorderQuantity)
+  reorderPoint?: number;
+
+  /**
+   * How much to reorder.
+   * @example 40
+   */
+  @ApiProperty({ type: 'integer', required: false, minimum: 0, maximum: PRODUCT_LIMITS.maxReorderQuantity })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(PRODUCT_LIMITS.maxReorderQuantity)
+  reorderQuantity?: number;
 }

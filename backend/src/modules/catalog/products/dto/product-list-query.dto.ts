@@ -1,6 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PRODUCT_SORT_FIELDS, ProductStatus, type ProductListQuery } from '@depot/contracts';
-import { IsIn, IsOptional } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { booleanQuery } from '../../../../platform/http/pagination/list-query.dto';
 import { ListQueryDto } from '../../../../platform/http/pagination/list-query.dto';
 
 export class ProductListQueryDto extends ListQueryDto implements ProductListQuery {
@@ -16,4 +18,25 @@ export class ProductListQueryDto extends ListQueryDto implements ProductListQuer
   @IsOptional()
   @IsIn(Object.values(ProductStatus))
   status?: ProductStatus;
+
+  /** Products in this category or any category below it. */
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  /** `key:value`; repeat for several (all must match). */
+  @ApiPropertyOptional({ type: [String], example: ['color:oak'] })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? (value as unknown[]) : [value]))
+  @ArrayMaxSize(10)
+  @Matches(/^[a-z0-9][a-z0-9_.-]{0,63}:.{1,200}$/, { each: true, message: 'attribute must look like key:value' })
+  attribute?: string[];
+
+  /** Only products whose available stock in some warehouse is below their reorder point. */
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(booleanQuery)
+  @IsBoolean()
+  belowReorderPoint?: boolean;
 }

@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CURRENCIES, ProductStatus, type CurrencyCode, type Page, type ProductDto } from '@depot/contracts';
+import {
+  CURRENCIES,
+  ProductStatus,
+  type CurrencyCode,
+  type Page,
+  type ProductAttributes,
+  type ProductDto,
+} from '@depot/contracts';
 
 export class ProductResponseDto implements ProductDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
@@ -17,8 +24,20 @@ export class ProductResponseDto implements ProductDto {
    * @example 12900
    */
   priceMinor!: number;
+  @ApiProperty({ type: 'integer', nullable: true, example: 7400, description: 'Purchase cost in minor units.' })
+  costMinor!: number | null;
   @ApiProperty({ enum: CURRENCIES, example: 'EUR' })
   currency!: CurrencyCode;
+  @ApiProperty({ type: String, nullable: true, example: '4006381333931' })
+  barcode!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, example: null })
+  categoryId!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { color: 'oak' } })
+  attributes!: ProductAttributes;
+  /** @example 10 */
+  reorderPoint!: number;
+  /** @example 40 */
+  reorderQuantity!: number;
   @ApiProperty({ enum: Object.values(ProductStatus), example: ProductStatus.Active })
   status!: ProductStatus;
   /** @example 1 */

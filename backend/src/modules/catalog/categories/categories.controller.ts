@@ -1,0 +1,68 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Permission, type CategoryDto } from '@depot/contracts';
+import { Authenticated } from '../../../platform/auth/auth.decorators';
+import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
+import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { CategoriesService } from './categories.service';
+import { CategoryResponseDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
+
+@ApiTags('catalog')
+@Controller({ path: 'categories', version: '1' })
+export class CategoriesController {
+  constructor(private readonly categories: CategoriesService) {}
+
+  @Get()
+  @Authenticated({ permission: Permission.CatalogProductsRead })
+  @ApiOperation({
+    summary: 'List the category tree',
+    description: 'Every category, flat, ordered by path (parents before their children).',
+  })
+  @ApiOkResponse({ type: [CategoryResponseDto], description: 'The tree.' })
+  listCategories(): Promise<CategoryDto[]> {
+    return this.categories.list();
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: Permission.CatalogProductsRead })
+  @ApiOperation({ summary: 'Get a category' })
+  @ApiOkResponse({ type: CategoryResponseDto, description: 'The category.' })
+  @ApiProblems(400, 404)
+  getCategory(@Param('id', ParseIdPipe) id: string): Promise<CategoryDto> {
+    return this.categories.get(id);
+  }
+
+  @Post()
+  @Authenticated({ permission: Permission.CatalogCategoriesWrite })
+  @ApiOperation({ summary: 'Create a category', description: 'Sibling names are unique case-insensitively.' })
+  @ApiCreatedResponse({ type: CategoryResponseDto, description: 'Created.' })
+  @ApiProblems(400, 404, 409, 415)
+  createCategory(@Body() body: CreateCategoryDto): Promise<CategoryDto> {
+    return this.categories.create(body);
+  }
+
+  @Patch(':id')
+  @Authenticated({ permission: Permission.CatalogCategoriesWrite })
+  @ApiOperation({
+    summary: 'Rename or move a category',
+    description: 'Send the `version` you read. A move into its own subtree or beyond the depth limit gets 409.',
+  })
+  @ApiOkResponse({ type: CategoryResponseDto, description: 'Updated.' })
+  @ApiProblems(400, 404, 409, 415)
+  updateCategory(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateCategoryDto): Promise<CategoryDto> {
+    return this.categories.update(id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Authenticated({ permission: Permission.CatalogCategoriesWrite })
+  @ApiOperation({
+    summary: 'Delete an empty category',
+    description: 'Refused (409) while it has children or products.',
+  })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiProblems(400, 404, 409)
+  deleteCategory(@Param('id', ParseIdPipe) id: string): Promise<void> {
+    return this.categories.remove(id);
+  }
+}

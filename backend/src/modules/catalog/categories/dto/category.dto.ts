@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CATEGORY_LIMITS,
+  type CategoryDto,
+  type CreateCategoryRequest,
+  type UpdateCategoryRequest,
+} from '@depot/contracts';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+export class CategoryResponseDto implements CategoryDto {
+  /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
+  id!: string;
+  /** @example Hand tools */
+  name!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, example: '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c0f' })
+  parentId!: string | null;
+  /** Names from the root down. @example ["Tools", "Hand tools"] */
+  path!: string[];
+  /** @example 2 */
+  depth!: number;
+  /** @example 12 */
+  productCount!: number;
+  /** @example 0 */
+  childCount!: number;
+  /** @example 1 */
+  version!: number;
+  /** @example 2026-11-23T10:15:30.123Z */
+  createdAt!: string;
+  /** @example 2026-11-23T10:15:30.123Z */
+  updatedAt!: string;
+}
+
+export class CreateCategoryDto implements CreateCategoryRequest {
+  /** @example Hand tools */
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(CATEGORY_LIMITS.nameMaxLength)
+  name!: string;
+
+  /** Parent category; omit or null for a root category. */
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
+}
+
+export class UpdateCategoryDto implements UpdateCategoryRequest {
+  /** The version you read; stale -> 409. @example 1 */
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  /** New name. @example Hand tools */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(CATEGORY_LIMITS.nameMaxLength)
+  name?: string;
+
+  /** New parent (a move); null makes it a root. Moving into its own subtree is refused (409). */
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsUUID()
+  parentId?: string | null;
+}

@@ -1,0 +1,334 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ADJUSTMENT_REASONS,
+  INVENTORY_LIMITS,
+  MOVEMENT_TYPES,
+  STOCK_LEVEL_SORT_FIELDS,
+  STOCK_MOVEMENT_SORT_FIELDS,
+  type AdjustStockRequest,
+  type AdjustmentReason,
+  type LedgerConsistencyDto,
+  type LowStockItemDto,
+  type MovementType,
+  type Page,
+  type StockAdjustmentResultDto,
+  type StockAsOfDto,
+  type StockLevelDto,
+  type StockLevelListQuery,
+  type StockMovementDto,
+  type StockMovementListQuery,
+  type StockTransferResultDto,
+  type TransferStockRequest,
+} from '@depot/contracts';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  NotEquals,
+} from 'class-validator';
+import { booleanQuery, ListQueryDto } from '../../../../platform/http/pagination/list-query.dto';
+
+const UUID_EXAMPLE = '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10';
+const TIME_EXAMPLE = '2026-11-23T10:15:30.123Z';
+
+export class StockLevelResponseDto implements StockLevelDto {
+  @ApiProperty({ example: UUID_EXAMPLE }) productId!: string;
+  /** @example CHAIR-OAK-01 */
+  sku!: string;
+  /** @example Oak dining chair */
+  productName!: string;
+  @ApiProperty({ example: UUID_EXAMPLE }) warehouseId!: string;
+  /** @example BER-1 */
+  warehouseCode!: string;
+  /** @example Berlin central */
+  warehouseName!: string;
+  /** @example 42 */
+  onHand!: number;
+  /** @example 5 */
+  reserved!: number;
+  /** onHand - reserved. @example 37 */
+  available!: number;
+  /** @example 10 */
+  reorderPoint!: number;
+  /** @example 40 */
+  reorderQuantity!: number;
+  @ApiProperty({ example: TIME_EXAMPLE }) updatedAt!: string;
+}
+
+export class StockMovementResponseDto implements StockMovementDto {
+  @ApiProperty({ example: UUID_EXAMPLE }) id!: string;
+  @ApiProperty({ enum: MOVEMENT_TYPES, example: 'adjustment' }) type!: MovementType;
+  @ApiProperty({ example: UUID_EXAMPLE }) productId!: string;
+  /** @example CHAIR-OAK-01 */
+  sku!: string;
+  /** @example Oak dining chair */
+  productName!: string;
+  @ApiProperty({ example: UUID_EXAMPLE }) warehouseId!: string;
+  /** @example BER-1 */
+  warehouseCode!: string;
+  /** Change of on-hand stock. @example 10 */
+  onHandChange!: number;
+  /** Change of reserved stock. @example 0 */
+  reservedChange!: number;
+  /** @example 52 */
+  onHandAfter!: number;
+  /** @example 5 */
+  reservedAfter!: number;
+  @ApiProperty({ enum: ADJUSTMENT_REASONS, nullable: true, example: 'count_correction' })
+  reasonCode!: AdjustmentReason | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Shelf recount' }) note!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null }) transferId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null }) sourceType!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null }) sourceId!: string | null;
+  @ApiProperty({ enum: ['user', 'api_key', 'system'], example: 'user' }) actorType!: 'user' | 'api_key' | 'system';
+  @ApiProperty({ type: String, nullable: true, example: UUID_EXAMPLE }) actorId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'clerk@depot.local' }) actorName!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '9b2c7c1e-4b1e-4d1a-9f7e-0c2f7a1b3d4e' })
+  requestId!: string | null;
+  @ApiProperty({ example: TIME_EXAMPLE }) occurredAt!: string;
+}
+
+export class StockLevelPageDto implements Page<StockLevelDto> {
+  @ApiProperty({ type: [StockLevelResponseDto] }) items!: StockLevelResponseDto[];
+  @ApiProperty({ type: String, nullable: true, example: null }) nextCursor!: string | null;
+  /** Total matching rows, when `includeTotal=true`. */
+  total?: number;
+}
+
+export class StockMovementPageDto implements Page<StockMovementDto> {
+  @ApiProperty({ type: [StockMovementResponseDto] }) items!: StockMovementResponseDto[];
+  @ApiProperty({ type: String, nullable: true, example: null }) nextCursor!: string | null;
+  /** Total matching rows, when `includeTotal=true`. */
+  total?: number;
+}
+
+export class StockLevelListQueryDto extends ListQueryDto implements StockLevelListQuery {
+  @ApiPropertyOptional({
+    description: 'Sort field, `-` prefix for descending.',
+    enum: STOCK_LEVEL_SORT_FIELDS.flatMap((field) => [field, `-${field}`]),
+    example: 'sku',
+  })
+  declare sort?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  productId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  warehouseId?: string;
+
+  /** Only levels whose available stock is below the product's reorder point. */
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(booleanQuery)
+  @IsBoolean()
+  belowReorderPoint?: boolean;
+}
+
+export class StockMovementListQueryDto extends ListQueryDto implements StockMovementListQuery {
+  @ApiPropertyOptional({
+    description: 'Sort field, `-` prefix for descending (default newest first).',
+    enum: STOCK_MOVEMENT_SORT_FIELDS.flatMap((field) => [field, `-${field}`]),
+    example: '-occurredAt',
+  })
+  declare sort?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  productId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  warehouseId?: string;
+
+  @ApiPropertyOptional({ enum: MOVEMENT_TYPES })
+  @IsOptional()
+  @IsIn(MOVEMENT_TYPES)
+  type?: MovementType;
+
+  /** From this time on (inclusive). */
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  /** Before this time (exclusive). */
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+}
+
+export class LowStockQueryDto extends ListQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  warehouseId?: string;
+}
+
+export class AdjustStockDto implements AdjustStockRequest {
+  @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
+  @IsUUID()
+  productId!: string;
+
+  @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
+  @IsUUID()
+  warehouseId!: string;
+
+  /** Signed, non-zero: negative takes stock out. @example -2 */
+  @ApiProperty({
+    type: 'integer',
+    example: -2,
+    minimum: -INVENTORY_LIMITS.maxQuantity,
+    maximum: INVENTORY_LIMITS.maxQuantity,
+  })
+  @IsInt()
+  @NotEquals(0, { message: 'quantity must not be zero' })
+  @Min(-INVENTORY_LIMITS.maxQuantity)
+  @Max(INVENTORY_LIMITS.maxQuantity)
+  quantity!: number;
+
+  @ApiProperty({ enum: ADJUSTMENT_REASONS, example: 'damaged' })
+  @IsIn(ADJUSTMENT_REASONS)
+  reasonCode!: AdjustmentReason;
+
+  /** @example Dropped by the forklift */
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: INVENTORY_LIMITS.noteMaxLength })
+  @IsOptional()
+  @IsString()
+  @MaxLength(INVENTORY_LIMITS.noteMaxLength)
+  note?: string | null;
+}
+
+export class TransferStockDto implements TransferStockRequest {
+  @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
+  @IsUUID()
+  productId!: string;
+
+  @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
+  @IsUUID()
+  fromWarehouseId!: string;
+
+  @ApiProperty({ format: 'uuid', example: '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c11' })
+  @IsUUID()
+  toWarehouseId!: string;
+
+  /** @example 4 */
+  @ApiProperty({ type: 'integer', example: 4, minimum: 1, maximum: INVENTORY_LIMITS.maxQuantity })
+  @IsInt()
+  @Min(1)
+  @Max(INVENTORY_LIMITS.maxQuantity)
+  quantity!: number;
+
+  /** @example Rebalancing for the weekend */
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: INVENTORY_LIMITS.noteMaxLength })
+  @IsOptional()
+  @IsString()
+  @MaxLength(INVENTORY_LIMITS.noteMaxLength)
+  note?: string | null;
+}
+
+export class StockAdjustmentResultResponseDto implements StockAdjustmentResultDto {
+  @ApiProperty({ type: StockMovementResponseDto }) movement!: StockMovementResponseDto;
+  @ApiProperty({ type: StockLevelResponseDto }) level!: StockLevelResponseDto;
+}
+
+export class StockTransferResultResponseDto implements StockTransferResultDto {
+  @ApiProperty({ example: UUID_EXAMPLE }) transferId!: string;
+  @ApiProperty({ type: [StockMovementResponseDto], minItems: 2, maxItems: 2, description: 'Out leg, then in leg.' })
+  movements!: [StockMovementResponseDto, StockMovementResponseDto];
+  @ApiProperty({ type: StockLevelResponseDto }) from!: StockLevelResponseDto;
+  @ApiProperty({ type: StockLevelResponseDto }) to!: StockLevelResponseDto;
+}
+
+export class StockAsOfQueryDto {
+  @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
+  @IsUUID()
+  productId!: string;
+
+  /** The moment to compute stock at (ISO 8601). */
+  @ApiProperty({ example: '2026-11-30T23:59:59Z' })
+  @IsISO8601({ strict: true })
+  at!: string;
+}
+
+class StockAsOfLevelDto {
+  @ApiProperty({ example: UUID_EXAMPLE }) warehouseId!: string;
+  /** @example BER-1 */
+  warehouseCode!: string;
+  /** @example 40 */
+  onHand!: number;
+  /** @example 0 */
+  reserved!: number;
+}
+
+export class StockAsOfResponseDto implements StockAsOfDto {
+  @ApiProperty({ example: '2026-11-30T23:59:59.000Z' }) at!: string;
+  @ApiProperty({ example: UUID_EXAMPLE }) productId!: string;
+  @ApiProperty({ type: [StockAsOfLevelDto] }) levels!: StockAsOfLevelDto[];
+  /** @example 40 */
+  totalOnHand!: number;
+}
+
+class LedgerMismatchDto {
+  @ApiProperty({ example: UUID_EXAMPLE }) productId!: string;
+  @ApiProperty({ example: UUID_EXAMPLE }) warehouseId!: string;
+  /** @example 10 */
+  onHand!: number;
+  /** @example 9 */
+  ledgerOnHand!: number;
+  /** @example 0 */
+  reserved!: number;
+  /** @example 0 */
+  ledgerReserved!: number;
+}
+
+export class LedgerConsistencyResponseDto implements LedgerConsistencyDto {
+  /** @example true */
+  consistent!: boolean;
+  /** @example 120 */
+  checkedLevels!: number;
+  /** @example 5400 */
+  checkedMovements!: number;
+  @ApiProperty({ type: [LedgerMismatchDto] }) mismatches!: LedgerMismatchDto[];
+  @ApiProperty({ example: TIME_EXAMPLE }) checkedAt!: string;
+}
+
+export class LowStockItemResponseDto implements LowStockItemDto {
+  @ApiProperty({ example: UUID_EXAMPLE }) productId!: string;
+  /** @example CHAIR-OAK-01 */
+  sku!: string;
+  /** @example Oak dining chair */
+  productName!: string;
+  @ApiProperty({ example: UUID_EXAMPLE }) warehouseId!: string;
+  /** @example BER-1 */
+  warehouseCode!: string;
+  /** @example 3 */
+  available!: number;
+  /** @example 10 */
+  reorderPoint!: number;
+  /** @example 40 */
+  reorderQuantity!: number;
+  /** @example 7 */
+  shortfall!: number;
+}
+
+export class LowStockPageDto implements Page<LowStockItemDto> {
+  @ApiProperty({ type: [LowStockItemResponseDto] }) items!: LowStockItemResponseDto[];
+  @ApiProperty({ type: String, nullable: true, example: null }) nextCursor!: string | null;
+  /** Total matching rows, when `includeTotal=true`. */
+  total?: number;
+}

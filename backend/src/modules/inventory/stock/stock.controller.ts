@@ -1,0 +1,120 @@
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Permission,
+  type LedgerConsistencyDto,
+  type LowStockItemDto,
+  type Page,
+  type StockAdjustmentResultDto,
+  type StockAsOfDto,
+  type StockLevelDto,
+  type StockMovementDto,
+  type StockTransferResultDto,
+} from '@depot/contracts';
+import { Authenticated } from '../../../platform/auth/auth.decorators';
+import { Idempotent } from '../../../platform/http/idempotency/idempotent.decorator';
+import { ApiProblems } from '../../../platform/openapi/api-responses';
+import {
+  AdjustStockDto,
+  LedgerConsistencyResponseDto,
+  LowStockPageDto,
+  LowStockQueryDto,
+  StockAdjustmentResultResponseDto,
+  StockAsOfQueryDto,
+  StockAsOfResponseDto,
+  StockLevelListQueryDto,
+  StockLevelPageDto,
+  StockMovementListQueryDto,
+  StockMovementPageDto,
+  StockTransferResultResponseDto,
+  TransferStockDto,
+} from './dto/stock.dto';
+import { StockService } from './stock.service';
+
+@ApiTags('inventory')
+@Controller({ version: '1' })
+export class StockController {
+  constructor(private readonly stock: StockService) {}
+
+  @Get('stock-levels')
+  @Authenticated({ permission: Permission.InventoryStockRead })
+  @ApiOperation({
+    summary: 'List stock levels',
+    description: 'One row per product and warehouse: on hand, reserved, available. `q` matches SKU and name.',
+  })
+  @ApiOkResponse({ type: StockLevelPageDto, description: 'A page of stock levels.' })
+  @ApiProblems(400)
+  listStockLevels(@Query() query: StockLevelListQueryDto): Promise<Page<StockLevelDto>> {
+    return this.stock.listLevels(query);
+  }
+
+  @Get('stock-movements')
+  @Authenticated({ permission: Permission.InventoryStockRead })
+  @ApiOperation({
+    summary: 'Browse the stock ledger',
+    description: 'Append-only movements, newest first; filter by product, warehouse, type and time range.',
+  })
+  @ApiOkResponse({ type: StockMovementPageDto, description: 'A page of movements.' })
+  @ApiProblems(400)
+  listStockMovements(@Query() query: StockMovementListQueryDto): Promise<Page<StockMovementDto>> {
+    return this.stock.listMovements(query);
+  }
+
+  @Post('stock/adjustments')
+  @Idempotent()
+  @Authenticated({ permission: Permission.InventoryStockAdjust })
+  @ApiOperation({
+    summary: 'Adjust stock',
+    description: 'A signed change of on-hand stock with a reason. Refused with 409 if it would go below zero.',
+  })
+  @ApiCreatedResponse({ type: StockAdjustmentResultResponseDto, description: 'The movement and the new level.' })
+  @ApiProblems(400, 404, 409, 415)
+  adjustStock(@Body() body: AdjustStockDto): Promise<StockAdjustmentResultDto> {
+    return this.stock.adjust(body);
+  }
+
+  @Post('stock/transfers')
+  @Idempotent()
+  @Authenticated({ permission: Permission.InventoryStockTransfer })
+  @ApiOperation({
+    summary: 'Transfer stock between warehouses',
+    description: 'Writes the out and in legs in one transaction. 409 when the source has too little.',
+  })
+  @ApiCreatedResponse({ type: StockTransferResultResponseDto, description: 'Both legs and both new levels.' })
+  @ApiProblems(400, 404, 409, 415)
+  transferStock(@Body() body: TransferStockDto): Promise<StockTransferResultDto> {
+    return this.stock.transfer(body);
+  }
+
+  @Get('stock/as-of')
+  @Authenticated({ permission: Permission.InventoryStockRead })
+  @ApiOperation({ summary: 'Stock of a product at a past moment', description: 'Summed from the ledger.' })
+  @ApiOkResponse({ type: StockAsOfResponseDto, description: 'Per warehouse and in total.' })
+  @ApiProblems(400, 404)
+  stockAsOf(@Query() query: StockAsOfQueryDto): Promise<StockAsOfDto> {
+    return this.stock.asOf(query);
+  }
+
+  @Get('stock/consistency')
+  @Authenticated({ permission: Permission.InventoryStockRead })
+  @ApiOperation({
+    summary: 'Check the ledger',
+    description: 'Compares every stock level with the sum of its movements; lists any mismatch.',
+  })
+  @ApiOkResponse({ type: LedgerConsistencyResponseDto, description: 'The result.' })
+  checkStockConsistency(): Promise<LedgerConsistencyDto> {
+    return this.stock.checkConsistency();
+  }
+
+  @Get('stock/low-stock')
+  @Authenticated({ permission: Permission.InventoryStockRead })
+  @ApiOperation({
+    summary: 'Low stock',
+    description: 'Active products whose available stock in a warehouse is below their reorder point.',
+  })
+  @ApiOkResponse({ type: LowStockPageDto, description: 'A page of low-stock levels.' })
+  @ApiProblems(400)
+  listLowStock(@Query() query: LowStockQueryDto): Promise<Page<LowStockItemDto>> {
+    return this.stock.lowStock(query);
+  }
+}

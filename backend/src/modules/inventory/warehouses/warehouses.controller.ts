@@ -1,0 +1,59 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Permission, type Page, type WarehouseDto } from '@depot/contracts';
+import { Authenticated } from '../../../platform/auth/auth.decorators';
+import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
+import { ApiProblems } from '../../../platform/openapi/api-responses';
+import {
+  CreateWarehouseDto,
+  UpdateWarehouseDto,
+  WarehouseListQueryDto,
+  WarehousePageDto,
+  WarehouseResponseDto,
+} from './dto/warehouse.dto';
+import { WarehousesService } from './warehouses.service';
+
+@ApiTags('inventory')
+@Controller({ path: 'warehouses', version: '1' })
+export class WarehousesController {
+  constructor(private readonly warehouses: WarehousesService) {}
+
+  @Get()
+  @Authenticated({ permission: Permission.InventoryWarehousesRead })
+  @ApiOperation({ summary: 'List warehouses', description: 'Keyset-paginated; `q` matches code and name.' })
+  @ApiOkResponse({ type: WarehousePageDto, description: 'A page of warehouses.' })
+  @ApiProblems(400)
+  listWarehouses(@Query() query: WarehouseListQueryDto): Promise<Page<WarehouseDto>> {
+    return this.warehouses.list(query);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: Permission.InventoryWarehousesRead })
+  @ApiOperation({ summary: 'Get a warehouse' })
+  @ApiOkResponse({ type: WarehouseResponseDto, description: 'The warehouse.' })
+  @ApiProblems(400, 404)
+  getWarehouse(@Param('id', ParseIdPipe) id: string): Promise<WarehouseDto> {
+    return this.warehouses.get(id);
+  }
+
+  @Post()
+  @Authenticated({ permission: Permission.InventoryWarehousesWrite })
+  @ApiOperation({ summary: 'Create a warehouse' })
+  @ApiCreatedResponse({ type: WarehouseResponseDto, description: 'Created.' })
+  @ApiProblems(400, 409, 415)
+  createWarehouse(@Body() body: CreateWarehouseDto): Promise<WarehouseDto> {
+    return this.warehouses.create(body);
+  }
+
+  @Patch(':id')
+  @Authenticated({ permission: Permission.InventoryWarehousesWrite })
+  @ApiOperation({
+    summary: 'Update a warehouse',
+    description: 'Send the `version` you read; a stale one gets 409. Set `active: false` to retire it.',
+  })
+  @ApiOkResponse({ type: WarehouseResponseDto, description: 'Updated.' })
+  @ApiProblems(400, 404, 409, 415)
+  updateWarehouse(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateWarehouseDto): Promise<WarehouseDto> {
+    return this.warehouses.update(id, body);
+  }
+}
