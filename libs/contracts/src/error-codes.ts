@@ -50,6 +50,8 @@ export const ErrorCode = {
   InsufficientStock: 'INVENTORY.INSUFFICIENT_STOCK',
   SameWarehouse: 'INVENTORY.SAME_WAREHOUSE',
   IdempotencyKeyReused: 'REQUEST.IDEMPOTENCY_KEY_REUSED',
+  MalformedCsv: 'IMPORT.MALFORMED_CSV',
+  ImportRowsInvalid: 'IMPORT.ROWS_INVALID',
   IdempotencyKeyInProgress: 'REQUEST.IDEMPOTENCY_KEY_IN_PROGRESS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

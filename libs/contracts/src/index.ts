@@ -6,6 +6,7 @@ export * from './products';
 export * from './categories';
 export * from './warehouses';
 export * from './inventory';
+export * from './imports';
 export * from './events';
 export * from './error-codes';
 export * from './identity';

@@ -3,6 +3,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { VersioningType, type INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { IMPORT_LIMITS } from '@depot/contracts';
 import type { AppConfig } from '../config/app-config';
 import { buildOpenApiDocument, mountSwaggerUi } from '../openapi/openapi';
 import { REQUEST_ID_HEADER } from './request-id';
@@ -34,6 +35,23 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   });
   // The API speaks JSON only: anything else is refused with 415 before it reaches a handler.
   fastify.removeContentTypeParser(['text/plain']);
+  // ...except CSV files sent to the import endpoints (with their own, larger size limit).
+  fastify.addContentTypeParser(
+    'text/csv',
+    { parseAs: 'string', bodyLimit: IMPORT_LIMITS.maxBytes },
+    (request, body, done) => {
+      if (!request.url.startsWith('/api/v1/imports/')) {
+        done(
+          Object.assign(new Error('Unsupported Media Type'), {
+            statusCode: 415,
+            code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+          }),
+        );
+        return;
+      }
+      done(null, body);
+    },
+  );
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -85,14 +85,17 @@ export function mapError(error: unknown, request: RequestInfo): MappedError {
 
   if (error instanceof AppError) {
     return {
-      problem: buildProblem({
-        ...base,
-        status: error.status,
-        title: error.title,
-        detail: error.detail,
-        code: error.code,
-        errors: error.errors,
-      }),
+      problem: {
+        ...error.extensions,
+        ...buildProblem({
+          ...base,
+          status: error.status,
+          title: error.title,
+          detail: error.detail,
+          code: error.code,
+          errors: error.errors,
+        }),
+      },
       unexpected: error.status >= 500,
     };
   }

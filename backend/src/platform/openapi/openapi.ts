@@ -22,6 +22,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('auth', 'Sign in, refresh and sign out')
     .addTag('catalog', 'Products and categories')
     .addTag('inventory', 'Warehouses, stock levels and the stock ledger')
+    .addTag('imports', 'CSV imports: products and opening stock')
     .addTag('health', 'Liveness and readiness')
     .addTag('development', 'Helpers for development and tests (not available in production)')
     .build();

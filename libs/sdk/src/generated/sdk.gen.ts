@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AdjustStockData, AdjustStockErrors, AdjustStockResponses, ArchiveProductData, ArchiveProductErrors, ArchiveProductResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CheckStockConsistencyData, CheckStockConsistencyErrors, CheckStockConsistencyResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCategoryData, CreateCategoryErrors, CreateCategoryResponses, CreateProductData, CreateProductErrors, CreateProductResponses, CreateRoleData, CreateRoleErrors, CreateRoleResponses, CreateUserData, CreateUserErrors, CreateUserResponses, CreateWarehouseData, CreateWarehouseErrors, CreateWarehouseResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteCategoryData, DeleteCategoryErrors, DeleteCategoryResponses, DeleteRoleData, DeleteRoleErrors, DeleteRoleResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, DisableMfaData, DisableMfaErrors, DisableMfaResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableTotpData, EnableTotpErrors, EnableTotpResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndAllMySessionsData, EndAllMySessionsErrors, EndAllMySessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EndUserSessionData, EndUserSessionErrors, EndUserSessionResponses, EndUserSessionsData, EndUserSessionsErrors, EndUserSessionsResponses, ForgotPasswordData, ForgotPasswordErrors, ForgotPasswordResponses, GetCategoryData, GetCategoryErrors, GetCategoryResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetDevMailData, GetDevMailErrors, GetDevMailResponses, GetLivenessData, GetLivenessResponses, GetProductData, GetProductErrors, GetProductResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRoleData, GetRoleErrors, GetRoleResponses, GetUserData, GetUserErrors, GetUserResponses, GetWarehouseData, GetWarehouseErrors, GetWarehouseResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListCategoriesData, ListCategoriesErrors, ListCategoriesResponses, ListDevMailData, ListDevMailErrors, ListDevMailResponses, ListLowStockData, ListLowStockErrors, ListLowStockResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListPermissionsData, ListPermissionsErrors, ListPermissionsResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListRolesData, ListRolesErrors, ListRolesResponses, ListSecurityEventsData, ListSecurityEventsErrors, ListSecurityEventsResponses, ListStockLevelsData, ListStockLevelsErrors, ListStockLevelsResponses, ListStockMovementsData, ListStockMovementsErrors, ListStockMovementsResponses, ListUsersData, ListUsersErrors, ListUserSessionsData, ListUserSessionsErrors, ListUserSessionsResponses, ListUsersResponses, ListWarehousesData, ListWarehousesErrors, ListWarehousesResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, ReplayWebhookDeliveryData, ReplayWebhookDeliveryErrors, ReplayWebhookDeliveryResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, SendWebhookTestData, SendWebhookTestErrors, SendWebhookTestResponses, SetupTotpData, SetupTotpErrors, SetupTotpResponses, SetUserRolesData, SetUserRolesErrors, SetUserRolesResponses, StockAsOfData, StockAsOfErrors, StockAsOfResponses, TransferStockData, TransferStockErrors, TransferStockResponses, UpdateCategoryData, UpdateCategoryErrors, UpdateCategoryResponses, UpdateMyProfileData, UpdateMyProfileErrors, UpdateMyProfileResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, UpdateRoleData, UpdateRoleErrors, UpdateRoleResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UpdateWarehouseData, UpdateWarehouseErrors, UpdateWarehouseResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses } from './types.gen';
+import type { AdjustStockData, AdjustStockErrors, AdjustStockResponses, ArchiveProductData, ArchiveProductErrors, ArchiveProductResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CheckStockConsistencyData, CheckStockConsistencyErrors, CheckStockConsistencyResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCategoryData, CreateCategoryErrors, CreateCategoryResponses, CreateProductData, CreateProductErrors, CreateProductResponses, CreateRoleData, CreateRoleErrors, CreateRoleResponses, CreateUserData, CreateUserErrors, CreateUserResponses, CreateWarehouseData, CreateWarehouseErrors, CreateWarehouseResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteCategoryData, DeleteCategoryErrors, DeleteCategoryResponses, DeleteRoleData, DeleteRoleErrors, DeleteRoleResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, DisableMfaData, DisableMfaErrors, DisableMfaResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableTotpData, EnableTotpErrors, EnableTotpResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndAllMySessionsData, EndAllMySessionsErrors, EndAllMySessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EndUserSessionData, EndUserSessionErrors, EndUserSessionResponses, EndUserSessionsData, EndUserSessionsErrors, EndUserSessionsResponses, ExportProductsData, ExportProductsErrors, ExportProductsResponses, ExportStockMovementsData, ExportStockMovementsErrors, ExportStockMovementsResponses, ForgotPasswordData, ForgotPasswordErrors, ForgotPasswordResponses, GetCategoryData, GetCategoryErrors, GetCategoryResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetDevMailData, GetDevMailErrors, GetDevMailResponses, GetLivenessData, GetLivenessResponses, GetProductData, GetProductErrors, GetProductResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRoleData, GetRoleErrors, GetRoleResponses, GetUserData, GetUserErrors, GetUserResponses, GetWarehouseData, GetWarehouseErrors, GetWarehouseResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ImportOpeningStockData, ImportOpeningStockErrors, ImportOpeningStockResponses, ImportProductsData, ImportProductsErrors, ImportProductsResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListCategoriesData, ListCategoriesErrors, ListCategoriesResponses, ListDevMailData, ListDevMailErrors, ListDevMailResponses, ListLowStockData, ListLowStockErrors, ListLowStockResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListPermissionsData, ListPermissionsErrors, ListPermissionsResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListRolesData, ListRolesErrors, ListRolesResponses, ListSecurityEventsData, ListSecurityEventsErrors, ListSecurityEventsResponses, ListStockLevelsData, ListStockLevelsErrors, ListStockLevelsResponses, ListStockMovementsData, ListStockMovementsErrors, ListStockMovementsResponses, ListUsersData, ListUsersErrors, ListUserSessionsData, ListUserSessionsErrors, ListUserSessionsResponses, ListUsersResponses, ListWarehousesData, ListWarehousesErrors, ListWarehousesResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, ReplayWebhookDeliveryData, ReplayWebhookDeliveryErrors, ReplayWebhookDeliveryResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, SendWebhookTestData, SendWebhookTestErrors, SendWebhookTestResponses, SetupTotpData, SetupTotpErrors, SetupTotpResponses, SetUserRolesData, SetUserRolesErrors, SetUserRolesResponses, StockAsOfData, StockAsOfErrors, StockAsOfResponses, TransferStockData, TransferStockErrors, TransferStockResponses, UpdateCategoryData, UpdateCategoryErrors, UpdateCategoryResponses, UpdateMyProfileData, UpdateMyProfileErrors, UpdateMyProfileResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, UpdateRoleData, UpdateRoleErrors, UpdateRoleResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UpdateWarehouseData, UpdateWarehouseErrors, UpdateWarehouseResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -540,6 +540,17 @@ export const listStockMovements = <ThrowOnError extends boolean = false>(options
 });
 
 /**
+ * Export the ledger as CSV
+ *
+ * Every movement matching the same filters as the list, streamed (memory stays flat at millions of rows).
+ */
+export const exportStockMovements = <ThrowOnError extends boolean = false>(options?: Options<ExportStockMovementsData, ThrowOnError>) => (options?.client ?? client).get<ExportStockMovementsResponses, ExportStockMovementsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/stock-movements/export.csv',
+    ...options
+});
+
+/**
  * Adjust stock
  *
  * A signed change of on-hand stock with a reason. Refused with 409 if it would go below zero.
@@ -605,7 +616,7 @@ export const listLowStock = <ThrowOnError extends boolean = false>(options?: Opt
 /**
  * List products
  *
- * Keyset-paginated; search `q` matches SKU and name.
+ * Keyset-paginated; `q` matches SKU, name and barcode; filters by status, category subtree, attributes, low stock.
  */
 export const listProducts = <ThrowOnError extends boolean = false>(options?: Options<ListProductsData, ThrowOnError>) => (options?.client ?? client).get<ListProductsResponses, ListProductsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -624,6 +635,17 @@ export const createProduct = <ThrowOnError extends boolean = false>(options: Opt
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * Export products as CSV
+ *
+ * Every product matching the same filters and sort as the list (no paging), streamed. The file imports back unchanged through `POST /imports/products`.
+ */
+export const exportProducts = <ThrowOnError extends boolean = false>(options?: Options<ExportProductsData, ThrowOnError>) => (options?.client ?? client).get<ExportProductsResponses, ExportProductsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/products/export.csv',
+    ...options
 });
 
 /**
@@ -810,4 +832,36 @@ export const replayWebhookDelivery = <ThrowOnError extends boolean = false>(opti
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
     url: '/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay',
     ...options
+});
+
+/**
+ * Import products from CSV (upsert by SKU)
+ *
+ * Send the file as `text/csv`. With `dryRun=true` (default) nothing is written and the report lists every row/column problem. With `dryRun=false` all rows are written in one transaction, or, if any row has a problem, none (422 with the report in `report`). Columns as in `GET /products/export.csv`.
+ */
+export const importProducts = <ThrowOnError extends boolean = false>(options: Options<ImportProductsData, ThrowOnError>) => (options.client ?? client).post<ImportProductsResponses, ImportProductsErrors, ThrowOnError>({
+    bodySerializer: null,
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/imports/products',
+    ...options,
+    headers: {
+        'Content-Type': 'text/csv',
+        ...options.headers
+    }
+});
+
+/**
+ * Import opening stock from CSV
+ *
+ * Columns `sku,warehouse_code,quantity`: one opening-balance movement per row, for stock levels without movements yet. Dry run and all-or-nothing as for products.
+ */
+export const importOpeningStock = <ThrowOnError extends boolean = false>(options: Options<ImportOpeningStockData, ThrowOnError>) => (options.client ?? client).post<ImportOpeningStockResponses, ImportOpeningStockErrors, ThrowOnError>({
+    bodySerializer: null,
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/imports/opening-stock',
+    ...options,
+    headers: {
+        'Content-Type': 'text/csv',
+        ...options.headers
+    }
 });

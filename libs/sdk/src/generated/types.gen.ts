@@ -745,6 +745,14 @@ export type WebhookDeliveryPageDto = {
     nextCursor: string | null;
 };
 
+export type ImportRowErrorDto = {
+    column: string | null;
+};
+
+export type ImportReportResponseDto = {
+    errors: Array<ImportRowErrorDto>;
+};
+
 export type GetLivenessData = {
     body?: never;
     path?: never;
@@ -2529,6 +2537,71 @@ export type ListStockMovementsResponses = {
 
 export type ListStockMovementsResponse = ListStockMovementsResponses[keyof ListStockMovementsResponses];
 
+export type ExportStockMovementsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending (default newest first).
+         */
+        sort?: 'occurredAt' | '-occurredAt';
+        productId?: string;
+        warehouseId?: string;
+        type?: 'receipt' | 'issue' | 'adjustment' | 'transfer_out' | 'transfer_in' | 'reservation' | 'release' | 'shipment' | 'return';
+        /**
+         * From this time on (inclusive).
+         */
+        from?: string;
+        /**
+         * Before this time (exclusive).
+         */
+        to?: string;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Free-text search.
+         */
+        q?: string;
+        /**
+         * Also return the total number of matching rows (costs an extra count query).
+         */
+        includeTotal?: boolean;
+    };
+    url: '/api/v1/stock-movements/export.csv';
+};
+
+export type ExportStockMovementsErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `inventory.stock.read`.
+     */
+    403: ProblemDetailsDto;
+};
+
+export type ExportStockMovementsError = ExportStockMovementsErrors[keyof ExportStockMovementsErrors];
+
+export type ExportStockMovementsResponses = {
+    /**
+     * CSV with a header row.
+     */
+    200: string;
+};
+
+export type ExportStockMovementsResponse = ExportStockMovementsResponses[keyof ExportStockMovementsResponses];
+
 export type AdjustStockData = {
     body: AdjustStockDto;
     headers?: {
@@ -2880,6 +2953,76 @@ export type CreateProductResponses = {
 };
 
 export type CreateProductResponse = CreateProductResponses[keyof CreateProductResponses];
+
+export type ExportProductsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending.
+         */
+        sort?: 'createdAt' | '-createdAt' | 'updatedAt' | '-updatedAt' | 'sku' | '-sku' | 'name' | '-name' | 'priceMinor' | '-priceMinor';
+        /**
+         * Only products with this status.
+         */
+        status?: 'active' | 'archived';
+        /**
+         * Products in this category or any category below it.
+         */
+        categoryId?: string;
+        /**
+         * `key:value`; repeat for several (all must match).
+         */
+        attribute?: Array<string>;
+        /**
+         * Only products whose available stock in some warehouse is below their reorder point.
+         */
+        belowReorderPoint?: boolean;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Free-text search.
+         */
+        q?: string;
+        /**
+         * Also return the total number of matching rows (costs an extra count query).
+         */
+        includeTotal?: boolean;
+    };
+    url: '/api/v1/products/export.csv';
+};
+
+export type ExportProductsErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `catalog.products.read`.
+     */
+    403: ProblemDetailsDto;
+};
+
+export type ExportProductsError = ExportProductsErrors[keyof ExportProductsErrors];
+
+export type ExportProductsResponses = {
+    /**
+     * CSV with a header row.
+     */
+    200: string;
+};
+
+export type ExportProductsResponse = ExportProductsResponses[keyof ExportProductsResponses];
 
 export type ArchiveProductData = {
     body?: never;
@@ -3542,3 +3685,97 @@ export type ReplayWebhookDeliveryResponses = {
 };
 
 export type ReplayWebhookDeliveryResponse = ReplayWebhookDeliveryResponses[keyof ReplayWebhookDeliveryResponses];
+
+export type ImportProductsData = {
+    body: string;
+    path?: never;
+    query?: {
+        dryRun?: boolean;
+    };
+    url: '/api/v1/imports/products';
+};
+
+export type ImportProductsErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `catalog.products.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * Unprocessable request.
+     */
+    422: ProblemDetailsDto;
+};
+
+export type ImportProductsError = ImportProductsErrors[keyof ImportProductsErrors];
+
+export type ImportProductsResponses = {
+    /**
+     * The report.
+     */
+    200: ImportReportResponseDto;
+};
+
+export type ImportProductsResponse = ImportProductsResponses[keyof ImportProductsResponses];
+
+export type ImportOpeningStockData = {
+    body: string;
+    path?: never;
+    query?: {
+        dryRun?: boolean;
+    };
+    url: '/api/v1/imports/opening-stock';
+};
+
+export type ImportOpeningStockErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `inventory.stock.adjust`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * Unprocessable request.
+     */
+    422: ProblemDetailsDto;
+};
+
+export type ImportOpeningStockError = ImportOpeningStockErrors[keyof ImportOpeningStockErrors];
+
+export type ImportOpeningStockResponses = {
+    /**
+     * The report.
+     */
+    200: ImportReportResponseDto;
+};
+
+export type ImportOpeningStockResponse = ImportOpeningStockResponses[keyof ImportOpeningStockResponses];

@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  type StreamableFile,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission, type Page, type ProductDto } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
@@ -10,6 +21,10 @@ import { ProductListQueryDto } from './dto/product-list-query.dto';
 import { UpdateProductDto } from './dto/update-product.dto';
 import { ProductsService } from './products.service';
 
+const CSV_EXAMPLE =
+  'sku,name,description,unit,price,cost,currency,barcode,category,reorder_point,reorder_quantity,status,attributes\n' +
+  'CHAIR-OAK-01,Oak dining chair,"Solid oak, oiled finish.",pcs,129.00,70.95,EUR,4006381333931,Furniture,10,40,active,origin=DE\n';
+
 @ApiTags('catalog')
 @Controller({ path: 'products', version: '1' })
 export class ProductsController {
@@ -17,11 +32,32 @@ export class ProductsController {
 
   @Get()
   @Authenticated({ permission: Permission.CatalogProductsRead })
-  @ApiOperation({ summary: 'List products', description: 'Keyset-paginated; search `q` matches SKU and name.' })
+  @ApiOperation({
+    summary: 'List products',
+    description:
+      'Keyset-paginated; `q` matches SKU, name and barcode; filters by status, category subtree, attributes, low stock.',
+  })
   @ApiOkResponse({ type: ProductPageDto, description: 'A page of products.' })
   @ApiProblems(400)
   listProducts(@Query() query: ProductListQueryDto): Promise<Page<ProductDto>> {
     return this.products.list(query);
+  }
+
+  @Get('export.csv')
+  @Authenticated({ permission: Permission.CatalogProductsRead })
+  @ApiOperation({
+    summary: 'Export products as CSV',
+    description:
+      'Every product matching the same filters and sort as the list (no paging), streamed. The file imports back ' +
+      'unchanged through `POST /imports/products`.',
+  })
+  @ApiOkResponse({
+    description: 'CSV with a header row.',
+    content: { 'text/csv': { schema: { type: 'string', example: CSV_EXAMPLE } } },
+  })
+  @ApiProblems(400)
+  exportProducts(@Query() query: ProductListQueryDto): Promise<StreamableFile> {
+    return this.products.exportCsv(query);
   }
 
   @Get(':id')

@@ -1,21 +1,24 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type StreamableFile } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DomainEventName, PAGINATION, ProductStatus, type Page, type ProductDto } from '@depot/contracts';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, type DataSource } from 'typeorm';
+import { csvExport, csvFilename } from '../../../platform/http/csv/csv-export';
+import { cursorValue, keysetPage, SqlParams } from '../../../platform/http/pagination/keyset-page';
 import { AuditService } from '../../audit/audit.service';
 import { diffFields } from '../../audit/audit-diff';
 import { OutboxService } from '../../../platform/events/outbox.service';
 import { newId } from '../../../platform/database/ids';
 import { VersionConflictError } from '../../../platform/http/app-error';
-import { decodeCursor } from '../../../platform/http/pagination/cursor';
-import { toPage } from '../../../platform/http/pagination/page';
 import { parseSort } from '../../../platform/http/pagination/sort';
 import { BarcodeTakenError, ProductNotFoundError, SkuTakenError, UnknownCategoryError } from '../catalog.errors';
 import type { CreateProductDto } from './dto/create-product.dto';
 import type { ProductListQueryDto } from './dto/product-list-query.dto';
 import type { UpdateProductDto } from './dto/update-product.dto';
 import { ProductEntity } from './product.entity';
+import { productFilters } from './product-filters';
+import { PRODUCT_CSV_COLUMNS } from './product-csv';
 import { entityToProductDto, PRODUCT_COLUMNS, rowToProductDto, type ProductRow } from './product.mapper';
 
 /** API sort field -> trusted SQL column. */
@@ -58,16 +61,13 @@ function translateWriteError(error: unknown, sku: string, barcode: string | null
   return error;
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (match) => `\\${match}`);
-}
-
 @Injectable()
 export class ProductsService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   private get repository() {
@@ -75,66 +75,42 @@ export class ProductsService {
   }
 
   /** One SQL statement per page (two with `includeTotal`), whatever the page size. */
-  async list(query: ProductListQueryDto): Promise<Page<ProductDto>> {
+  list(query: ProductListQueryDto): Promise<Page<ProductDto>> {
     const sort = parseSort(query.sort, SORT_COLUMNS, '-createdAt');
-    const limit = query.limit ?? PAGINATION.defaultLimit;
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const param = (value: unknown): string => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (query.status) where.push(`status = ${param(query.status)}`);
-    if (query.q && query.q.trim().length > 0) {
-      const pattern = param(`%${escapeLike(query.q.trim())}%`);
-      where.push(`(sku ILIKE ${pattern} OR name ILIKE ${pattern} OR barcode ILIKE ${pattern})`);
-    }
-    if (query.categoryId) {
-      // The category and everything below it, in the same statement.
-      where.push(
-        `category_id IN (WITH RECURSIVE sub AS (SELECT id FROM categories WHERE id = ${param(query.categoryId)}
-           UNION ALL SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)`,
-      );
-    }
-    for (const pair of query.attribute ?? []) {
-      const separator = pair.indexOf(':');
-      const filter = { [pair.slice(0, separator)]: pair.slice(separator + 1) };
-      where.push(`attributes @> ${param(JSON.stringify(filter))}::jsonb`);
-    }
-    if (query.belowReorderPoint) {
-      where.push(
-        'EXISTS (SELECT 1 FROM stock_levels l WHERE l.product_id = products.id AND l.available < products.reorder_point)',
-      );
-    }
-    const filterSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-    const filterParams = [...params];
+    const params = new SqlParams();
+    return keysetPage<ProductRow, ProductDto>(this.txHost.tx, {
+      select: PRODUCT_COLUMNS,
+      from: 'products',
+      where: productFilters(query, params),
+      params,
+      sort,
+      idColumn: 'id',
+      limit: query.limit ?? PAGINATION.defaultLimit,
+      cursor: query.cursor,
+      includeTotal: query.includeTotal,
+      sortValueOf: (row) => cursorValue(row[sort.column as keyof ProductRow]),
+      map: rowToProductDto,
+    });
+  }
 
-    const keyset = [...where];
-    if (query.cursor) {
-      const cursor = decodeCursor(query.cursor);
-      const operator = sort.descending ? '<' : '>';
-      keyset.push(`(${sort.column}, id) ${operator} (${param(cursor.sortValue)}, ${param(cursor.id)})`);
-    }
+  /** The list's rows (same filters and order, no paging) as a streamed CSV file. */
+  exportCsv(query: ProductListQueryDto): Promise<StreamableFile> {
+    const sort = parseSort(query.sort, SORT_COLUMNS, '-createdAt');
+    const params = new SqlParams();
+    const where = productFilters(query, params);
     const direction = sort.descending ? 'DESC' : 'ASC';
-    const pageSql =
-      `SELECT ${PRODUCT_COLUMNS} FROM products ${keyset.length > 0 ? `WHERE ${keyset.join(' AND ')}` : ''} ` +
-      `ORDER BY ${sort.column} ${direction}, id ${direction} LIMIT ${param(limit + 1)}`;
-    const manager = this.txHost.tx;
-    const rows = await manager.query<ProductRow[]>(pageSql, params);
-
-    let total: number | undefined;
-    if (query.includeTotal) {
-      const [{ count }] = await manager.query<[{ count: number }]>(
-        `SELECT count(*)::int AS count FROM products ${filterSql}`,
-        filterParams,
-      );
-      total = count;
-    }
-    const sortValueOf = (row: ProductRow): string | number => {
-      const value = row[sort.column as keyof ProductRow];
-      return value instanceof Date ? value.toISOString() : (value as string | number);
-    };
-    return toPage(rows, limit, sortValueOf, rowToProductDto, total);
+    return csvExport<ProductRow & { category_path: string | null }>(
+      this.dataSource,
+      `SELECT ${PRODUCT_COLUMNS},
+              (WITH RECURSIVE up AS (SELECT id, parent_id, name, 1 AS level FROM categories WHERE id = products.category_id
+                 UNION ALL SELECT c.id, c.parent_id, c.name, up.level + 1 FROM categories c JOIN up ON c.id = up.parent_id)
+               SELECT string_agg(name, '/' ORDER BY level DESC) FROM up) AS category_path
+         FROM products ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${sort.column} ${direction}, id ${direction}`,
+      params.values,
+      PRODUCT_CSV_COLUMNS,
+      csvFilename('products'),
+    );
   }
 
   async get(id: string): Promise<ProductDto> {

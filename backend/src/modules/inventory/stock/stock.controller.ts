@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, type StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Permission,
@@ -58,6 +58,30 @@ export class StockController {
   @ApiProblems(400)
   listStockMovements(@Query() query: StockMovementListQueryDto): Promise<Page<StockMovementDto>> {
     return this.stock.listMovements(query);
+  }
+
+  @Get('stock-movements/export.csv')
+  @Authenticated({ permission: Permission.InventoryStockRead })
+  @ApiOperation({
+    summary: 'Export the ledger as CSV',
+    description:
+      'Every movement matching the same filters as the list, streamed (memory stays flat at millions of rows).',
+  })
+  @ApiOkResponse({
+    description: 'CSV with a header row.',
+    content: {
+      'text/csv': {
+        schema: {
+          type: 'string',
+          example:
+            'occurred_at,type,sku,warehouse,on_hand_change,reserved_change,on_hand_after,reserved_after,reason,note,actor,transfer_id,source_type,source_id,request_id\n',
+        },
+      },
+    },
+  })
+  @ApiProblems(400)
+  exportStockMovements(@Query() query: StockMovementListQueryDto): Promise<StreamableFile> {
+    return this.stock.exportMovements(query);
   }
 
   @Post('stock/adjustments')

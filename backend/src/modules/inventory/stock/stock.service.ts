@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type StreamableFile } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { csvExport, csvFilename, type CsvColumn } from '../../../platform/http/csv/csv-export';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import {
@@ -45,6 +48,24 @@ const LEVEL_SORT_KEYS: Record<string, keyof LevelRow> = {
   'l.available': 'available',
   'l.updated_at': 'updated_at',
 };
+const MOVEMENT_CSV_COLUMNS: CsvColumn<MovementRow>[] = [
+  { header: 'occurred_at', value: (row) => row.occurred_at.toISOString() },
+  { header: 'type', value: (row) => row.type },
+  { header: 'sku', value: (row) => row.sku },
+  { header: 'warehouse', value: (row) => row.warehouse_code },
+  { header: 'on_hand_change', value: (row) => row.on_hand_change },
+  { header: 'reserved_change', value: (row) => row.reserved_change },
+  { header: 'on_hand_after', value: (row) => row.on_hand_after },
+  { header: 'reserved_after', value: (row) => row.reserved_after },
+  { header: 'reason', value: (row) => row.reason_code },
+  { header: 'note', value: (row) => row.note },
+  { header: 'actor', value: (row) => row.actor_name ?? row.actor_type },
+  { header: 'transfer_id', value: (row) => row.transfer_id },
+  { header: 'source_type', value: (row) => row.source_type },
+  { header: 'source_id', value: (row) => row.source_id },
+  { header: 'request_id', value: (row) => row.request_id },
+];
+
 /** The composite key of a stock level, as the keyset tie-breaker. */
 const LEVEL_ID = `(l.product_id::text || ':' || l.warehouse_id::text)`;
 
@@ -54,6 +75,7 @@ export class StockService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly ledger: StockLedgerService,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   private get db() {
@@ -118,6 +140,22 @@ export class StockService {
       where.push(`(p.sku ILIKE ${pattern} OR p.name ILIKE ${pattern})`);
     }
     return where;
+  }
+
+  /** The ledger (same filters as the list) as a streamed CSV file. */
+  exportMovements(query: StockMovementListQueryDto): Promise<StreamableFile> {
+    const sort = parseSort(query.sort, { occurredAt: 'm.occurred_at' }, '-occurredAt');
+    const params = new SqlParams();
+    const where = this.movementFilters(query, params);
+    const direction = sort.descending ? 'DESC' : 'ASC';
+    return csvExport<MovementRow>(
+      this.dataSource,
+      `SELECT ${MOVEMENT_SELECT} FROM ${MOVEMENT_FROM} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY m.occurred_at ${direction}, m.id ${direction}`,
+      params.values,
+      MOVEMENT_CSV_COLUMNS,
+      csvFilename('stock-movements'),
+    );
   }
 
   async level(productId: string, warehouseId: string): Promise<StockLevelDto> {
