@@ -16,6 +16,8 @@ module.exports = {
     '^@depot/contracts$': '<rootDir>/../libs/contracts/src/index.ts',
   },
   maxWorkers: 2,
+  // Component tests render real Material components; on a busy 2-core CI machine 5 s is too tight.
+  testTimeout: 20_000,
   cacheDirectory: '<rootDir>/../node_modules/.cache/jest-frontend',
   clearMocks: true,
   restoreMocks: true,

@@ -66,6 +66,34 @@ describe('Identity administration', () => {
     expectProblem(unknownRole, 400);
   });
 
+  it('a user with a temporary password may only change it until they do', async () => {
+    const created = await app.request('/api/v1/users', {
+      method: 'POST',
+      ...as(admin),
+      json: {
+        email: 'temp@depot.local',
+        displayName: 'Temp',
+        roles: ['clerk'],
+        initialPassword: 'amber kettle 7 orbit',
+      },
+    });
+    expect(created.status).toBe(201);
+    const token = await app.login('temp@depot.local', 'amber kettle 7 orbit');
+    const me = await app.request('/api/v1/auth/me', as(token));
+    expect(me.body).toMatchObject({ mustChangePassword: true });
+    expectProblem(await app.request('/api/v1/products', as(token)), 403, 'AUTH.PASSWORD_CHANGE_REQUIRED');
+
+    const changed = await app.request('/api/v1/me/password', {
+      method: 'POST',
+      ...as(token),
+      json: { currentPassword: 'amber kettle 7 orbit', newPassword: 'copper lantern 9 meadow' },
+    });
+    expect(changed.status).toBe(200);
+    const fresh = changed.body.accessToken as string;
+    expect((await app.request('/api/v1/auth/me', as(fresh))).body.mustChangePassword).toBe(false);
+    expect((await app.request('/api/v1/products', as(fresh))).status).toBe(200);
+  });
+
   it('invites a user by e-mail when no initial password is given; the link sets the password once', async () => {
     const created = await app.request('/api/v1/users', {
       method: 'POST',
@@ -202,7 +230,14 @@ describe('Identity administration', () => {
         initialPassword: 'amber kettle 7 orbit',
       },
     });
-    const managerToken = await app.login('keys.manager@depot.local', 'amber kettle 7 orbit');
+    // A temporary password must be replaced before anything else works.
+    const temporaryToken = await app.login('keys.manager@depot.local', 'amber kettle 7 orbit');
+    const changed = await app.request('/api/v1/me/password', {
+      method: 'POST',
+      token: temporaryToken,
+      json: { currentPassword: 'amber kettle 7 orbit', newPassword: 'copper lantern 9 meadow' },
+    });
+    const managerToken = changed.body.accessToken as string;
     const tooMuch = await app.request('/api/v1/api-keys', {
       method: 'POST',
       token: managerToken,

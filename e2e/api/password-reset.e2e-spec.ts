@@ -28,6 +28,8 @@ describe('Password reset', () => {
       json: { email, displayName, roles: ['viewer'], initialPassword: INITIAL_PASSWORD },
     });
     expect(created.status).toBe(201);
+    // As if the user had already replaced the temporary password (tested in identity-admin).
+    await app.db.query('UPDATE users SET must_change_password = false WHERE id = $1', [created.body.id]);
     return created.body.id as string;
   }
 

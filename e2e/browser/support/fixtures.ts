@@ -77,6 +77,16 @@ export async function createUserViaApi(
     data: user,
   });
   expect(created.status(), await created.text()).toBe(201);
+  // Replace the temporary password (with the same one), as the user would on first sign-in.
+  const signIn = await request.post('/api/v1/auth/login', {
+    data: { email: user.email, password: user.initialPassword },
+  });
+  const { accessToken } = (await signIn.json()) as { accessToken: string };
+  const changed = await request.post('/api/v1/me/password', {
+    headers: { Authorization: `Bearer ${accessToken}` },
+    data: { currentPassword: user.initialPassword, newPassword: user.initialPassword },
+  });
+  expect(changed.status(), await changed.text()).toBe(200);
   return (await created.json()) as { id: string };
 }
 

@@ -18,6 +18,7 @@ export function currentUser(permissions: Permission[], overrides: Partial<Curren
     permissions,
     mfaEnabled: false,
     mfaRequired: false,
+    mustChangePassword: false,
     ...overrides,
   };
 }

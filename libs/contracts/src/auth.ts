@@ -38,4 +38,6 @@ export interface CurrentUserDto {
   mfaEnabled: boolean;
   /** A role requires MFA; until `mfaEnabled`, only enrolment works. */
   mfaRequired: boolean;
+  /** An administrator set a temporary password: until it is changed, only the password change works. */
+  mustChangePassword: boolean;
 }

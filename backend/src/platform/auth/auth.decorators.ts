@@ -17,8 +17,9 @@ export const ALLOW_WITHOUT_MFA = 'depot:allowWithoutMfa';
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
 /**
- * Keeps a route open to users whose role requires MFA but who have not enrolled yet
- * (who am I, MFA enrolment, sign out). Every other route answers 403 for them.
+ * Keeps an account-setup route open to users whose role requires MFA but who have not enrolled
+ * yet, and to users who must replace a temporary password (who am I, own profile, password,
+ * sessions, MFA enrolment). Every other route answers 403 for them.
  */
 export const AllowWithoutMfa = (): MethodDecorator & ClassDecorator => SetMetadata(ALLOW_WITHOUT_MFA, true);
 

@@ -69,6 +69,15 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
       );
     }
 
+    if (principal.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOW_WITHOUT_MFA, targets)) {
+      throw new AppError(
+        403,
+        ErrorCode.PasswordChangeRequired,
+        'Forbidden',
+        'Your administrator set a temporary password: choose your own under your profile first.',
+      );
+    }
+
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     // Routes without a permission act on the caller's own account (profile, password,
     // sessions): they are for people, not for integration keys.

@@ -13,6 +13,8 @@ export interface Principal {
   mfaEnabled: boolean;
   /** One of the user's roles requires MFA: until enrolled, only enrolment routes are open. */
   mfaRequired: boolean;
+  /** An administrator set a temporary password: only the password change is open until then. */
+  mustChangePassword: boolean;
   /** Set when the caller is an API key (its id); the key acts for `userId`. */
   apiKeyId?: string;
 }

@@ -67,6 +67,7 @@ export class ApiKeyPrincipalResolver extends ApiKeyResolver {
         permissions: new Set(row.scopes.filter((scope) => held.has(scope))),
         mfaEnabled: true,
         mfaRequired: false,
+        mustChangePassword: false,
       };
       if (!row.last_used_at || now - row.last_used_at.getTime() > LAST_USED_RESOLUTION_MS) {
         await this.dataSource.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [row.id]);

@@ -101,6 +101,7 @@ export class AuthService {
       permissions: [...principal.permissions].sort(),
       mfaEnabled: principal.mfaEnabled,
       mfaRequired: principal.mfaRequired,
+      mustChangePassword: principal.mustChangePassword,
     };
   }
 

@@ -16,6 +16,7 @@ interface PrincipalRow {
   permissions: Permission[];
   mfa_enabled: boolean;
   mfa_required: boolean;
+  must_change_password: boolean;
 }
 
 /**
@@ -42,7 +43,8 @@ export class SessionPrincipalResolver extends PrincipalResolver {
               coalesce(array_agg(DISTINCT r.name) FILTER (WHERE r.name IS NOT NULL), '{}') AS roles,
               coalesce(array_agg(DISTINCT p.permission) FILTER (WHERE p.permission IS NOT NULL), '{}') AS permissions,
               u.mfa_enabled_at IS NOT NULL AS mfa_enabled,
-              coalesce(bool_or(r.require_mfa), false) AS mfa_required
+              coalesce(bool_or(r.require_mfa), false) AS mfa_required,
+              u.must_change_password
          FROM sessions s
          JOIN users u ON u.id = s.user_id AND u.status = 'active'
          LEFT JOIN user_roles ur ON ur.user_id = u.id
@@ -64,6 +66,7 @@ export class SessionPrincipalResolver extends PrincipalResolver {
           permissions: new Set(row.permissions),
           mfaEnabled: row.mfa_enabled,
           mfaRequired: row.mfa_required,
+          mustChangePassword: row.must_change_password,
         }
       : null;
     if (this.cache.size >= MAX_CACHED) this.cache.clear();

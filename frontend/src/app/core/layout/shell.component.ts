@@ -101,6 +101,12 @@ export class ShellComponent {
     () =>
       this.mfaSetupRequired() && !(this.#path() === MFA_SETUP_PATH || this.#path().startsWith(`${MFA_SETUP_PATH}/`)),
   );
+  /** An administrator set a temporary password: only the profile page works until it is changed. */
+  protected readonly blockedByPasswordChange = computed(
+    () =>
+      !!this.user()?.mustChangePassword &&
+      !(this.#path() === MFA_SETUP_PATH || this.#path().startsWith(`${MFA_SETUP_PATH}/`)),
+  );
   protected readonly narrow = toSignal(
     inject(BreakpointObserver)
       .observe(NARROW_QUERY)

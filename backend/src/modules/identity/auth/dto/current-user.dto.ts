@@ -16,4 +16,6 @@ export class CurrentUserResponseDto implements CurrentUserDto {
   mfaEnabled!: boolean;
   /** @example false */
   mfaRequired!: boolean;
+  /** Until changed, every other route answers 403 `AUTH.PASSWORD_CHANGE_REQUIRED`. @example false */
+  mustChangePassword!: boolean;
 }
