@@ -19,7 +19,11 @@ const database = process.env.BENCH_DATABASE_URL
   : await startEmbedded();
 const depot = await startDepot(database.url);
 const cursorOf = (sortValue, id) => Buffer.from(JSON.stringify([sortValue, id])).toString('base64url');
-const rssMb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+const rssMb = (pid) => {
+  const match = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!match) throw new Error(`the Depot process ${pid} is gone`);
+  return Number(match[1]) / 1024;
+};
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 try {
