@@ -37,6 +37,9 @@ test.describe('products', () => {
 
     await test.step('edit', async () => {
       await page.getByRole('link', { name: sku }).click();
+      // The row opens the product page; its Edit button opens the form.
+      await expect(page).toHaveURL(/\/products\/[^/]+$/);
+      await page.getByRole('link', { name: 'Edit' }).click();
       await expect(page).toHaveURL(/\/products\/[^/]+\/edit$/);
       await expect(page.getByLabel('Price')).toHaveValue('12.50');
       await page.getByLabel('Name').fill('Browser test widget, edited');

@@ -12,6 +12,10 @@ export interface NavItem {
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Products', path: '/products', icon: 'inventory', permission: Permission.CatalogProductsRead },
+  { label: 'Categories', path: '/categories', icon: 'category', permission: Permission.CatalogProductsRead },
+  { label: 'Warehouses', path: '/warehouses', icon: 'archive', permission: Permission.InventoryWarehousesRead },
+  { label: 'Stock ledger', path: '/stock/movements', icon: 'history', permission: Permission.InventoryStockRead },
+  { label: 'Low stock', path: '/stock/low', icon: 'warning', permission: Permission.InventoryStockRead },
 ];
 
 /** The "Administration" group of the navigation. */
@@ -26,6 +30,7 @@ export const ADMIN_NAV_ITEMS: readonly NavItem[] = [
     permission: Permission.IdentitySecurityLogRead,
   },
   { label: 'Audit log', path: '/admin/audit-log', icon: 'history', permission: Permission.AuditRead },
+  { label: 'Webhooks', path: '/admin/webhooks', icon: 'webhook', permission: Permission.NotificationsWebhooksManage },
 ];
 
 /** Shown only when the server has a development mailbox (it answers `GET /dev/mailbox`). */

@@ -55,14 +55,14 @@ describe('ShellComponent', () => {
   it('shows only the navigation entries the user has permission for', async () => {
     const root = await start(currentUser([Permission.CatalogProductsRead, Permission.IdentityUsersRead]));
 
-    expect(navLabels(root)).toEqual(['Products', 'Users']);
+    expect(navLabels(root)).toEqual(['Products', 'Categories', 'Users']);
     expect(root.textContent).toContain('Administration');
   });
 
   it('has no administration group for users without admin permissions', async () => {
     const root = await start(currentUser([Permission.CatalogProductsRead]));
 
-    expect(navLabels(root)).toEqual(['Products']);
+    expect(navLabels(root)).toEqual(['Products', 'Categories']);
     expect(root.textContent).not.toContain('Administration');
   });
 

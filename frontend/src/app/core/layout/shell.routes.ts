@@ -21,6 +21,10 @@ export const SHELL_ROUTES: Routes = [
     loadChildren: () => import('../../features/catalog/catalog.routes').then((m) => m.CATALOG_ROUTES),
   },
   {
+    path: '',
+    loadChildren: () => import('../../features/inventory/inventory.routes').then((m) => m.INVENTORY_ROUTES),
+  },
+  {
     path: '**',
     title: 'Page not found',
     loadComponent: () => import('../pages/not-found-page.component').then((m) => m.NotFoundPageComponent),

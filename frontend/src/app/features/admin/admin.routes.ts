@@ -6,7 +6,7 @@ import { permissionGuard } from '../../core/auth/permission.guard';
 import { AuthService } from '../../core/auth/auth.service';
 import { ADMIN_NAV_ITEMS } from '../../core/layout/nav-items';
 
-/** `/admin/...`: users, roles, API keys, logs and the development mailbox. Each checks its permission. */
+/** `/admin/...`: users, roles, API keys, logs, webhooks and the development mailbox. Each checks its permission. */
 export const ADMIN_ROUTES: Routes = [
   {
     path: '',
@@ -86,6 +86,22 @@ export const ADMIN_ROUTES: Routes = [
     canActivate: [permissionGuard(Permission.AuditRead)],
     data: { source: 'audit' },
     loadComponent: () => import('./audit/list/audit-list.component').then((m) => m.AuditListComponent),
+  },
+  {
+    path: 'webhooks',
+    canActivate: [permissionGuard(Permission.NotificationsWebhooksManage)],
+    children: [
+      {
+        path: '',
+        title: 'Webhooks',
+        loadComponent: () => import('./webhooks/list/webhook-list.component').then((m) => m.WebhookListComponent),
+      },
+      {
+        path: ':id',
+        title: 'Webhook',
+        loadComponent: () => import('./webhooks/detail/webhook-detail.component').then((m) => m.WebhookDetailComponent),
+      },
+    ],
   },
   {
     path: 'mailbox',

@@ -1,12 +1,18 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpParams, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { CreateProductRequest, Page, ProductDto, ProductListQuery, UpdateProductRequest } from '@depot/contracts';
-import { type Observable } from 'rxjs';
+import { type Observable, map } from 'rxjs';
 
 import { API_BASE_URL } from '../../../../core/config/api-base-url.token';
 
 /** `aggregateType` of product events (`product.created`, `product.updated`, `product.archived`). */
 export const PRODUCT_AGGREGATE = 'product';
+
+/** A downloaded file: its content and the name the server suggested. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
 
 /** HTTP access to `/products`. */
 @Injectable({ providedIn: 'root' })
@@ -15,13 +21,26 @@ export class ProductsService {
   readonly #url = `${inject(API_BASE_URL)}/products`;
 
   list(query: ProductListQuery): Observable<Page<ProductDto>> {
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== null && value !== '') {
-        params = params.set(key, String(value));
-      }
-    }
-    return this.#http.get<Page<ProductDto>>(this.#url, { params });
+    return this.#http.get<Page<ProductDto>>(this.#url, { params: productQueryParams(query) });
+  }
+
+  /**
+   * The products matching `query` as CSV. Fetched with `HttpClient` (not a plain link) because the
+   * endpoint needs the access token. `query` holds filters and sort only (no paging).
+   */
+  exportCsv(query: ProductListQuery): Observable<DownloadedFile> {
+    return this.#http
+      .get(`${this.#url}/export.csv`, {
+        params: productQueryParams(query),
+        responseType: 'blob',
+        observe: 'response',
+      })
+      .pipe(
+        map((response: HttpResponse<Blob>) => ({
+          blob: response.body ?? new Blob([], { type: 'text/csv' }),
+          fileName: attachmentFileName(response.headers.get('Content-Disposition')) ?? defaultExportName(),
+        })),
+      );
   }
 
   get(id: string): Observable<ProductDto> {
@@ -40,4 +59,40 @@ export class ProductsService {
   archive(id: string): Observable<void> {
     return this.#http.delete<void>(`${this.#url}/${encodeURIComponent(id)}`);
   }
+}
+
+/** Query parameters of a product query; `attribute` is repeated once per filter. */
+export function productQueryParams(query: ProductListQuery): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(query) as [string, unknown][]) {
+    for (const item of Array.isArray(value) ? (value as unknown[]) : [value]) {
+      if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') {
+        if (item !== '') {
+          params = params.append(key, String(item));
+        }
+      }
+    }
+  }
+  return params;
+}
+
+/** `filename` of a `Content-Disposition: attachment; filename="..."` header. */
+export function attachmentFileName(header: string | null): string | null {
+  if (!header) {
+    return null;
+  }
+  const encoded = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(header);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // Fall back to the plain filename below.
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(header);
+  return plain ? plain[1].trim() : null;
+}
+
+function defaultExportName(): string {
+  return `products-${new Date().toISOString().slice(0, 10)}.csv`;
 }

@@ -6,17 +6,51 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { DomainEventName, Permission, type Page, type ProductDto } from '@depot/contracts';
+import { DomainEventName, Permission, type CategoryDto, type Page, type ProductDto } from '@depot/contracts';
 
 import { FakeRealtimeService, productEvent, provideFakeRealtime } from '../../../../../testing/fake-realtime';
-import { product, settle } from '../../../../../testing/test-helpers';
+import { product as baseProduct, settle } from '../../../../../testing/test-helpers';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { LIVE_REFRESH_DEBOUNCE_MS, ProductListComponent } from './product-list.component';
 import { StubPageComponent } from '../../../../../testing/stub-page.component';
 
+function product(overrides: Partial<ProductDto> = {}): ProductDto {
+  return baseProduct({
+    costMinor: null,
+    barcode: null,
+    categoryId: null,
+    attributes: {},
+    reorderPoint: 0,
+    reorderQuantity: 0,
+    ...overrides,
+  });
+}
+
+function category(overrides: Partial<CategoryDto> & Pick<CategoryDto, 'id' | 'name'>): CategoryDto {
+  return {
+    parentId: null,
+    path: [overrides.name],
+    depth: 1,
+    productCount: 0,
+    childCount: 0,
+    version: 1,
+    createdAt: '2026-01-02T10:00:00.000Z',
+    updatedAt: '2026-01-02T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+const CATEGORIES: CategoryDto[] = [
+  category({ id: 'c-tools', name: 'Tools', childCount: 1 }),
+  category({ id: 'c-hand', name: 'Hand tools', parentId: 'c-tools', path: ['Tools', 'Hand tools'], depth: 2 }),
+];
+
 function page(items: ProductDto[], nextCursor: string | null, total?: number): Page<ProductDto> {
   return { items, nextCursor, ...(total === undefined ? {} : { total }) };
 }
+
+// The first test of a file compiles the Material components it renders, which is slow on a busy machine.
+jest.setTimeout(20_000);
 
 describe('ProductListComponent', () => {
   let harness: RouterTestingHarness;
@@ -33,7 +67,8 @@ describe('ProductListComponent', () => {
         provideRouter([
           { path: 'products', component: ProductListComponent },
           { path: 'products/new', component: StubPageComponent },
-          { path: 'products/:id/edit', component: StubPageComponent },
+          { path: 'products/import', component: StubPageComponent },
+          { path: 'products/:id', component: StubPageComponent },
         ]),
         provideLocationMocks(),
         provideHttpClient(),
@@ -49,13 +84,25 @@ describe('ProductListComponent', () => {
     harness = await RouterTestingHarness.create();
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    flushCategories();
+    http.verify();
+    document.querySelector('.cdk-overlay-container')?.replaceChildren();
+  });
+
+  /** The list loads the category tree once, for the filter and the category column. */
+  function flushCategories(): void {
+    for (const request of http.match('/api/v1/categories')) {
+      request.flush(CATEGORIES);
+    }
+  }
 
   function expectList(): TestRequest {
     return http.expectOne((request) => request.url === '/api/v1/products');
   }
 
   async function render(): Promise<HTMLElement> {
+    flushCategories();
     await harness.fixture.whenStable();
     return harness.routeNativeElement as HTMLElement;
   }
@@ -240,15 +287,16 @@ describe('ProductListComponent', () => {
     expectList().flush(page([], null, 0));
   });
 
-  it('opens the edit page when a row is clicked', async () => {
+  it('opens the product page when a row is clicked', async () => {
     await harness.navigateByUrl('/products');
     expectList().flush(page([product({ id: 'abc' })], null));
     const root = await render();
 
+    expect(root.querySelector('a.sku-link')?.getAttribute('href')).toBe('/products/abc');
     root.querySelector<HTMLElement>('tr.product-row td:nth-child(2)')?.click();
     await render();
 
-    expect(router.url).toBe('/products/abc/edit');
+    expect(router.url).toBe('/products/abc');
   });
 
   it('shows an empty state that offers to clear the filters', async () => {
@@ -327,5 +375,220 @@ describe('ProductListComponent', () => {
     await new Promise((resolve) => setTimeout(resolve, LIVE_REFRESH_DEBOUNCE_MS + 50));
 
     http.expectNone((request) => request.url === '/api/v1/products');
+  });
+
+  describe('catalog filters', () => {
+    async function chooseOption(root: HTMLElement, fieldClass: string, label: string): Promise<void> {
+      root.querySelector<HTMLElement>(`.${fieldClass} .mat-mdc-select-trigger`)?.click();
+      await render();
+      const option = Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find(
+        (candidate) => candidate.textContent?.trim() === label,
+      );
+      if (!option) {
+        throw new Error(`No option "${label}"`);
+      }
+      option.click();
+      await render();
+    }
+
+    function attributeInput(root: HTMLElement): HTMLInputElement {
+      const input = root.querySelector<HTMLInputElement>('.attributes input');
+      if (!input) {
+        throw new Error('no attribute input');
+      }
+      return input;
+    }
+
+    async function typeAttribute(root: HTMLElement, text: string): Promise<void> {
+      const input = attributeInput(root);
+      input.value = text;
+      input.dispatchEvent(new Event('input'));
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, bubbles: true }));
+      await render();
+    }
+
+    it('restores category, attribute and reorder filters from the URL and sends them to the API', async () => {
+      await harness.navigateByUrl(
+        '/products?categoryId=c-hand&attribute=color:red&attribute=size:M&belowReorderPoint=true',
+      );
+      const request = expectList();
+      expect(request.request.params.get('categoryId')).toBe('c-hand');
+      expect(request.request.params.getAll('attribute')).toEqual(['color:red', 'size:M']);
+      expect(request.request.params.get('belowReorderPoint')).toBe('true');
+      request.flush(page([product({ categoryId: 'c-hand' })], null, 1));
+      const root = await render();
+
+      expect(root.querySelector('.category .mat-mdc-select-value')?.textContent?.trim()).toBe('Tools / Hand tools');
+      expect(Array.from(root.querySelectorAll('.attribute-chip')).map((chip) => chip.textContent?.trim())).toEqual([
+        'color:red',
+        'size:M',
+      ]);
+      expect(root.querySelector<HTMLInputElement>('.reorder-toggle button')?.getAttribute('aria-checked')).toBe('true');
+      expect(root.querySelector('tr.product-row')?.textContent).toContain('Tools / Hand tools');
+    });
+
+    it('puts the chosen category into the URL and starts from the first page', async () => {
+      await harness.navigateByUrl('/products?cursor=c2');
+      expectList().flush(page([product()], null));
+      const root = await render();
+
+      const labels = await (async () => {
+        root.querySelector<HTMLElement>('.category .mat-mdc-select-trigger')?.click();
+        await render();
+        return Array.from(document.querySelectorAll('mat-option')).map((option) => option.textContent?.trim());
+      })();
+      expect(labels).toEqual(['All categories', 'Tools', 'Tools / Hand tools']);
+      Array.from(document.querySelectorAll<HTMLElement>('mat-option'))
+        .find((option) => option.textContent?.trim() === 'Tools')
+        ?.click();
+      await render();
+
+      expect(currentParams().get('categoryId')).toBe('c-tools');
+      expect(currentParams().has('cursor')).toBe(false);
+      expect(expectList().request.params.get('categoryId')).toBe('c-tools');
+
+      await chooseOption(root, 'category', 'All categories');
+      expect(currentParams().has('categoryId')).toBe(false);
+      expectList().flush(page([], null, 0));
+    });
+
+    it('adds an attribute filter chip on Enter and removes it again', async () => {
+      await harness.navigateByUrl('/products');
+      expectList().flush(page([product()], null));
+      const root = await render();
+
+      await typeAttribute(root, ' Color : red ');
+      expect(currentParams().getAll('attribute')).toEqual(['color:red']);
+      expect(expectList().request.params.getAll('attribute')).toEqual(['color:red']);
+      expect(attributeInput(root).value).toBe('');
+
+      await typeAttribute(root, 'size:M');
+      expect(currentParams().getAll('attribute')).toEqual(['color:red', 'size:M']);
+      expectList().flush(page([], null, 0));
+
+      root.querySelector<HTMLElement>('.attribute-chip button[aria-label="Remove filter color:red"]')?.click();
+      await render();
+      expect(currentParams().getAll('attribute')).toEqual(['size:M']);
+      expectList().flush(page([], null, 0));
+    });
+
+    it('explains an attribute filter that is not key:value and keeps what was typed', async () => {
+      await harness.navigateByUrl('/products');
+      expectList().flush(page([product()], null));
+      const root = await render();
+
+      await typeAttribute(root, 'just-a-word');
+
+      expect(root.querySelector('.attributes [role="alert"]')?.textContent).toContain('key:value');
+      expect(attributeInput(root).value).toBe('just-a-word');
+      expect(currentParams().has('attribute')).toBe(false);
+      http.expectNone((request) => request.url === '/api/v1/products');
+    });
+
+    it('filters to products below their reorder point with the toggle', async () => {
+      await harness.navigateByUrl('/products');
+      expectList().flush(page([product()], null));
+      const root = await render();
+
+      root.querySelector<HTMLElement>('.reorder-toggle button')?.click();
+      await render();
+
+      expect(currentParams().get('belowReorderPoint')).toBe('true');
+      expect(expectList().request.params.get('belowReorderPoint')).toBe('true');
+    });
+
+    it('clears every filter from the empty state', async () => {
+      await harness.navigateByUrl('/products?categoryId=c-tools&attribute=color:red&belowReorderPoint=true&sort=name');
+      expectList().flush(page([], null, 0));
+      const root = await render();
+
+      buttonByText(root, 'Clear search and filters').click();
+      await render();
+
+      expect(router.url).toBe('/products?sort=name');
+      expectList().flush(page([product()], null, 1));
+    });
+  });
+
+  describe('export', () => {
+    let saved: { href: string; download: string }[];
+
+    beforeEach(() => {
+      saved = [];
+      // jsdom's Blob has no text(); browsers have had it for years.
+      Object.defineProperty(Blob.prototype, 'text', {
+        configurable: true,
+        value(this: Blob): Promise<string> {
+          return new Promise<string>((resolve) => {
+            const reader = new FileReader();
+            reader.onload = () => resolve(reader.result as string);
+            reader.readAsText(this);
+          });
+        },
+      });
+      Object.assign(URL, {
+        createObjectURL: jest.fn(() => 'blob:export'),
+        revokeObjectURL: jest.fn(),
+      });
+      jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+        saved.push({ href: this.getAttribute('href') ?? '', download: this.download });
+      });
+    });
+
+    it('downloads the CSV of the current filters with the file name the server gave', async () => {
+      await harness.navigateByUrl('/products?q=bolt&categoryId=c-tools&attribute=color:red&cursor=c2&limit=50');
+      expectList().flush(page([product()], null));
+      const root = await render();
+
+      buttonByText(root, 'Export CSV').click();
+      await render();
+      const request = http.expectOne((candidate) => candidate.url === '/api/v1/products/export.csv');
+      expect(request.request.responseType).toBe('blob');
+      expect(request.request.params.toString()).toBe(
+        'sort=-updatedAt&q=bolt&status=active&categoryId=c-tools&attribute=color:red',
+      );
+      request.flush(new Blob(['sku,name\r\n'], { type: 'text/csv' }), {
+        headers: { 'Content-Disposition': 'attachment; filename="products-2026-12-02.csv"' },
+      });
+      await render();
+
+      expect(saved).toEqual([{ href: 'blob:export', download: 'products-2026-12-02.csv' }]);
+      expect(document.querySelector('.cdk-overlay-container')?.textContent).toContain(
+        'Downloaded products-2026-12-02.csv.',
+      );
+    });
+
+    it('shows why an export failed', async () => {
+      await harness.navigateByUrl('/products');
+      expectList().flush(page([product()], null));
+      const root = await render();
+
+      buttonByText(root, 'Export CSV').click();
+      http
+        .expectOne('/api/v1/products/export.csv?sort=-updatedAt&status=active')
+        .flush(new Blob([JSON.stringify({ title: 'Forbidden', status: 403, detail: 'You may not export.' })]), {
+          status: 403,
+          statusText: 'Forbidden',
+        });
+      // The error body is a Blob, read asynchronously.
+      for (let tick = 0; tick < 20 && !root.querySelector('[role="alert"]'); tick++) {
+        await settle();
+        await render();
+      }
+
+      expect(root.querySelector('[role="alert"]')?.textContent).toContain('Could not export: You may not export.');
+      expect(saved).toEqual([]);
+    });
+  });
+
+  it('offers the import wizard to writers only', async () => {
+    await harness.navigateByUrl('/products');
+    expectList().flush(page([product()], null));
+    let root = await render();
+    expect(root.querySelector('a[href="/products/import"]')?.textContent).toContain('Import');
+
+    permissions.set(new Set([Permission.CatalogProductsRead]));
+    root = await render();
+    expect(root.querySelector('a[href="/products/import"]')).toBeNull();
   });
 });

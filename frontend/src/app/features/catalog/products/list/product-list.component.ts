@@ -1,17 +1,27 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { Location } from '@angular/common';
+import { DOCUMENT, Location } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatAnchor, MatButton } from '@angular/material/button';
-import { MatFormField, MatLabel, MatPrefix } from '@angular/material/form-field';
+import { MatFormField, MatHint, MatLabel, MatPrefix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
+import { MatSlideToggle } from '@angular/material/slide-toggle';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatSort, MatSortHeader, type Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { ErrorCode, PAGINATION, Permission, type Page, type ProductDto, type ProblemDetails } from '@depot/contracts';
+import {
+  ErrorCode,
+  PAGINATION,
+  Permission,
+  type CategoryDto,
+  type Page,
+  type ProductDto,
+  type ProblemDetails,
+} from '@depot/contracts';
 import { Subject, catchError, debounceTime, distinctUntilChanged, map, of, startWith, switchMap, tap } from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
@@ -20,17 +30,25 @@ import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
 import { MoneyPipe } from '../../../../shared/money/money.pipe';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
+import { CategoriesService } from '../../categories/data-access/categories.service';
+import { categoryLabel, categoryOptions } from '../../categories/data-access/category-tree';
+import { blobErrorToProblem, saveBlob } from '../data-access/download';
 import { PRODUCT_AGGREGATE, ProductsService } from '../data-access/products.service';
 import {
+  DEFAULT_LIST_STATE,
   DEFAULT_SORT,
+  MAX_ATTRIBUTE_FILTERS,
   PAGE_SIZES,
   type ProductListState,
   STATUS_FILTERS,
   type StatusFilter,
   filterKey,
+  hasActiveFilters,
+  parseAttributeFilter,
   parseListState,
   sameListState,
   toApiQuery,
+  toFilterQuery,
   toQueryParams,
 } from './product-list-state';
 
@@ -40,7 +58,7 @@ export const CURSOR_STACK_KEY = 'productListCursors';
 const SEARCH_DEBOUNCE_MS = 300;
 /** A burst of product changes (an import, a bulk edit) reloads the page once. */
 export const LIVE_REFRESH_DEBOUNCE_MS = 500;
-const ALL_COLUMNS = ['sku', 'name', 'priceMinor', 'unit', 'status', 'updatedAt'] as const;
+const ALL_COLUMNS = ['sku', 'name', 'category', 'priceMinor', 'unit', 'status', 'updatedAt'] as const;
 const NARROW_COLUMNS = ['sku', 'name', 'priceMinor', 'status'] as const;
 
 type LoadResult =
@@ -63,10 +81,12 @@ type LoadResult =
     MatSortHeader,
     MatFormField,
     MatLabel,
+    MatHint,
     MatPrefix,
     MatInput,
     MatSelect,
     MatOption,
+    MatSlideToggle,
     MatButton,
     MatAnchor,
     MatProgressBar,
@@ -83,6 +103,8 @@ export class ProductListComponent {
   readonly #products = inject(ProductsService);
   readonly #auth = inject(AuthService);
   readonly #location = inject(Location);
+  readonly #document = inject(DOCUMENT);
+  readonly #snackBar = inject(MatSnackBar);
   readonly #reload = new Subject<void>();
   readonly #totals = new Map<string, number>();
 
@@ -90,6 +112,22 @@ export class ProductListComponent {
   protected readonly maxSearchLength = PAGINATION.maxSearchLength;
   protected readonly statusFilters = STATUS_FILTERS;
   protected readonly canWrite = computed(() => this.#auth.permissions().has(Permission.CatalogProductsWrite));
+  /** The import wizard also takes opening stock, which needs another permission. */
+  protected readonly canImport = computed(
+    () => this.canWrite() || this.#auth.permissions().has(Permission.InventoryStockAdjust),
+  );
+  protected readonly maxAttributeFilters = MAX_ATTRIBUTE_FILTERS;
+
+  readonly #categories = signal<CategoryDto[]>([]);
+  protected readonly categoryOptions = computed(() => categoryOptions(this.#categories()));
+  readonly #categoryLabels = computed(
+    () => new Map(this.#categories().map((category) => [category.id, categoryLabel(category)])),
+  );
+  protected readonly exporting = signal(false);
+  protected readonly exportError = signal<string | null>(null);
+  /** The attribute filter being typed, before Enter turns it into a chip. */
+  protected readonly attributeInput = new FormControl('', { nonNullable: true });
+  protected readonly attributeInputInvalid = signal(false);
 
   readonly #view = toSignal(
     this.#route.queryParamMap.pipe(
@@ -119,7 +157,7 @@ export class ProductListComponent {
   protected readonly items = computed(() => this.#lastPage()?.items ?? []);
   protected readonly nextCursor = computed(() => this.#lastPage()?.nextCursor ?? null);
   protected readonly total = signal<number | null>(null);
-  protected readonly hasFilters = computed(() => this.state().q !== '' || this.state().status !== 'active');
+  protected readonly hasFilters = computed(() => hasActiveFilters(this.state()));
 
   protected readonly columns = toSignal(
     inject(BreakpointObserver)
@@ -170,6 +208,74 @@ export class ProductListComponent {
           this.#navigate({ ...this.state(), q, cursor: null }, []);
         }
       });
+
+    this.attributeInput.valueChanges
+      .pipe(takeUntilDestroyed(destroyRef))
+      .subscribe(() => this.attributeInputInvalid.set(false));
+
+    // Categories only label rows and fill the filter: the list works without them.
+    inject(CategoriesService)
+      .list()
+      .pipe(takeUntilDestroyed(destroyRef))
+      .subscribe({ next: (categories) => this.#categories.set(categories), error: () => undefined });
+  }
+
+  protected categoryName(id: string | null): string {
+    return id ? (this.#categoryLabels().get(id) ?? '') : '';
+  }
+
+  protected onCategory(categoryId: string | null): void {
+    this.#navigate({ ...this.state(), categoryId, cursor: null }, []);
+  }
+
+  protected onBelowReorderPoint(belowReorderPoint: boolean): void {
+    this.#navigate({ ...this.state(), belowReorderPoint, cursor: null }, []);
+  }
+
+  protected addAttributeFilter(): void {
+    const text = this.attributeInput.value.trim();
+    if (!text) {
+      return;
+    }
+    const filter = parseAttributeFilter(text);
+    const current = this.state().attributes;
+    if (!filter || current.length >= MAX_ATTRIBUTE_FILTERS) {
+      this.attributeInputInvalid.set(true);
+      return;
+    }
+    this.attributeInput.setValue('');
+    if (!current.includes(filter)) {
+      this.#navigate({ ...this.state(), attributes: [...current, filter], cursor: null }, []);
+    }
+  }
+
+  protected removeAttributeFilter(filter: string): void {
+    this.#navigate(
+      { ...this.state(), attributes: this.state().attributes.filter((item) => item !== filter), cursor: null },
+      [],
+    );
+  }
+
+  /** Downloads the products matching the current search and filters (all pages) as CSV. */
+  protected exportCsv(): void {
+    if (this.exporting()) {
+      return;
+    }
+    this.exporting.set(true);
+    this.exportError.set(null);
+    this.#products.exportCsv(toFilterQuery(this.state())).subscribe({
+      next: (file) => {
+        this.exporting.set(false);
+        saveBlob(this.#document, file.blob, file.fileName);
+        this.#snackBar.open(`Downloaded ${file.fileName}.`, 'Dismiss', { duration: 4000 });
+      },
+      error: (error: unknown) => {
+        void blobErrorToProblem(error).then((problem) => {
+          this.exporting.set(false);
+          this.exportError.set(problemMessage(problem));
+        });
+      },
+    });
   }
 
   protected onSort(sort: Sort): void {
@@ -206,7 +312,7 @@ export class ProductListComponent {
 
   protected clearFilters(): void {
     this.search.setValue('', { emitEvent: false });
-    this.#navigate({ ...this.state(), q: '', status: 'active', cursor: null }, []);
+    this.#navigate({ ...DEFAULT_LIST_STATE, sort: this.state().sort, limit: this.state().limit }, []);
   }
 
   protected retry(): void {
@@ -218,7 +324,12 @@ export class ProductListComponent {
     if (event.target instanceof Element && event.target.closest('a')) {
       return;
     }
-    void this.#router.navigate([product.id, 'edit'], { relativeTo: this.#route });
+    void this.#router.navigate(this.productLink(product), { relativeTo: this.#route });
+  }
+
+  /** Where a row leads (relative to the list): the product's page. */
+  protected productLink(product: ProductDto): string[] {
+    return [product.id];
   }
 
   protected statusLabel(status: StatusFilter): string {

@@ -5,15 +5,47 @@ import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { DomainEventName, PRODUCT_LIMITS, Permission } from '@depot/contracts';
+import { DomainEventName, PRODUCT_LIMITS, Permission, type CategoryDto, type ProductDto } from '@depot/contracts';
 
 import { FakeRealtimeService, productEvent, provideFakeRealtime } from '../../../../../testing/fake-realtime';
-import { problemBody, product, settle } from '../../../../../testing/test-helpers';
+import { problemBody, product as baseProduct, settle } from '../../../../../testing/test-helpers';
 import { AuthService } from '../../../../core/auth/auth.service';
-import { CONFLICT_MESSAGE, ProductFormComponent, SAVED_ELSEWHERE_MESSAGE } from './product-form.component';
+import {
+  BARCODE_CHECK_DIGIT_MESSAGE,
+  BARCODE_FORMAT_MESSAGE,
+  CONFLICT_MESSAGE,
+  ProductFormComponent,
+  SAVED_ELSEWHERE_MESSAGE,
+} from './product-form.component';
 import { StubPageComponent } from '../../../../../testing/stub-page.component';
 
+function product(overrides: Partial<ProductDto> = {}): ProductDto {
+  return baseProduct({
+    costMinor: null,
+    barcode: null,
+    categoryId: null,
+    attributes: {},
+    reorderPoint: 0,
+    reorderQuantity: 0,
+    ...overrides,
+  });
+}
+
+const CATEGORIES: CategoryDto[] = [
+  { id: 'c-tools', name: 'Tools', parentId: null, path: ['Tools'], depth: 1, childCount: 1 },
+  { id: 'c-hand', name: 'Hand tools', parentId: 'c-tools', path: ['Tools', 'Hand tools'], depth: 2, childCount: 0 },
+].map((category) => ({
+  ...category,
+  productCount: 0,
+  version: 1,
+  createdAt: '2026-01-02T10:00:00.000Z',
+  updatedAt: '2026-01-02T10:00:00.000Z',
+}));
+
 const PRODUCT_URL = `/api/v1/products/${product().id}`;
+
+// The first test of a file compiles the Material components it renders, which is slow on a busy machine.
+jest.setTimeout(20_000);
 
 describe('ProductFormComponent', () => {
   let harness: RouterTestingHarness;
@@ -46,11 +78,20 @@ describe('ProductFormComponent', () => {
   });
 
   afterEach(() => {
+    flushCategories();
     http.verify();
     document.querySelector('.cdk-overlay-container')?.replaceChildren();
   });
 
+  /** The form loads the category tree for its category picker. */
+  function flushCategories(): void {
+    for (const request of http.match('/api/v1/categories')) {
+      request.flush(CATEGORIES);
+    }
+  }
+
   async function render(): Promise<HTMLElement> {
+    flushCategories();
     await harness.fixture.whenStable();
     return harness.routeNativeElement as HTMLElement;
   }
@@ -105,6 +146,7 @@ describe('ProductFormComponent', () => {
   async function save(root: HTMLElement, label = 'Save'): Promise<TestRequest> {
     button(root, label).click();
     await render();
+    flushCategories();
     return http.expectOne((request) => request.url.startsWith('/api/v1/products'));
   }
 
@@ -175,7 +217,13 @@ describe('ProductFormComponent', () => {
       description: null,
       unit: 'pcs',
       priceMinor: 29,
+      costMinor: null,
       currency: 'EUR',
+      barcode: null,
+      categoryId: null,
+      attributes: {},
+      reorderPoint: 0,
+      reorderQuantity: 0,
     });
     request.flush(product({ sku: 'BOLT-7' }), { status: 201, statusText: 'Created' });
     await render();
@@ -371,6 +419,196 @@ describe('ProductFormComponent', () => {
       root = await render();
       expect(banner(root)).toBeNull();
       await settle();
+    });
+  });
+
+  describe('catalog fields', () => {
+    function attributeRows(root: HTMLElement): HTMLElement[] {
+      return Array.from(root.querySelectorAll<HTMLElement>('.attribute-row'));
+    }
+
+    function typeInRow(row: HTMLElement, label: 'Key' | 'Value', value: string): void {
+      const input = field(row, label).querySelector<HTMLInputElement>('input');
+      if (!input) {
+        throw new Error(`No ${label} input`);
+      }
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+      input.dispatchEvent(new Event('blur'));
+    }
+
+    it('refuses a barcode with a wrong check digit or length, with a clear message', async () => {
+      await harness.navigateByUrl('/products/new');
+      const root = await render();
+
+      type(root, 'Barcode', '4006381333932');
+      await render();
+      expect(errorOf(root, 'Barcode')).toBe(BARCODE_CHECK_DIGIT_MESSAGE);
+
+      type(root, 'Barcode', '12345');
+      await render();
+      expect(errorOf(root, 'Barcode')).toBe(BARCODE_FORMAT_MESSAGE);
+
+      type(root, 'Barcode', '4006381333931');
+      await render();
+      expect(errorOf(root, 'Barcode')).toBeNull();
+
+      type(root, 'Barcode', '036000291452');
+      await render();
+      expect(errorOf(root, 'Barcode')).toBeNull();
+    });
+
+    it('checks cost and reorder numbers', async () => {
+      await harness.navigateByUrl('/products/new');
+      const root = await render();
+
+      type(root, 'Cost', '1.234');
+      type(root, 'Reorder point', '-1');
+      type(root, 'Reorder quantity', '2.5');
+      await render();
+
+      expect(errorOf(root, 'Cost')).toMatch(/at most 2 decimals/);
+      expect(errorOf(root, 'Reorder point')).toBe('Enter a whole number of 0 or more.');
+      expect(errorOf(root, 'Reorder quantity')).toBe('Enter a whole number of 0 or more.');
+    });
+
+    it('creates a product with category, barcode, cost, reorder settings and attributes', async () => {
+      await harness.navigateByUrl('/products/new');
+      const root = await render();
+      type(root, 'SKU', 'HAMMER-1');
+      type(root, 'Name', 'Hammer');
+      type(root, 'Price', '19.99');
+      type(root, 'Cost', '11.5');
+      type(root, 'Barcode', '4006381333931');
+      type(root, 'Reorder point', '5');
+      type(root, 'Reorder quantity', '20');
+
+      field(root, 'Category').querySelector<HTMLElement>('.mat-mdc-select-trigger')?.click();
+      await render();
+      const options = Array.from(document.querySelectorAll<HTMLElement>('mat-option'));
+      expect(options.map((option) => option.textContent?.trim())).toEqual([
+        'No category',
+        'Tools',
+        'Tools / Hand tools',
+      ]);
+      options[2].click();
+      await render();
+
+      button(root, 'Add attribute').click();
+      await render();
+      button(root, 'Add attribute').click();
+      await render();
+      const [color, size] = attributeRows(root);
+      expect(document.activeElement).toBe(field(size, 'Key').querySelector('input'));
+      typeInRow(color, 'Key', 'color');
+      typeInRow(color, 'Value', ' red ');
+      typeInRow(size, 'Key', 'size');
+      typeInRow(size, 'Value', 'M');
+
+      const request = await save(root, 'Create');
+      expect(request.request.body).toEqual({
+        sku: 'HAMMER-1',
+        name: 'Hammer',
+        description: null,
+        unit: 'pcs',
+        priceMinor: 1999,
+        costMinor: 1150,
+        currency: 'EUR',
+        barcode: '4006381333931',
+        categoryId: 'c-hand',
+        attributes: { color: 'red', size: 'M' },
+        reorderPoint: 5,
+        reorderQuantity: 20,
+      });
+      request.flush(product({ sku: 'HAMMER-1' }), { status: 201, statusText: 'Created' });
+      await render();
+      await settle();
+    });
+
+    it('checks attribute keys: pattern and duplicates, and a removed row fixes the duplicate', async () => {
+      await harness.navigateByUrl('/products/new');
+      const root = await render();
+
+      button(root, 'Add attribute').click();
+      button(root, 'Add attribute').click();
+      await render();
+      const [first, second] = attributeRows(root);
+      typeInRow(first, 'Key', 'Color');
+      typeInRow(second, 'Key', 'size');
+      await render();
+      expect(field(first, 'Key').querySelector('mat-error')?.textContent).toContain('lowercase letters');
+
+      typeInRow(first, 'Key', 'size');
+      await render();
+      expect(field(second, 'Key').querySelector('mat-error')?.textContent?.trim()).toBe('This key is used twice.');
+
+      first.querySelector<HTMLButtonElement>('button[aria-label^="Remove attribute"]')?.click();
+      await render();
+      const [remaining] = attributeRows(root);
+      expect(attributeRows(root)).toHaveLength(1);
+      expect(field(remaining, 'Key').querySelector('mat-error')).toBeNull();
+    });
+
+    it('loads the catalog fields of a product and keeps them on save', async () => {
+      await harness.navigateByUrl(`/products/${product().id}/edit`);
+      http.expectOne(PRODUCT_URL).flush(
+        product({
+          costMinor: 1250,
+          barcode: '036000291452',
+          categoryId: 'c-tools',
+          attributes: { color: 'red' },
+          reorderPoint: 3,
+          reorderQuantity: 12,
+        }),
+      );
+      const root = await render();
+
+      expect(field(root, 'Cost').querySelector('input')?.value).toBe('12.50');
+      expect(field(root, 'Barcode').querySelector('input')?.value).toBe('036000291452');
+      expect(field(root, 'Category').querySelector('.mat-mdc-select-value')?.textContent?.trim()).toBe('Tools');
+      expect(field(root, 'Reorder point').querySelector('input')?.value).toBe('3');
+      const [row] = attributeRows(root);
+      expect(field(row, 'Value').querySelector('input')?.value).toBe('red');
+
+      const request = await save(root);
+      expect(request.request.body).toMatchObject({
+        version: 3,
+        costMinor: 1250,
+        barcode: '036000291452',
+        categoryId: 'c-tools',
+        attributes: { color: 'red' },
+        reorderPoint: 3,
+        reorderQuantity: 12,
+      });
+      request.flush(product({ version: 4 }));
+      await render();
+    });
+
+    it('shows a taken barcode on the barcode field', async () => {
+      const root = await openEditPage();
+      type(root, 'Barcode', '4006381333931');
+
+      const request = await save(root);
+      request.flush(problemBody(409, 'CATALOG.BARCODE_TAKEN', 'Barcode 4006381333931 is already in use.'), {
+        status: 409,
+        statusText: 'Conflict',
+      });
+      await render();
+
+      expect(errorOf(root, 'Barcode')).toBe('Barcode 4006381333931 is already in use.');
+      expect(root.querySelector('.conflict-banner')).toBeNull();
+    });
+
+    it('lets a reader see attributes without edit buttons', async () => {
+      permissions.set(new Set([Permission.CatalogProductsRead]));
+      await harness.navigateByUrl(`/products/${product().id}/edit`);
+      http.expectOne(PRODUCT_URL).flush(product({ attributes: { color: 'red' } }));
+      const root = await render();
+
+      const [row] = attributeRows(root);
+      expect(field(row, 'Key').querySelector('input')?.disabled).toBe(true);
+      expect(root.textContent).not.toContain('Add attribute');
+      expect(row.querySelector('button')).toBeNull();
     });
   });
 });

@@ -12,7 +12,7 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
-import { MatAnchor, MatButton } from '@angular/material/button';
+import { MatAnchor, MatButton, MatIconButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -24,6 +24,7 @@ import {
   CURRENCIES,
   DomainEventName,
   ErrorCode,
+  type CategoryDto,
   PRODUCT_LIMITS,
   Permission,
   ProductStatus,
@@ -41,10 +42,17 @@ import { problemMessage, toProblemDetails } from '../../../../shared/http/proble
 import { minorDigits } from '../../../../shared/money/money';
 import { openConfirmDialog } from '../../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
+import { CategoriesService } from '../../categories/data-access/categories.service';
+import { categoryOptions } from '../../categories/data-access/category-tree';
 import { PRODUCT_AGGREGATE, ProductsService } from '../data-access/products.service';
-import { PRODUCT_FIELD_MAP, type ProductFormGroup, ProductFormService } from './product-form.service';
+import {
+  type AttributeRow,
+  PRODUCT_FIELD_MAP,
+  type ProductFormGroup,
+  ProductFormService,
+} from './product-form.service';
 
-type ControlName = keyof ProductFormGroup['controls'];
+type ControlName = Exclude<keyof ProductFormGroup['controls'], 'attributes'>;
 type LoadState = 'idle' | 'loading' | 'ready' | 'not-found' | 'failed';
 
 const LABELS: Record<ControlName, string> = {
@@ -54,7 +62,16 @@ const LABELS: Record<ControlName, string> = {
   unit: 'Unit',
   price: 'Price',
   currency: 'Currency',
+  cost: 'Cost',
+  barcode: 'Barcode',
+  categoryId: 'Category',
+  reorderPoint: 'Reorder point',
+  reorderQuantity: 'Reorder quantity',
 };
+
+export const BARCODE_FORMAT_MESSAGE = 'Enter the 13 digits of an EAN-13 or the 12 digits of a UPC-A barcode.';
+export const BARCODE_CHECK_DIGIT_MESSAGE =
+  'This barcode has a wrong check digit (its last digit). Check it for a typo.';
 
 export const CONFLICT_MESSAGE = 'This product was changed by someone else since you opened it.';
 export const SAVED_ELSEWHERE_MESSAGE = 'Someone else saved this product. Reload to see their changes.';
@@ -75,6 +92,7 @@ export const SAVED_ELSEWHERE_MESSAGE = 'Someone else saved this product. Reload 
     MatSelect,
     MatOption,
     MatButton,
+    MatIconButton,
     MatAnchor,
     MatProgressBar,
     IconComponent,
@@ -92,6 +110,7 @@ export class ProductFormComponent {
   readonly #host = inject<ElementRef<HTMLElement>>(ElementRef);
   readonly #injector = inject(Injector);
   readonly #auth = inject(AuthService);
+  readonly #categories = signal<CategoryDto[]>([]);
 
   /** Route parameter `:id`; absent on `/products/new`. */
   protected readonly id = toSignal(inject(ActivatedRoute).paramMap.pipe(map((params) => params.get('id'))), {
@@ -102,6 +121,8 @@ export class ProductFormComponent {
   protected readonly limits = PRODUCT_LIMITS;
   protected readonly currencies = CURRENCIES;
   protected readonly form = this.#formService.createForm();
+  protected readonly attributeRows = this.form.controls.attributes;
+  protected readonly categoryOptions = computed(() => categoryOptions(this.#categories()));
   protected readonly product = signal<ProductDto | null>(null);
   protected readonly loadState = signal<LoadState>('idle');
   protected readonly loadProblem = signal<string | null>(null);
@@ -140,9 +161,19 @@ export class ProductFormComponent {
   });
 
   constructor() {
-    this.form.controls.currency.valueChanges
+    this.form.controls.currency.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
+      this.form.controls.price.updateValueAndValidity();
+      this.form.controls.cost.updateValueAndValidity();
+    });
+    // A key typed, or a row added or removed, can make another row's key a duplicate (or not).
+    this.attributeRows.valueChanges
       .pipe(takeUntilDestroyed())
-      .subscribe(() => this.form.controls.price.updateValueAndValidity());
+      .subscribe(() => this.#formService.revalidateAttributeKeys(this.form));
+
+    inject(CategoriesService)
+      .list()
+      .pipe(takeUntilDestroyed())
+      .subscribe({ next: (categories) => this.#categories.set(categories), error: () => undefined });
 
     inject(RealtimeService)
       .events({
@@ -196,9 +227,64 @@ export class ProductFormComponent {
         : `Enter an amount like 19.99 (at most ${digits} decimals).`;
     }
     if (control.hasError('priceMax')) {
-      return 'The price is too large.';
+      return `The ${LABELS[name].toLowerCase()} is too large.`;
+    }
+    if (control.hasError('barcodeFormat')) {
+      return BARCODE_FORMAT_MESSAGE;
+    }
+    if (control.hasError('barcodeCheckDigit')) {
+      return BARCODE_CHECK_DIGIT_MESSAGE;
+    }
+    if (control.hasError('min') || control.hasError('integer')) {
+      return 'Enter a whole number of 0 or more.';
+    }
+    if (control.hasError('max')) {
+      return `${LABELS[name]} can be at most ${this.limits.maxReorderQuantity.toLocaleString('en-US')}.`;
     }
     return `${LABELS[name]} is invalid.`;
+  }
+
+  protected attributeKeyError(row: AttributeRow): string {
+    const control = row.controls.key;
+    if (control.hasError('required')) {
+      return 'Enter a key.';
+    }
+    if (control.hasError('maxlength')) {
+      return `A key can have at most ${this.limits.attributeKeyMaxLength} characters.`;
+    }
+    if (control.hasError('pattern')) {
+      return 'Use lowercase letters, digits, ".", "_" or "-", starting with a letter or digit.';
+    }
+    if (control.hasError('duplicateKey')) {
+      return 'This key is used twice.';
+    }
+    return 'The key is invalid.';
+  }
+
+  protected attributeValueError(row: AttributeRow): string {
+    const control = row.controls.value;
+    if (control.hasError('maxlength')) {
+      return `A value can have at most ${this.limits.attributeValueMaxLength} characters.`;
+    }
+    return 'Enter a value.';
+  }
+
+  protected addAttribute(): void {
+    if (this.attributeRows.length >= this.limits.maxAttributes) {
+      return;
+    }
+    this.attributeRows.push(this.#formService.createAttributeRow());
+    this.attributeRows.markAsDirty();
+    const index = this.attributeRows.length - 1;
+    afterNextRender(
+      () => this.#host.nativeElement.querySelector<HTMLInputElement>(`#attribute-key-${index}`)?.focus(),
+      { injector: this.#injector },
+    );
+  }
+
+  protected removeAttribute(index: number): void {
+    this.attributeRows.removeAt(index);
+    this.attributeRows.markAsDirty();
   }
 
   protected save(): void {
@@ -306,6 +392,10 @@ export class ProductFormComponent {
   #applyProduct(product: ProductDto): void {
     this.product.set(product);
     this.#formService.patchForm(this.form, product);
+    if (!this.canWrite()) {
+      // The attribute rows are new, enabled controls: keep the read-only view read-only.
+      this.form.disable({ emitEvent: false });
+    }
     this.conflict.set(false);
     this.formError.set(null);
   }
@@ -317,6 +407,11 @@ export class ProductFormComponent {
     }
     if (problem.status === HttpStatus.Conflict && problem.code === ErrorCode.SkuTaken) {
       setServerError(this.form.controls.sku, problem.detail ?? 'Another product already uses this SKU.');
+      this.#focusFirstInvalid();
+      return;
+    }
+    if (problem.status === HttpStatus.Conflict && problem.code === ErrorCode.BarcodeTaken) {
+      setServerError(this.form.controls.barcode, problem.detail ?? 'Another product already uses this barcode.');
       this.#focusFirstInvalid();
       return;
     }

@@ -1,6 +1,7 @@
 import { Injectable } from '@angular/core';
 import {
   type AbstractControl,
+  FormArray,
   FormControl,
   FormGroup,
   type ValidationErrors,
@@ -10,6 +11,7 @@ import {
 import {
   CURRENCIES,
   PRODUCT_LIMITS,
+  isValidBarcode,
   type CreateProductRequest,
   type CurrencyCode,
   type ProductDto,
@@ -21,6 +23,12 @@ import { formatMinorAsMajor, minorDigits, parseMajorToMinor } from '../../../../
 export const DEFAULT_UNIT = 'pcs';
 export const DEFAULT_CURRENCY: CurrencyCode = 'EUR';
 
+/** One key/value row of the attributes editor. */
+export type AttributeRow = FormGroup<{
+  key: FormControl<string>;
+  value: FormControl<string>;
+}>;
+
 export type ProductFormGroup = FormGroup<{
   sku: FormControl<string>;
   name: FormControl<string>;
@@ -29,10 +37,17 @@ export type ProductFormGroup = FormGroup<{
   /** Price in major units as typed ("19.99"); converted to integer minor units on save. */
   price: FormControl<string>;
   currency: FormControl<CurrencyCode>;
+  /** Purchase cost in major units, optional. */
+  cost: FormControl<string>;
+  barcode: FormControl<string>;
+  categoryId: FormControl<string | null>;
+  reorderPoint: FormControl<number | null>;
+  reorderQuantity: FormControl<number | null>;
+  attributes: FormArray<AttributeRow>;
 }>;
 
 /** API field names that differ from the form's control names (for server-side field errors). */
-export const PRODUCT_FIELD_MAP: Readonly<Record<string, string>> = { priceMinor: 'price' };
+export const PRODUCT_FIELD_MAP: Readonly<Record<string, string>> = { priceMinor: 'price', costMinor: 'cost' };
 
 /** Builds the typed product form and converts between it and the API's DTOs. */
 @Injectable({ providedIn: 'root' })
@@ -64,8 +79,40 @@ export class ProductFormService {
         nonNullable: true,
         validators: [Validators.required, currencyValidator],
       }),
+      cost: new FormControl('', { nonNullable: true, validators: [priceValidator] }),
+      barcode: new FormControl('', { nonNullable: true, validators: [barcodeValidator] }),
+      categoryId: new FormControl<string | null>(null),
+      reorderPoint: new FormControl<number | null>(0, { validators: quantityValidators() }),
+      reorderQuantity: new FormControl<number | null>(0, { validators: quantityValidators() }),
+      attributes: new FormArray<AttributeRow>([], { validators: [Validators.maxLength(PRODUCT_LIMITS.maxAttributes)] }),
     });
     return form;
+  }
+
+  /** A new attribute row; its key must be unique among the rows of the same form. */
+  createAttributeRow(key = '', value = ''): AttributeRow {
+    return new FormGroup({
+      key: new FormControl(key, {
+        nonNullable: true,
+        validators: [
+          Validators.required,
+          Validators.maxLength(PRODUCT_LIMITS.attributeKeyMaxLength),
+          Validators.pattern(PRODUCT_LIMITS.attributeKeyPattern),
+          uniqueAttributeKey,
+        ],
+      }),
+      value: new FormControl(value, {
+        nonNullable: true,
+        validators: [Validators.required, Validators.maxLength(PRODUCT_LIMITS.attributeValueMaxLength), notBlank],
+      }),
+    });
+  }
+
+  /** Re-checks every key for duplicates (a change in one row can fix or break another). */
+  revalidateAttributeKeys(form: ProductFormGroup): void {
+    for (const row of form.controls.attributes.controls) {
+      row.controls.key.updateValueAndValidity({ emitEvent: false });
+    }
   }
 
   /** Puts a product into the form (as loaded from the server) and marks the form pristine. */
@@ -77,7 +124,19 @@ export class ProductFormService {
       unit: product.unit,
       price: formatMinorAsMajor(product.priceMinor, product.currency),
       currency: product.currency,
+      cost: product.costMinor === null ? '' : formatMinorAsMajor(product.costMinor, product.currency),
+      barcode: product.barcode ?? '',
+      categoryId: product.categoryId,
+      reorderPoint: product.reorderPoint,
+      reorderQuantity: product.reorderQuantity,
     });
+    const attributes = form.controls.attributes;
+    attributes.clear({ emitEvent: false });
+    for (const [key, value] of Object.entries(product.attributes)) {
+      attributes.push(this.createAttributeRow(key, value), { emitEvent: false });
+    }
+    this.revalidateAttributeKeys(form);
+    form.markAsPristine();
   }
 
   toCreateRequest(form: ProductFormGroup): CreateProductRequest {
@@ -88,7 +147,13 @@ export class ProductFormService {
       description: value.description.trim() || null,
       unit: value.unit.trim(),
       priceMinor: this.#priceMinor(value.price, value.currency),
+      costMinor: value.cost.trim() ? this.#priceMinor(value.cost, value.currency) : null,
       currency: value.currency,
+      barcode: value.barcode.trim() || null,
+      categoryId: value.categoryId,
+      attributes: Object.fromEntries(value.attributes.map((row) => [row.key.trim(), row.value.trim()])),
+      reorderPoint: value.reorderPoint ?? 0,
+      reorderQuantity: value.reorderQuantity ?? 0,
     };
   }
 
@@ -100,7 +165,7 @@ export class ProductFormService {
   #priceMinor(price: string, currency: CurrencyCode): number {
     const minor = parseMajorToMinor(price, currency);
     if (minor === null) {
-      throw new Error('The price must be validated before the form is converted.');
+      throw new Error('The price and cost must be validated before the form is converted.');
     }
     return minor;
   }
@@ -108,6 +173,46 @@ export class ProductFormService {
 
 function notBlank(control: AbstractControl<string>): ValidationErrors | null {
   return control.value && control.value.trim() === '' ? { required: true } : null;
+}
+
+function quantityValidators(): ValidatorFn[] {
+  return [
+    Validators.required,
+    Validators.min(0),
+    Validators.max(PRODUCT_LIMITS.maxReorderQuantity),
+    (control: AbstractControl<number | null>) =>
+      control.value === null || Number.isInteger(control.value) ? null : { integer: true },
+  ];
+}
+
+/**
+ * EAN-13 or UPC-A: 13 or 12 digits whose last digit is the GS1 check digit. `barcodeFormat` for
+ * the wrong length or non-digits, `barcodeCheckDigit` for a typo the check digit caught.
+ */
+export const barcodeValidator: ValidatorFn = (control: AbstractControl<string>) => {
+  const value = control.value.trim();
+  if (!value) {
+    return null;
+  }
+  if (!new RegExp(PRODUCT_LIMITS.barcodePattern).test(value)) {
+    return { barcodeFormat: true };
+  }
+  return isValidBarcode(value) ? null : { barcodeCheckDigit: true };
+};
+
+/** Attribute keys are unique within the product (reads the sibling rows of the form array). */
+function uniqueAttributeKey(control: AbstractControl<string>): ValidationErrors | null {
+  const key = control.value.trim();
+  const row = control.parent;
+  const rows = row?.parent;
+  if (!key || !row || !(rows instanceof FormArray)) {
+    return null;
+  }
+  const index = rows.controls.indexOf(row);
+  const earlier = rows.controls
+    .slice(0, index)
+    .some((other: AbstractControl<{ key: string }>) => other.value.key.trim() === key);
+  return earlier ? { duplicateKey: true } : null;
 }
 
 function currencyValidator(control: AbstractControl<string>): ValidationErrors | null {
