@@ -149,6 +149,10 @@ export type CurrentUserResponseDto = {
     roles: Array<string>;
     mfaEnabled: boolean;
     mfaRequired: boolean;
+    /**
+     * Until changed, every other route answers 403 `AUTH.PASSWORD_CHANGE_REQUIRED`.
+     */
+    mustChangePassword: boolean;
 };
 
 export type UpdateProfileDto = {
