@@ -11,7 +11,7 @@ test.describe('API keys', () => {
     await page.getByRole('button', { name: 'Create API key' }).click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('heading', { name: 'Create an API key' })).toBeVisible();
-    await dialog.getByLabel('Name').fill(name);
+    await dialog.getByLabel('Name', { exact: true }).fill(name);
     await dialog.getByRole('checkbox', { name: /View products/ }).check();
     await dialog.getByRole('button', { name: 'Create key' }).click();
 

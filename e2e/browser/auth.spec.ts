@@ -52,6 +52,13 @@ test.describe('signing in and out', () => {
     await expect(page.getByRole('link', { name: 'New product' })).toHaveCount(0);
 
     await productRows(page).first().getByRole('link').click();
+    // The product page offers no Edit, Adjust or Transfer to a viewer...
+    await expect(page).toHaveURL(/\/products\/[^/]+$/);
+    await expect(page.getByRole('tab', { name: 'Stock' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Edit' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /Adjust|Transfer/ })).toHaveCount(0);
+    // ...and the form, opened directly, is read-only.
+    await page.goto(`${new URL(page.url()).pathname}/edit`);
     await expect(page.getByRole('heading', { name: 'Product details' })).toBeVisible();
     await expect(page.getByLabel('Name')).toBeDisabled();
     await expect(page.getByRole('button', { name: 'Save' })).toHaveCount(0);
