@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { CATEGORY_LIMITS, DomainEventName, type CategoryDto } from '@depot/contracts';
-import { QueryFailedError } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { OutboxService } from '../../../platform/events/outbox.service';
 import { newId } from '../../../platform/database/ids';
+import { PgError, violatedConstraint } from '../../../platform/database/pg-errors';
 import { VersionConflictError } from '../../../platform/http/app-error';
 import {
   CategoryCycleError,
@@ -63,12 +63,6 @@ function toDto(row: CategoryRow): CategoryDto {
   };
 }
 
-function constraintOf(error: unknown, code: string): string | undefined {
-  if (!(error instanceof QueryFailedError)) return undefined;
-  const driverError = error.driverError as { code?: string; constraint?: string };
-  return driverError.code === code ? (driverError.constraint ?? '') : undefined;
-}
-
 /** Category tree: create, rename, move (no cycles, bounded depth), delete only when empty. */
 @Injectable()
 export class CategoriesService {
@@ -108,7 +102,8 @@ export class CategoriesService {
         parentId,
       ]);
     } catch (error) {
-      if (constraintOf(error, '23505') === 'ux_categories_sibling_name') throw new CategoryNameTakenError(input.name);
+      if (violatedConstraint(error, PgError.UniqueViolation) === 'ux_categories_sibling_name')
+        throw new CategoryNameTakenError(input.name);
       throw error;
     }
     const created = await this.get(id);
@@ -152,7 +147,8 @@ export class CategoriesService {
       );
       affected = count;
     } catch (error) {
-      if (constraintOf(error, '23505') === 'ux_categories_sibling_name') throw new CategoryNameTakenError(name);
+      if (violatedConstraint(error, PgError.UniqueViolation) === 'ux_categories_sibling_name')
+        throw new CategoryNameTakenError(name);
       throw error;
     }
     if (affected !== 1) throw new VersionConflictError('category', input.version);
@@ -177,7 +173,7 @@ export class CategoriesService {
       await this.db.query('DELETE FROM categories WHERE id = $1', [id]);
     } catch (error) {
       // A product was put into it meanwhile (the foreign key refuses the delete).
-      if (constraintOf(error, '23503') !== undefined) throw new CategoryNotEmptyError(0, 1);
+      if (violatedConstraint(error, PgError.ForeignKeyViolation) !== undefined) throw new CategoryNotEmptyError(0, 1);
       throw error;
     }
     await this.audit.record({

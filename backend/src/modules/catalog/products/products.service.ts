@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DomainEventName, PAGINATION, ProductStatus, type Page, type ProductDto } from '@depot/contracts';
-import { QueryFailedError, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { PgError, violatedConstraint } from '../../../platform/database/pg-errors';
 import { csvExport, csvFilename } from '../../../platform/http/csv/csv-export';
 import { cursorValue, keysetPage, SqlParams } from '../../../platform/http/pagination/keyset-page';
 import { AuditService } from '../../audit/audit.service';
@@ -46,18 +47,13 @@ const AUDITED_FIELDS = [
   'status',
 ] as const;
 
-function violatedConstraint(error: unknown, code: string): string | undefined {
-  if (!(error instanceof QueryFailedError)) return undefined;
-  const driverError = error.driverError as { code?: string; constraint?: string };
-  return driverError.code === code ? driverError.constraint : undefined;
-}
-
 /** Turns constraint violations of a product write into the API's errors. */
 function translateWriteError(error: unknown, sku: string, barcode: string | null | undefined): unknown {
-  const unique = violatedConstraint(error, '23505');
+  const unique = violatedConstraint(error, PgError.UniqueViolation);
   if (unique === 'ux_products_sku_lower') return new SkuTakenError(sku);
   if (unique === 'ux_products_barcode') return new BarcodeTakenError(barcode ?? '');
-  if (violatedConstraint(error, '23503') === 'fk_products_category') return new UnknownCategoryError();
+  if (violatedConstraint(error, PgError.ForeignKeyViolation) === 'fk_products_category')
+    return new UnknownCategoryError();
   return error;
 }
 

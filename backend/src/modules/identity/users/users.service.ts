@@ -6,6 +6,7 @@ import { ErrorCode, PAGINATION, UserStatus, type Page, type UserDto } from '@dep
 import { QueryFailedError } from 'typeorm';
 import type { Principal } from '../../../platform/auth/principal';
 import { newId } from '../../../platform/database/ids';
+import { escapeLike } from '../../../platform/http/pagination/keyset-page';
 import {
   AppError,
   ConflictError,
@@ -65,10 +66,6 @@ function isEmailTaken(error: unknown): boolean {
     error instanceof QueryFailedError &&
     (error.driverError as { code?: string; constraint?: string }).constraint === 'ux_users_email_lower'
   );
-}
-
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (match) => `\\${match}`);
 }
 
 /** Users as the identity module sees them. Other modules use this service, never the table. */

@@ -10,10 +10,10 @@ import {
   type StockMovementDto,
 } from '@depot/contracts';
 import { ClsService } from 'nestjs-cls';
-import { QueryFailedError } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { actorOf, type RequestContext } from '../../../platform/context/request-context';
 import { newId } from '../../../platform/database/ids';
+import { PgError, violatedConstraint } from '../../../platform/database/pg-errors';
 import { OutboxService } from '../../../platform/events/outbox.service';
 import { ProductNotFoundError } from '../../catalog/catalog.errors';
 import {
@@ -132,7 +132,7 @@ export class StockLedgerService {
         );
       } catch (error) {
         // The database's own guard (CHECK on stock_levels): should the code above ever miss a case.
-        if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23514') {
+        if (violatedConstraint(error, PgError.CheckViolation) !== undefined) {
           throw new InsufficientStockError('The movement would take stock below zero.');
         }
         throw error;

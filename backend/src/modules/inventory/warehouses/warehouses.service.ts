@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DomainEventName, PAGINATION, type Page, type WarehouseDto } from '@depot/contracts';
-import { QueryFailedError } from 'typeorm';
 import { AuditService } from '../../audit/audit.service';
 import { OutboxService } from '../../../platform/events/outbox.service';
 import { newId } from '../../../platform/database/ids';
+import { PgError, violatedConstraint } from '../../../platform/database/pg-errors';
 import { VersionConflictError } from '../../../platform/http/app-error';
 import { cursorValue, escapeLike, keysetPage, SqlParams } from '../../../platform/http/pagination/keyset-page';
 import { parseSort } from '../../../platform/http/pagination/sort';
@@ -41,9 +41,7 @@ function toDto(row: WarehouseRow): WarehouseDto {
 }
 
 function isCodeTaken(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; constraint?: string };
-  return driverError.code === '23505' && driverError.constraint === 'ux_warehouses_code_lower';
+  return violatedConstraint(error, PgError.UniqueViolation) === 'ux_warehouses_code_lower';
 }
 
 /** Warehouses: where stock lives. Never deleted (the ledger refers to them); deactivated instead. */

@@ -7,8 +7,7 @@ import {
 } from '@depot/contracts';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { trimString } from '../../../../platform/http/transforms';
 
 export class CategoryResponseDto implements CategoryDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
@@ -35,7 +34,7 @@ export class CategoryResponseDto implements CategoryDto {
 
 export class CreateCategoryDto implements CreateCategoryRequest {
   /** @example Hand tools */
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(1)
   @MaxLength(CATEGORY_LIMITS.nameMaxLength)
@@ -56,7 +55,7 @@ export class UpdateCategoryDto implements UpdateCategoryRequest {
 
   /** New name. @example Hand tools */
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(1)
   @MaxLength(CATEGORY_LIMITS.nameMaxLength)

@@ -9,15 +9,14 @@ import {
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsBarcode, IsProductAttributes } from './product-validators';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { trimString } from '../../../../platform/http/transforms';
 
 export class CreateProductDto implements CreateProductRequest {
   /**
    * Stock keeping unit, unique case-insensitively.
    * @example CHAIR-OAK-01
    */
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(1)
   @MaxLength(PRODUCT_LIMITS.skuMaxLength)
@@ -27,7 +26,7 @@ export class CreateProductDto implements CreateProductRequest {
   sku!: string;
 
   @ApiProperty({ example: 'Oak dining chair', minLength: 1, maxLength: PRODUCT_LIMITS.nameMaxLength })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(1)
   @MaxLength(PRODUCT_LIMITS.nameMaxLength)
@@ -44,7 +43,7 @@ export class CreateProductDto implements CreateProductRequest {
    * @example pcs
    */
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(1)
   @MaxLength(PRODUCT_LIMITS.unitMaxLength)
@@ -81,7 +80,7 @@ export class CreateProductDto implements CreateProductRequest {
    */
   @ApiProperty({ type: String, nullable: true, required: false, pattern: '^(\\d{12}|\\d{13})$' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsBarcode()
   barcode?: string | null;
 

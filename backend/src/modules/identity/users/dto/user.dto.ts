@@ -27,8 +27,8 @@ import {
   MinLength,
 } from 'class-validator';
 import { ListQueryDto } from '../../../../platform/http/pagination/list-query.dto';
+import { trimString } from '../../../../platform/http/transforms';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const ROLE_NAME = new RegExp(IDENTITY_LIMITS.rolePattern);
 
 export class UserResponseDto implements UserDto {
@@ -86,13 +86,13 @@ export class UserListQueryDto extends ListQueryDto implements UserListQuery {
 
 export class CreateUserDto implements CreateUserRequest {
   /** @example new.clerk@depot.local */
-  @Transform(trim)
+  @Transform(trimString)
   @IsEmail({ require_tld: false })
   @MaxLength(EMAIL_MAX_LENGTH)
   email!: string;
 
   /** @example New Clerk */
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(1)
   @MaxLength(IDENTITY_LIMITS.displayNameMaxLength)
@@ -121,14 +121,14 @@ export class UpdateUserDto implements UpdateUserRequest {
 
   /** @example chris.clerk@depot.local */
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsEmail({ require_tld: false })
   @MaxLength(EMAIL_MAX_LENGTH)
   email?: string;
 
   /** @example Chris Clerk */
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(1)
   @MaxLength(IDENTITY_LIMITS.displayNameMaxLength)

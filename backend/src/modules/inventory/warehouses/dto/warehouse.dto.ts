@@ -11,8 +11,8 @@ import {
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { booleanQuery, ListQueryDto } from '../../../../platform/http/pagination/list-query.dto';
+import { trimString } from '../../../../platform/http/transforms';
 
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 const CODE_MESSAGE = 'code may contain upper-case letters, digits, "-" and "_", starting with a letter or digit';
 
 export class WarehouseResponseDto implements WarehouseDto {
@@ -46,7 +46,7 @@ export class WarehousePageDto implements Page<WarehouseDto> {
 export class CreateWarehouseDto implements CreateWarehouseRequest {
   /** Unique (case-insensitive) short code. @example BER-1 */
   @ApiProperty({ pattern: WAREHOUSE_LIMITS.codePattern, maxLength: WAREHOUSE_LIMITS.codeMaxLength, example: 'BER-1' })
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(1)
   @MaxLength(WAREHOUSE_LIMITS.codeMaxLength)
@@ -54,7 +54,7 @@ export class CreateWarehouseDto implements CreateWarehouseRequest {
   code!: string;
 
   /** @example Berlin central */
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(1)
   @MaxLength(WAREHOUSE_LIMITS.nameMaxLength)
@@ -76,7 +76,7 @@ export class UpdateWarehouseDto implements UpdateWarehouseRequest {
 
   /** @example BER-1 */
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(1)
   @MaxLength(WAREHOUSE_LIMITS.codeMaxLength)
@@ -85,7 +85,7 @@ export class UpdateWarehouseDto implements UpdateWarehouseRequest {
 
   /** @example Berlin central */
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @MinLength(1)
   @MaxLength(WAREHOUSE_LIMITS.nameMaxLength)
