@@ -6,6 +6,10 @@ import { ImportsModule } from './modules/imports/imports.module';
 import { InventoryModule } from './modules/inventory/inventory.module';
 import { MailModule } from './modules/mail/mail.module';
 import { NotificationsModule } from './modules/notifications/notifications.module';
+import { PartnersModule } from './modules/partners/partners.module';
+import { PurchasingModule } from './modules/purchasing/purchasing.module';
+import { SalesModule } from './modules/sales/sales.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { AuthPlatformModule } from './platform/auth/auth-platform.module';
 import type { AppConfig } from './platform/config/app-config';
 import { ConfigModule } from './platform/config/config.module';
@@ -38,6 +42,10 @@ export class AppModule {
         CatalogModule,
         NotificationsModule,
         ImportsModule,
+        PartnersModule,
+        PurchasingModule,
+        SalesModule,
+        DashboardModule,
       ],
     };
   }

@@ -53,5 +53,22 @@ export const ErrorCode = {
   MalformedCsv: 'IMPORT.MALFORMED_CSV',
   ImportRowsInvalid: 'IMPORT.ROWS_INVALID',
   IdempotencyKeyInProgress: 'REQUEST.IDEMPOTENCY_KEY_IN_PROGRESS',
+  SupplierNotFound: 'PURCHASING.SUPPLIER_NOT_FOUND',
+  CustomerNotFound: 'SALES.CUSTOMER_NOT_FOUND',
+  PartnerCodeTaken: 'PARTNERS.CODE_TAKEN',
+  PartnerInactive: 'PARTNERS.INACTIVE',
+  PurchaseOrderNotFound: 'PURCHASING.ORDER_NOT_FOUND',
+  SalesOrderNotFound: 'SALES.ORDER_NOT_FOUND',
+  /** The action is not allowed in the order's current status. */
+  InvalidOrderTransition: 'ORDERS.INVALID_TRANSITION',
+  /** Confirming would reserve more than is available; `shortLines` names the lines. */
+  OrderLinesShort: 'SALES.LINES_SHORT',
+  /** A receipt or shipment names a line of another order or more than is open. */
+  OrderLineQuantityExceeded: 'ORDERS.LINE_QUANTITY_EXCEEDED',
+  CurrencyMismatch: 'ORDERS.CURRENCY_MISMATCH',
+  InvoiceNotFound: 'SALES.INVOICE_NOT_FOUND',
+  /** Payments or credit notes beyond what the invoice still owes. */
+  InvoiceOverpaid: 'SALES.INVOICE_OVERPAID',
+  InvoiceNotPayable: 'SALES.INVOICE_NOT_PAYABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

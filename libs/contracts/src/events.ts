@@ -10,6 +10,21 @@ export const DomainEventName = {
   CategoryDeleted: 'category.deleted',
   WarehouseCreated: 'warehouse.created',
   WarehouseUpdated: 'warehouse.updated',
+  SupplierCreated: 'supplier.created',
+  SupplierUpdated: 'supplier.updated',
+  CustomerCreated: 'customer.created',
+  CustomerUpdated: 'customer.updated',
+  PurchaseOrderCreated: 'purchase_order.created',
+  PurchaseOrderUpdated: 'purchase_order.updated',
+  /** Submitted, (partially) received or cancelled; payload carries `from` and `to`. */
+  PurchaseOrderStatusChanged: 'purchase_order.status_changed',
+  SalesOrderCreated: 'sales_order.created',
+  SalesOrderUpdated: 'sales_order.updated',
+  /** Confirmed, (partially) fulfilled, invoiced or cancelled; payload carries `from` and `to`. */
+  SalesOrderStatusChanged: 'sales_order.status_changed',
+  InvoiceIssued: 'invoice.issued',
+  CreditNoteIssued: 'credit_note.issued',
+  PaymentRecorded: 'invoice.payment_recorded',
   /** Stock of a product changed (adjustment, transfer, receipt, shipment...); aggregate = the product. */
   StockChanged: 'stock.changed',
   /** A session ended (logout, refresh-token reuse, admin action): its sockets are closed. */
@@ -39,7 +54,20 @@ export const EVENT_READ_PERMISSION: Readonly<Record<string, Permission>> = {
   category: Permission.CatalogProductsRead,
   warehouse: Permission.InventoryWarehousesRead,
   stock: Permission.InventoryStockRead,
+  supplier: Permission.PurchasingSuppliersRead,
+  customer: Permission.SalesCustomersRead,
+  purchase_order: Permission.PurchasingOrdersRead,
+  sales_order: Permission.SalesOrdersRead,
+  invoice: Permission.SalesInvoicesRead,
 };
+
+/** Payload of `*.status_changed`: the order after the change. */
+export interface OrderStatusChangedPayload {
+  orderId: string;
+  number: string;
+  from: string;
+  to: string;
+}
 
 /** Payload of `stock.changed`: the movements written and the resulting levels. */
 export interface StockChangedPayload {

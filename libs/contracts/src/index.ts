@@ -14,3 +14,5 @@ export * from './mfa';
 export * from './password-reset';
 export * from './mail';
 export * from './webhooks';
+export * from './partners';
+export * from './orders';

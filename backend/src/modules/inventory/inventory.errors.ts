@@ -1,5 +1,5 @@
 import { ErrorCode } from '@depot/contracts';
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/http/app-error';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../../platform/http/app-error';
 
 export class WarehouseNotFoundError extends NotFoundError {
   constructor(id: string) {
@@ -26,9 +26,19 @@ export class ProductInactiveError extends ConflictError {
 }
 
 /** 409: the movement would take on-hand or available stock below zero. */
-export class InsufficientStockError extends ConflictError {
-  constructor(detail: string) {
-    super(ErrorCode.InsufficientStock, detail);
+export class InsufficientStockError extends AppError {
+  constructor(
+    detail: string,
+    /** What could not be covered, for callers that name their own lines (sales orders). */
+    readonly shortages: readonly {
+      index: number;
+      productId: string;
+      sku: string;
+      requested: number;
+      available: number;
+    }[] = [],
+  ) {
+    super(409, ErrorCode.InsufficientStock, 'Conflict', detail);
   }
 }
 

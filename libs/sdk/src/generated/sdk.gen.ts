@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AdjustStockData, AdjustStockErrors, AdjustStockResponses, ArchiveProductData, ArchiveProductErrors, ArchiveProductResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CheckStockConsistencyData, CheckStockConsistencyErrors, CheckStockConsistencyResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCategoryData, CreateCategoryErrors, CreateCategoryResponses, CreateProductData, CreateProductErrors, CreateProductResponses, CreateRoleData, CreateRoleErrors, CreateRoleResponses, CreateUserData, CreateUserErrors, CreateUserResponses, CreateWarehouseData, CreateWarehouseErrors, CreateWarehouseResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteCategoryData, DeleteCategoryErrors, DeleteCategoryResponses, DeleteRoleData, DeleteRoleErrors, DeleteRoleResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, DisableMfaData, DisableMfaErrors, DisableMfaResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableTotpData, EnableTotpErrors, EnableTotpResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndAllMySessionsData, EndAllMySessionsErrors, EndAllMySessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EndUserSessionData, EndUserSessionErrors, EndUserSessionResponses, EndUserSessionsData, EndUserSessionsErrors, EndUserSessionsResponses, ExportProductsData, ExportProductsErrors, ExportProductsResponses, ExportStockMovementsData, ExportStockMovementsErrors, ExportStockMovementsResponses, ForgotPasswordData, ForgotPasswordErrors, ForgotPasswordResponses, GetCategoryData, GetCategoryErrors, GetCategoryResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetDevMailData, GetDevMailErrors, GetDevMailResponses, GetLivenessData, GetLivenessResponses, GetProductData, GetProductErrors, GetProductResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRoleData, GetRoleErrors, GetRoleResponses, GetUserData, GetUserErrors, GetUserResponses, GetWarehouseData, GetWarehouseErrors, GetWarehouseResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ImportOpeningStockData, ImportOpeningStockErrors, ImportOpeningStockResponses, ImportProductsData, ImportProductsErrors, ImportProductsResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListCategoriesData, ListCategoriesErrors, ListCategoriesResponses, ListDevMailData, ListDevMailErrors, ListDevMailResponses, ListLowStockData, ListLowStockErrors, ListLowStockResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListPermissionsData, ListPermissionsErrors, ListPermissionsResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListRolesData, ListRolesErrors, ListRolesResponses, ListSecurityEventsData, ListSecurityEventsErrors, ListSecurityEventsResponses, ListStockLevelsData, ListStockLevelsErrors, ListStockLevelsResponses, ListStockMovementsData, ListStockMovementsErrors, ListStockMovementsResponses, ListUsersData, ListUsersErrors, ListUserSessionsData, ListUserSessionsErrors, ListUserSessionsResponses, ListUsersResponses, ListWarehousesData, ListWarehousesErrors, ListWarehousesResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, ReplayWebhookDeliveryData, ReplayWebhookDeliveryErrors, ReplayWebhookDeliveryResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, SendWebhookTestData, SendWebhookTestErrors, SendWebhookTestResponses, SetupTotpData, SetupTotpErrors, SetupTotpResponses, SetUserRolesData, SetUserRolesErrors, SetUserRolesResponses, StockAsOfData, StockAsOfErrors, StockAsOfResponses, TransferStockData, TransferStockErrors, TransferStockResponses, UpdateCategoryData, UpdateCategoryErrors, UpdateCategoryResponses, UpdateMyProfileData, UpdateMyProfileErrors, UpdateMyProfileResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, UpdateRoleData, UpdateRoleErrors, UpdateRoleResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UpdateWarehouseData, UpdateWarehouseErrors, UpdateWarehouseResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses } from './types.gen';
+import type { AdjustStockData, AdjustStockErrors, AdjustStockResponses, ArchiveProductData, ArchiveProductErrors, ArchiveProductResponses, CancelPurchaseOrderData, CancelPurchaseOrderErrors, CancelPurchaseOrderResponses, CancelSalesOrderData, CancelSalesOrderErrors, CancelSalesOrderResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CheckStockConsistencyData, CheckStockConsistencyErrors, CheckStockConsistencyResponses, ConfirmSalesOrderData, ConfirmSalesOrderErrors, ConfirmSalesOrderResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCategoryData, CreateCategoryErrors, CreateCategoryResponses, CreateCreditNoteData, CreateCreditNoteErrors, CreateCreditNoteResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateProductData, CreateProductErrors, CreateProductResponses, CreatePurchaseOrderData, CreatePurchaseOrderErrors, CreatePurchaseOrderResponses, CreateRoleData, CreateRoleErrors, CreateRoleResponses, CreateSalesOrderData, CreateSalesOrderErrors, CreateSalesOrderResponses, CreateSupplierData, CreateSupplierErrors, CreateSupplierResponses, CreateUserData, CreateUserErrors, CreateUserResponses, CreateWarehouseData, CreateWarehouseErrors, CreateWarehouseResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteCategoryData, DeleteCategoryErrors, DeleteCategoryResponses, DeleteRoleData, DeleteRoleErrors, DeleteRoleResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, DisableMfaData, DisableMfaErrors, DisableMfaResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableTotpData, EnableTotpErrors, EnableTotpResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndAllMySessionsData, EndAllMySessionsErrors, EndAllMySessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EndUserSessionData, EndUserSessionErrors, EndUserSessionResponses, EndUserSessionsData, EndUserSessionsErrors, EndUserSessionsResponses, ExportProductsData, ExportProductsErrors, ExportProductsResponses, ExportStockMovementsData, ExportStockMovementsErrors, ExportStockMovementsResponses, ForgotPasswordData, ForgotPasswordErrors, ForgotPasswordResponses, FulfilSalesOrderData, FulfilSalesOrderErrors, FulfilSalesOrderResponses, GetCategoryData, GetCategoryErrors, GetCategoryResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetDashboardData, GetDashboardErrors, GetDashboardResponses, GetDevMailData, GetDevMailErrors, GetDevMailResponses, GetIncomingStockData, GetIncomingStockErrors, GetIncomingStockResponses, GetInvoiceData, GetInvoiceErrors, GetInvoiceHtmlData, GetInvoiceHtmlErrors, GetInvoiceHtmlResponses, GetInvoicePdfData, GetInvoicePdfErrors, GetInvoicePdfResponses, GetInvoiceResponses, GetLivenessData, GetLivenessResponses, GetProductData, GetProductErrors, GetProductResponses, GetPurchaseOrderData, GetPurchaseOrderErrors, GetPurchaseOrderResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRoleData, GetRoleErrors, GetRoleResponses, GetSalesOrderData, GetSalesOrderErrors, GetSalesOrderResponses, GetStockAvailabilityData, GetStockAvailabilityErrors, GetStockAvailabilityResponses, GetSupplierData, GetSupplierErrors, GetSupplierResponses, GetUserData, GetUserErrors, GetUserResponses, GetWarehouseData, GetWarehouseErrors, GetWarehouseResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ImportOpeningStockData, ImportOpeningStockErrors, ImportOpeningStockResponses, ImportProductsData, ImportProductsErrors, ImportProductsResponses, InvoiceSalesOrderData, InvoiceSalesOrderErrors, InvoiceSalesOrderResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListCategoriesData, ListCategoriesErrors, ListCategoriesResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListDevMailData, ListDevMailErrors, ListDevMailResponses, ListInvoicesData, ListInvoicesErrors, ListInvoicesResponses, ListLowStockData, ListLowStockErrors, ListLowStockResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListPermissionsData, ListPermissionsErrors, ListPermissionsResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListPurchaseOrdersData, ListPurchaseOrdersErrors, ListPurchaseOrdersResponses, ListRolesData, ListRolesErrors, ListRolesResponses, ListSalesOrdersData, ListSalesOrdersErrors, ListSalesOrdersResponses, ListSecurityEventsData, ListSecurityEventsErrors, ListSecurityEventsResponses, ListStockLevelsData, ListStockLevelsErrors, ListStockLevelsResponses, ListStockMovementsData, ListStockMovementsErrors, ListStockMovementsResponses, ListSuppliersData, ListSuppliersErrors, ListSuppliersResponses, ListUsersData, ListUsersErrors, ListUserSessionsData, ListUserSessionsErrors, ListUserSessionsResponses, ListUsersResponses, ListWarehousesData, ListWarehousesErrors, ListWarehousesResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, ReceivePurchaseOrderData, ReceivePurchaseOrderErrors, ReceivePurchaseOrderResponses, RecordPaymentData, RecordPaymentErrors, RecordPaymentResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, ReplayWebhookDeliveryData, ReplayWebhookDeliveryErrors, ReplayWebhookDeliveryResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, SendWebhookTestData, SendWebhookTestErrors, SendWebhookTestResponses, SetupTotpData, SetupTotpErrors, SetupTotpResponses, SetUserRolesData, SetUserRolesErrors, SetUserRolesResponses, StockAsOfData, StockAsOfErrors, StockAsOfResponses, SubmitPurchaseOrderData, SubmitPurchaseOrderErrors, SubmitPurchaseOrderResponses, TransferStockData, TransferStockErrors, TransferStockResponses, UpdateCategoryData, UpdateCategoryErrors, UpdateCategoryResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateMyProfileData, UpdateMyProfileErrors, UpdateMyProfileResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, UpdatePurchaseOrderData, UpdatePurchaseOrderErrors, UpdatePurchaseOrderResponses, UpdateRoleData, UpdateRoleErrors, UpdateRoleResponses, UpdateSalesOrderData, UpdateSalesOrderErrors, UpdateSalesOrderResponses, UpdateSupplierData, UpdateSupplierErrors, UpdateSupplierResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UpdateWarehouseData, UpdateWarehouseErrors, UpdateWarehouseResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -864,4 +864,416 @@ export const importOpeningStock = <ThrowOnError extends boolean = false>(options
         'Content-Type': 'text/csv',
         ...options.headers
     }
+});
+
+/**
+ * List suppliers
+ *
+ * Keyset-paginated; `q` matches code, name and e-mail.
+ */
+export const listSuppliers = <ThrowOnError extends boolean = false>(options?: Options<ListSuppliersData, ThrowOnError>) => (options?.client ?? client).get<ListSuppliersResponses, ListSuppliersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/suppliers',
+    ...options
+});
+
+/**
+ * Create a supplier
+ */
+export const createSupplier = <ThrowOnError extends boolean = false>(options: Options<CreateSupplierData, ThrowOnError>) => (options.client ?? client).post<CreateSupplierResponses, CreateSupplierErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/suppliers',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get a supplier
+ */
+export const getSupplier = <ThrowOnError extends boolean = false>(options: Options<GetSupplierData, ThrowOnError>) => (options.client ?? client).get<GetSupplierResponses, GetSupplierErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/suppliers/{id}',
+    ...options
+});
+
+/**
+ * Update a supplier
+ *
+ * Send the `version` you read; a stale one gets 409. `active: false` keeps it off new orders.
+ */
+export const updateSupplier = <ThrowOnError extends boolean = false>(options: Options<UpdateSupplierData, ThrowOnError>) => (options.client ?? client).patch<UpdateSupplierResponses, UpdateSupplierErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/suppliers/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List customers
+ *
+ * Keyset-paginated; `q` matches code, name and e-mail.
+ */
+export const listCustomers = <ThrowOnError extends boolean = false>(options?: Options<ListCustomersData, ThrowOnError>) => (options?.client ?? client).get<ListCustomersResponses, ListCustomersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/customers',
+    ...options
+});
+
+/**
+ * Create a customer
+ */
+export const createCustomer = <ThrowOnError extends boolean = false>(options: Options<CreateCustomerData, ThrowOnError>) => (options.client ?? client).post<CreateCustomerResponses, CreateCustomerErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/customers',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get a customer
+ */
+export const getCustomer = <ThrowOnError extends boolean = false>(options: Options<GetCustomerData, ThrowOnError>) => (options.client ?? client).get<GetCustomerResponses, GetCustomerErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/customers/{id}',
+    ...options
+});
+
+/**
+ * Update a customer
+ *
+ * Send the `version` you read; a stale one gets 409. `active: false` keeps it off new orders.
+ */
+export const updateCustomer = <ThrowOnError extends boolean = false>(options: Options<UpdateCustomerData, ThrowOnError>) => (options.client ?? client).patch<UpdateCustomerResponses, UpdateCustomerErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/customers/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * List purchase orders
+ *
+ * Newest first by default; `q` matches the number and the supplier.
+ */
+export const listPurchaseOrders = <ThrowOnError extends boolean = false>(options?: Options<ListPurchaseOrdersData, ThrowOnError>) => (options?.client ?? client).get<ListPurchaseOrdersResponses, ListPurchaseOrdersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/purchase-orders',
+    ...options
+});
+
+/**
+ * Create a purchase order (draft)
+ *
+ * Line costs default to the product cost when it is in the order currency.
+ */
+export const createPurchaseOrder = <ThrowOnError extends boolean = false>(options: Options<CreatePurchaseOrderData, ThrowOnError>) => (options.client ?? client).post<CreatePurchaseOrderResponses, CreatePurchaseOrderErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/purchase-orders',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get a purchase order
+ *
+ * With its lines and status timeline.
+ */
+export const getPurchaseOrder = <ThrowOnError extends boolean = false>(options: Options<GetPurchaseOrderData, ThrowOnError>) => (options.client ?? client).get<GetPurchaseOrderResponses, GetPurchaseOrderErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/purchase-orders/{id}',
+    ...options
+});
+
+/**
+ * Edit a draft purchase order
+ *
+ * Send the `version` you read (stale: 409). `lines`, when sent, replace all lines.
+ */
+export const updatePurchaseOrder = <ThrowOnError extends boolean = false>(options: Options<UpdatePurchaseOrderData, ThrowOnError>) => (options.client ?? client).patch<UpdatePurchaseOrderResponses, UpdatePurchaseOrderErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/purchase-orders/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Submit a draft to the supplier
+ *
+ * draft -> submitted; otherwise 409.
+ */
+export const submitPurchaseOrder = <ThrowOnError extends boolean = false>(options: Options<SubmitPurchaseOrderData, ThrowOnError>) => (options.client ?? client).post<SubmitPurchaseOrderResponses, SubmitPurchaseOrderErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/purchase-orders/{id}/submit',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Cancel a purchase order
+ *
+ * Only drafts and submitted orders with nothing received yet; otherwise 409.
+ */
+export const cancelPurchaseOrder = <ThrowOnError extends boolean = false>(options: Options<CancelPurchaseOrderData, ThrowOnError>) => (options.client ?? client).post<CancelPurchaseOrderResponses, CancelPurchaseOrderErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/purchase-orders/{id}/cancel',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Receive goods
+ *
+ * Partial or full: writes receipt movements to the ledger in the chosen warehouse (default: the order's) and moves the order to partially received or received. More than a line has open: 409.
+ */
+export const receivePurchaseOrder = <ThrowOnError extends boolean = false>(options: Options<ReceivePurchaseOrderData, ThrowOnError>) => (options.client ?? client).post<ReceivePurchaseOrderResponses, ReceivePurchaseOrderErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/purchase-orders/{id}/receipts',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Incoming stock of a product
+ *
+ * Open quantities on submitted and partially received purchase orders, per warehouse.
+ */
+export const getIncomingStock = <ThrowOnError extends boolean = false>(options: Options<GetIncomingStockData, ThrowOnError>) => (options.client ?? client).get<GetIncomingStockResponses, GetIncomingStockErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/products/{id}/incoming',
+    ...options
+});
+
+/**
+ * List sales orders
+ *
+ * Newest first by default; `q` matches number and customer.
+ */
+export const listSalesOrders = <ThrowOnError extends boolean = false>(options?: Options<ListSalesOrdersData, ThrowOnError>) => (options?.client ?? client).get<ListSalesOrdersResponses, ListSalesOrdersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/sales-orders',
+    ...options
+});
+
+/**
+ * Create a sales order (draft)
+ *
+ * Prices default to the product price in the order currency. Totals are computed by the server in integer minor units: per line, discount then tax, each rounded half up once.
+ */
+export const createSalesOrder = <ThrowOnError extends boolean = false>(options: Options<CreateSalesOrderData, ThrowOnError>) => (options.client ?? client).post<CreateSalesOrderResponses, CreateSalesOrderErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/sales-orders',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Get a sales order
+ *
+ * With lines, totals and the status timeline.
+ */
+export const getSalesOrder = <ThrowOnError extends boolean = false>(options: Options<GetSalesOrderData, ThrowOnError>) => (options.client ?? client).get<GetSalesOrderResponses, GetSalesOrderErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/sales-orders/{id}',
+    ...options
+});
+
+/**
+ * Edit a draft sales order
+ *
+ * Send the `version` you read (stale: 409). `lines`, when sent, replace all lines.
+ */
+export const updateSalesOrder = <ThrowOnError extends boolean = false>(options: Options<UpdateSalesOrderData, ThrowOnError>) => (options.client ?? client).patch<UpdateSalesOrderResponses, UpdateSalesOrderErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/sales-orders/{id}',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Confirm: reserve every line
+ *
+ * All lines are reserved in the order warehouse in one transaction, or none: when stock is short the answer is 409 SALES.LINES_SHORT with `shortLines` naming each short line and what is available.
+ */
+export const confirmSalesOrder = <ThrowOnError extends boolean = false>(options: Options<ConfirmSalesOrderData, ThrowOnError>) => (options.client ?? client).post<ConfirmSalesOrderResponses, ConfirmSalesOrderErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/sales-orders/{id}/confirm',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Ship reserved goods
+ *
+ * Ships the given quantities (default: everything reserved): the reservation is released and on hand reduced by shipment movements. Partially or fully fulfilled afterwards.
+ */
+export const fulfilSalesOrder = <ThrowOnError extends boolean = false>(options: Options<FulfilSalesOrderData, ThrowOnError>) => (options.client ?? client).post<FulfilSalesOrderResponses, FulfilSalesOrderErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/sales-orders/{id}/fulfil',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Cancel a sales order
+ *
+ * Drafts, confirmed and partially fulfilled orders; what is still reserved is released.
+ */
+export const cancelSalesOrder = <ThrowOnError extends boolean = false>(options: Options<CancelSalesOrderData, ThrowOnError>) => (options.client ?? client).post<CancelSalesOrderResponses, CancelSalesOrderErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/sales-orders/{id}/cancel',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Issue the invoice of a fulfilled order
+ *
+ * Numbered gap-free per year (INV-2026-000123) in the same transaction; the order becomes invoiced.
+ */
+export const invoiceSalesOrder = <ThrowOnError extends boolean = false>(options: Options<InvoiceSalesOrderData, ThrowOnError>) => (options.client ?? client).post<InvoiceSalesOrderResponses, InvoiceSalesOrderErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/sales-orders/{id}/invoice',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Availability of products in a warehouse
+ *
+ * On hand, reserved and available now, for the order form. Unknown levels are zeros.
+ */
+export const getStockAvailability = <ThrowOnError extends boolean = false>(options: Options<GetStockAvailabilityData, ThrowOnError>) => (options.client ?? client).get<GetStockAvailabilityResponses, GetStockAvailabilityErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/stock-availability',
+    ...options
+});
+
+/**
+ * List invoices and credit notes
+ *
+ * Newest first; `q` matches the number, the order number and the customer name.
+ */
+export const listInvoices = <ThrowOnError extends boolean = false>(options?: Options<ListInvoicesData, ThrowOnError>) => (options?.client ?? client).get<ListInvoicesResponses, ListInvoicesErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/invoices',
+    ...options
+});
+
+/**
+ * Get an invoice or credit note
+ *
+ * With lines, payments and the balance.
+ */
+export const getInvoice = <ThrowOnError extends boolean = false>(options: Options<GetInvoiceData, ThrowOnError>) => (options.client ?? client).get<GetInvoiceResponses, GetInvoiceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/invoices/{id}',
+    ...options
+});
+
+/**
+ * The invoice rendered as HTML
+ *
+ * From the same template data as the PDF.
+ */
+export const getInvoiceHtml = <ThrowOnError extends boolean = false>(options: Options<GetInvoiceHtmlData, ThrowOnError>) => (options.client ?? client).get<GetInvoiceHtmlResponses, GetInvoiceHtmlErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/invoices/{id}/html',
+    ...options
+});
+
+/**
+ * Download the invoice as PDF
+ *
+ * Generated in process (pdfkit).
+ */
+export const getInvoicePdf = <ThrowOnError extends boolean = false>(options: Options<GetInvoicePdfData, ThrowOnError>) => (options.client ?? client).get<GetInvoicePdfResponses, GetInvoicePdfErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/invoices/{id}/pdf',
+    ...options
+});
+
+/**
+ * Record a payment
+ *
+ * More than the open balance: 409. The payment status follows (unpaid, partially paid, paid).
+ */
+export const recordPayment = <ThrowOnError extends boolean = false>(options: Options<RecordPaymentData, ThrowOnError>) => (options.client ?? client).post<RecordPaymentResponses, RecordPaymentErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/invoices/{id}/payments',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Issue a credit note
+ *
+ * Issued invoices are immutable; a credit note corrects one (numbered CN-2026-000001). Without `amountMinor`, everything not yet credited.
+ */
+export const createCreditNote = <ThrowOnError extends boolean = false>(options: Options<CreateCreditNoteData, ThrowOnError>) => (options.client ?? client).post<CreateCreditNoteResponses, CreateCreditNoteErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/invoices/{id}/credit-notes',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Landing page figures
+ *
+ * Stock value (on hand x cost, else price), low-stock count, open purchase and sales orders, net sales per day and the top products of the last `days` days, all in one currency.
+ */
+export const getDashboard = <ThrowOnError extends boolean = false>(options?: Options<GetDashboardData, ThrowOnError>) => (options?.client ?? client).get<GetDashboardResponses, GetDashboardErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/dashboard',
+    ...options
 });

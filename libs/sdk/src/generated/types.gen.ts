@@ -71,7 +71,7 @@ export type DevMailPageDto = {
 };
 
 export type ApiKeyResponseDto = {
-    scopes: Array<'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'dev.mailbox.read'>;
+    scopes: Array<'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'purchasing.suppliers.read' | 'purchasing.suppliers.write' | 'purchasing.orders.read' | 'purchasing.orders.write' | 'purchasing.orders.receive' | 'sales.customers.read' | 'sales.customers.write' | 'sales.orders.read' | 'sales.orders.write' | 'sales.orders.fulfil' | 'sales.invoices.read' | 'sales.invoices.write' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'dev.mailbox.read'>;
     expiresAt: string | null;
     lastUsedAt: string | null;
     revokedAt: string | null;
@@ -85,7 +85,7 @@ export type CreateApiKeyDto = {
     /**
      * Permissions the key gets; each must be one you hold.
      */
-    scopes: Array<'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'dev.mailbox.read'>;
+    scopes: Array<'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'purchasing.suppliers.read' | 'purchasing.suppliers.write' | 'purchasing.orders.read' | 'purchasing.orders.write' | 'purchasing.orders.receive' | 'sales.customers.read' | 'sales.customers.write' | 'sales.orders.read' | 'sales.orders.write' | 'sales.orders.fulfil' | 'sales.invoices.read' | 'sales.invoices.write' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'dev.mailbox.read'>;
     /**
      * Optional expiry (ISO 8601, in the future).
      */
@@ -94,7 +94,7 @@ export type CreateApiKeyDto = {
 };
 
 export type CreatedApiKeyResponseDto = {
-    scopes: Array<'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'dev.mailbox.read'>;
+    scopes: Array<'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'purchasing.suppliers.read' | 'purchasing.suppliers.write' | 'purchasing.orders.read' | 'purchasing.orders.write' | 'purchasing.orders.receive' | 'sales.customers.read' | 'sales.customers.write' | 'sales.orders.read' | 'sales.orders.write' | 'sales.orders.fulfil' | 'sales.invoices.read' | 'sales.invoices.write' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'dev.mailbox.read'>;
     expiresAt: string | null;
     lastUsedAt: string | null;
     revokedAt: string | null;
@@ -142,7 +142,7 @@ export type RefreshDto = {
 };
 
 export type CurrentUserResponseDto = {
-    permissions: Array<'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'dev.mailbox.read'>;
+    permissions: Array<'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'purchasing.suppliers.read' | 'purchasing.suppliers.write' | 'purchasing.orders.read' | 'purchasing.orders.write' | 'purchasing.orders.receive' | 'sales.customers.read' | 'sales.customers.write' | 'sales.orders.read' | 'sales.orders.write' | 'sales.orders.fulfil' | 'sales.invoices.read' | 'sales.invoices.write' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'dev.mailbox.read'>;
     id: string;
     email: string;
     displayName: string;
@@ -182,14 +182,14 @@ export type ChangePasswordDto = {
 
 export type PermissionGroupDto = {
     permissions: Array<{
-        name?: 'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'dev.mailbox.read';
+        name?: 'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'purchasing.suppliers.read' | 'purchasing.suppliers.write' | 'purchasing.orders.read' | 'purchasing.orders.write' | 'purchasing.orders.receive' | 'sales.customers.read' | 'sales.customers.write' | 'sales.orders.read' | 'sales.orders.write' | 'sales.orders.fulfil' | 'sales.invoices.read' | 'sales.invoices.write' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'dev.mailbox.read';
         description?: string;
     }>;
     module: string;
 };
 
 export type RoleResponseDto = {
-    permissions: Array<'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'dev.mailbox.read'>;
+    permissions: Array<'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'purchasing.suppliers.read' | 'purchasing.suppliers.write' | 'purchasing.orders.read' | 'purchasing.orders.write' | 'purchasing.orders.receive' | 'sales.customers.read' | 'sales.customers.write' | 'sales.orders.read' | 'sales.orders.write' | 'sales.orders.fulfil' | 'sales.invoices.read' | 'sales.invoices.write' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'dev.mailbox.read'>;
     id: string;
     name: string;
     description: string;
@@ -202,7 +202,7 @@ export type RoleResponseDto = {
 };
 
 export type CreateRoleDto = {
-    permissions: Array<'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'dev.mailbox.read'>;
+    permissions: Array<'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'purchasing.suppliers.read' | 'purchasing.suppliers.write' | 'purchasing.orders.read' | 'purchasing.orders.write' | 'purchasing.orders.receive' | 'sales.customers.read' | 'sales.customers.write' | 'sales.orders.read' | 'sales.orders.write' | 'sales.orders.fulfil' | 'sales.invoices.read' | 'sales.invoices.write' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'dev.mailbox.read'>;
     /**
      * Lower-case letters, digits and dashes.
      */
@@ -215,7 +215,7 @@ export type CreateRoleDto = {
 };
 
 export type UpdateRoleDto = {
-    permissions?: Array<'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'dev.mailbox.read'>;
+    permissions?: Array<'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'purchasing.suppliers.read' | 'purchasing.suppliers.write' | 'purchasing.orders.read' | 'purchasing.orders.write' | 'purchasing.orders.receive' | 'sales.customers.read' | 'sales.customers.write' | 'sales.orders.read' | 'sales.orders.write' | 'sales.orders.fulfil' | 'sales.invoices.read' | 'sales.invoices.write' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'dev.mailbox.read'>;
     version: number;
     name?: string;
     description?: string;
@@ -679,7 +679,7 @@ export type UpdateCategoryDto = {
 };
 
 export type WebhookEndpointResponseDto = {
-    eventTypes: Array<'product.created' | 'product.updated' | 'product.archived' | 'category.created' | 'category.updated' | 'category.deleted' | 'warehouse.created' | 'warehouse.updated' | 'stock.changed' | 'webhook.test'>;
+    eventTypes: Array<'product.created' | 'product.updated' | 'product.archived' | 'category.created' | 'category.updated' | 'category.deleted' | 'warehouse.created' | 'warehouse.updated' | 'stock.changed' | 'supplier.created' | 'supplier.updated' | 'customer.created' | 'customer.updated' | 'purchase_order.created' | 'purchase_order.updated' | 'purchase_order.status_changed' | 'sales_order.created' | 'sales_order.updated' | 'sales_order.status_changed' | 'invoice.issued' | 'credit_note.issued' | 'invoice.payment_recorded' | 'webhook.test'>;
     disabledReason: string | null;
     failingSince: string | null;
     id: string;
@@ -692,13 +692,13 @@ export type WebhookEndpointResponseDto = {
 };
 
 export type CreateWebhookEndpointDto = {
-    eventTypes: Array<'product.created' | 'product.updated' | 'product.archived' | 'category.created' | 'category.updated' | 'category.deleted' | 'warehouse.created' | 'warehouse.updated' | 'stock.changed' | 'webhook.test'>;
+    eventTypes: Array<'product.created' | 'product.updated' | 'product.archived' | 'category.created' | 'category.updated' | 'category.deleted' | 'warehouse.created' | 'warehouse.updated' | 'stock.changed' | 'supplier.created' | 'supplier.updated' | 'customer.created' | 'customer.updated' | 'purchase_order.created' | 'purchase_order.updated' | 'purchase_order.status_changed' | 'sales_order.created' | 'sales_order.updated' | 'sales_order.status_changed' | 'invoice.issued' | 'credit_note.issued' | 'invoice.payment_recorded' | 'webhook.test'>;
     url: string;
     description?: string;
 };
 
 export type CreatedWebhookEndpointResponseDto = {
-    eventTypes: Array<'product.created' | 'product.updated' | 'product.archived' | 'category.created' | 'category.updated' | 'category.deleted' | 'warehouse.created' | 'warehouse.updated' | 'stock.changed' | 'webhook.test'>;
+    eventTypes: Array<'product.created' | 'product.updated' | 'product.archived' | 'category.created' | 'category.updated' | 'category.deleted' | 'warehouse.created' | 'warehouse.updated' | 'stock.changed' | 'supplier.created' | 'supplier.updated' | 'customer.created' | 'customer.updated' | 'purchase_order.created' | 'purchase_order.updated' | 'purchase_order.status_changed' | 'sales_order.created' | 'sales_order.updated' | 'sales_order.status_changed' | 'invoice.issued' | 'credit_note.issued' | 'invoice.payment_recorded' | 'webhook.test'>;
     disabledReason: string | null;
     failingSince: string | null;
     id: string;
@@ -715,7 +715,7 @@ export type CreatedWebhookEndpointResponseDto = {
 };
 
 export type UpdateWebhookEndpointDto = {
-    eventTypes?: Array<'product.created' | 'product.updated' | 'product.archived' | 'category.created' | 'category.updated' | 'category.deleted' | 'warehouse.created' | 'warehouse.updated' | 'stock.changed' | 'webhook.test'>;
+    eventTypes?: Array<'product.created' | 'product.updated' | 'product.archived' | 'category.created' | 'category.updated' | 'category.deleted' | 'warehouse.created' | 'warehouse.updated' | 'stock.changed' | 'supplier.created' | 'supplier.updated' | 'customer.created' | 'customer.updated' | 'purchase_order.created' | 'purchase_order.updated' | 'purchase_order.status_changed' | 'sales_order.created' | 'sales_order.updated' | 'sales_order.status_changed' | 'invoice.issued' | 'credit_note.issued' | 'invoice.payment_recorded' | 'webhook.test'>;
     version: number;
     url?: string;
     description?: string;
@@ -755,6 +755,490 @@ export type ImportRowErrorDto = {
 
 export type ImportReportResponseDto = {
     errors: Array<ImportRowErrorDto>;
+};
+
+export type PartnerResponseDto = {
+    kind: 'supplier' | 'customer';
+    contactName: string | null;
+    email: string | null;
+    phone: string | null;
+    billingAddress: string | null;
+    shippingAddress: string | null;
+    taxId: string | null;
+    notes: string | null;
+    id: string;
+    code: string;
+    name: string;
+    paymentTermsDays: number;
+    active: boolean;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type PartnerPageDto = {
+    items: Array<PartnerResponseDto>;
+    nextCursor: string | null;
+    /**
+     * Total matching rows, when `includeTotal=true`.
+     */
+    total?: number;
+};
+
+export type CreatePartnerDto = {
+    /**
+     * Unique per kind (case-insensitive) short code.
+     */
+    code: string;
+    contactName?: string | null;
+    email?: string | null;
+    phone?: string | null;
+    billingAddress?: string | null;
+    shippingAddress?: string | null;
+    taxId?: string | null;
+    /**
+     * Days until an invoice is due.
+     */
+    paymentTermsDays?: number;
+    notes?: string | null;
+    name: string;
+};
+
+export type UpdatePartnerDto = {
+    code?: string;
+    name?: string;
+    contactName?: string | null;
+    email?: string | null;
+    phone?: string | null;
+    billingAddress?: string | null;
+    shippingAddress?: string | null;
+    taxId?: string | null;
+    paymentTermsDays?: number;
+    notes?: string | null;
+    /**
+     * The version you read; stale -> 409.
+     */
+    version: number;
+    /**
+     * Inactive partners cannot be put on new orders.
+     */
+    active?: boolean;
+};
+
+export type PurchaseOrderSummaryResponseDto = {
+    status: 'draft' | 'submitted' | 'partially_received' | 'received' | 'cancelled';
+    expectedDate: string | null;
+    currency: 'EUR' | 'USD' | 'GBP' | 'CHF' | 'SEK' | 'PLN' | 'JPY';
+    notes: string | null;
+    id: string;
+    number: string;
+    supplierId: string;
+    supplierCode: string;
+    supplierName: string;
+    warehouseId: string;
+    warehouseCode: string;
+    totalMinor: number;
+    lineCount: number;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type PurchaseOrderPageDto = {
+    items: Array<PurchaseOrderSummaryResponseDto>;
+    nextCursor: string | null;
+    total?: number;
+};
+
+export type PurchaseOrderLineResponseDto = {
+    id: string;
+    lineNo: number;
+    productId: string;
+    sku: string;
+    productName: string;
+    quantity: number;
+    receivedQuantity: number;
+    openQuantity: number;
+    unitCostMinor: number;
+    lineTotalMinor: number;
+};
+
+export type StatusChangeActorDto = {
+    id: string | null;
+    type: string;
+    label: string;
+};
+
+export type StatusChangeResponseDto = {
+    from: string | null;
+    note: string | null;
+    to: string;
+    at: string;
+    actor: StatusChangeActorDto;
+};
+
+export type PurchaseOrderResponseDto = {
+    status: 'draft' | 'submitted' | 'partially_received' | 'received' | 'cancelled';
+    expectedDate: string | null;
+    currency: 'EUR' | 'USD' | 'GBP' | 'CHF' | 'SEK' | 'PLN' | 'JPY';
+    notes: string | null;
+    lines: Array<PurchaseOrderLineResponseDto>;
+    history: Array<StatusChangeResponseDto>;
+    id: string;
+    number: string;
+    supplierId: string;
+    supplierCode: string;
+    supplierName: string;
+    warehouseId: string;
+    warehouseCode: string;
+    totalMinor: number;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type PurchaseOrderLineInputDto = {
+    productId: string;
+    quantity: number;
+    /**
+     * Minor units; defaults to the product's cost.
+     */
+    unitCostMinor?: number;
+};
+
+export type CreatePurchaseOrderDto = {
+    expectedDate?: string | null;
+    currency?: 'EUR' | 'USD' | 'GBP' | 'CHF' | 'SEK' | 'PLN' | 'JPY';
+    notes?: string | null;
+    lines: Array<PurchaseOrderLineInputDto>;
+    supplierId: string;
+    /**
+     * Where the goods are expected.
+     */
+    warehouseId: string;
+};
+
+export type UpdatePurchaseOrderDto = {
+    expectedDate?: string | null;
+    notes?: string | null;
+    /**
+     * Replaces all lines.
+     */
+    lines?: Array<PurchaseOrderLineInputDto>;
+    /**
+     * The version you read; stale -> 409.
+     */
+    version: number;
+    supplierId?: string;
+    warehouseId?: string;
+};
+
+export type OrderTransitionDto = {
+    note?: string | null;
+    /**
+     * The version you read; stale -> 409.
+     */
+    version: number;
+};
+
+export type ReceiptLineDto = {
+    lineId: string;
+    quantity: number;
+};
+
+export type ReceivePurchaseOrderDto = {
+    lines: Array<ReceiptLineDto>;
+    note?: string | null;
+    /**
+     * Defaults to the order's warehouse.
+     */
+    warehouseId?: string;
+};
+
+export type IncomingStockResponseDto = {
+    nextExpectedDate: string | null;
+    productId: string;
+    warehouseId: string;
+    warehouseCode: string;
+    quantity: number;
+};
+
+export type SalesOrderSummaryResponseDto = {
+    status: 'draft' | 'confirmed' | 'partially_fulfilled' | 'fulfilled' | 'invoiced' | 'cancelled';
+    currency: 'EUR' | 'USD' | 'GBP' | 'CHF' | 'SEK' | 'PLN' | 'JPY';
+    shippingAddress: string | null;
+    notes: string | null;
+    invoiceId: string | null;
+    lineCount: number;
+    id: string;
+    number: string;
+    customerId: string;
+    customerCode: string;
+    customerName: string;
+    warehouseId: string;
+    warehouseCode: string;
+    grossMinor: number;
+    discountMinor: number;
+    netMinor: number;
+    taxMinor: number;
+    totalMinor: number;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type SalesOrderPageDto = {
+    items: Array<SalesOrderSummaryResponseDto>;
+    nextCursor: string | null;
+    total?: number;
+};
+
+export type SalesOrderLineResponseDto = {
+    id: string;
+    lineNo: number;
+    productId: string;
+    sku: string;
+    productName: string;
+    quantity: number;
+    unitPriceMinor: number;
+    /**
+     * Basis points: 500 = 5 %.
+     */
+    discountBps: number;
+    /**
+     * Basis points: 1900 = 19 %.
+     */
+    taxRateBps: number;
+    reservedQuantity: number;
+    fulfilledQuantity: number;
+    grossMinor: number;
+    discountMinor: number;
+    netMinor: number;
+    taxMinor: number;
+    totalMinor: number;
+};
+
+export type SalesOrderResponseDto = {
+    status: 'draft' | 'confirmed' | 'partially_fulfilled' | 'fulfilled' | 'invoiced' | 'cancelled';
+    currency: 'EUR' | 'USD' | 'GBP' | 'CHF' | 'SEK' | 'PLN' | 'JPY';
+    shippingAddress: string | null;
+    notes: string | null;
+    invoiceId: string | null;
+    lines: Array<SalesOrderLineResponseDto>;
+    history: Array<StatusChangeResponseDto>;
+    id: string;
+    number: string;
+    customerId: string;
+    customerCode: string;
+    customerName: string;
+    warehouseId: string;
+    warehouseCode: string;
+    grossMinor: number;
+    discountMinor: number;
+    netMinor: number;
+    taxMinor: number;
+    totalMinor: number;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type SalesOrderLineInputDto = {
+    productId: string;
+    quantity: number;
+    /**
+     * Minor units; defaults to the product price.
+     */
+    unitPriceMinor?: number;
+    /**
+     * Basis points (500 = 5 %).
+     */
+    discountBps?: number;
+    /**
+     * Basis points (1900 = 19 %).
+     */
+    taxRateBps?: number;
+};
+
+export type CreateSalesOrderDto = {
+    currency?: 'EUR' | 'USD' | 'GBP' | 'CHF' | 'SEK' | 'PLN' | 'JPY';
+    shippingAddress?: string | null;
+    notes?: string | null;
+    lines: Array<SalesOrderLineInputDto>;
+    customerId: string;
+    /**
+     * Reservations and shipments come from here.
+     */
+    warehouseId: string;
+};
+
+export type UpdateSalesOrderDto = {
+    shippingAddress?: string | null;
+    notes?: string | null;
+    /**
+     * Replaces all lines.
+     */
+    lines?: Array<SalesOrderLineInputDto>;
+    /**
+     * The version you read; stale -> 409.
+     */
+    version: number;
+    customerId?: string;
+    warehouseId?: string;
+};
+
+export type ShipmentLineDto = {
+    lineId: string;
+    quantity: number;
+};
+
+export type FulfilSalesOrderDto = {
+    /**
+     * Without lines, everything still reserved ships.
+     */
+    lines?: Array<ShipmentLineDto>;
+    note?: string | null;
+    /**
+     * The version you read; stale -> 409.
+     */
+    version: number;
+};
+
+export type InvoiceLineResponseDto = {
+    sku: string;
+    description: string;
+    quantity: number;
+    unitPriceMinor: number;
+    discountBps: number;
+    taxRateBps: number;
+    grossMinor: number;
+    discountMinor: number;
+    netMinor: number;
+    taxMinor: number;
+    totalMinor: number;
+};
+
+export type PaymentResponseDto = {
+    method: 'bank_transfer' | 'card' | 'cash' | 'other';
+    reference: string | null;
+    id: string;
+    amountMinor: number;
+    paidAt: string;
+    recordedAt: string;
+};
+
+export type InvoiceCustomerDto = {
+    billingAddress: string | null;
+    taxId: string | null;
+    id: string;
+    code: string;
+    name: string;
+};
+
+export type InvoiceResponseDto = {
+    kind: 'invoice' | 'credit_note';
+    creditedInvoiceId: string | null;
+    currency: 'EUR' | 'USD' | 'GBP' | 'CHF' | 'SEK' | 'PLN' | 'JPY';
+    reason: string | null;
+    paymentStatus: 'unpaid' | 'partially_paid' | 'paid';
+    creditNoteIds: Array<string>;
+    lines: Array<InvoiceLineResponseDto>;
+    payments: Array<PaymentResponseDto>;
+    id: string;
+    number: string;
+    salesOrderId: string;
+    salesOrderNumber: string;
+    customer: InvoiceCustomerDto;
+    issuedAt: string;
+    dueDate: string;
+    grossMinor: number;
+    discountMinor: number;
+    netMinor: number;
+    taxMinor: number;
+    totalMinor: number;
+    paidMinor: number;
+    creditedMinor: number;
+    balanceMinor: number;
+};
+
+export type AvailabilityResponseDto = {
+    productId: string;
+    warehouseId: string;
+    onHand: number;
+    reserved: number;
+    available: number;
+};
+
+export type InvoiceSummaryResponseDto = {
+    kind: 'invoice' | 'credit_note';
+    creditedInvoiceId: string | null;
+    currency: 'EUR' | 'USD' | 'GBP' | 'CHF' | 'SEK' | 'PLN' | 'JPY';
+    reason: string | null;
+    paymentStatus: 'unpaid' | 'partially_paid' | 'paid';
+    creditNoteIds: Array<string>;
+    id: string;
+    number: string;
+    salesOrderId: string;
+    salesOrderNumber: string;
+    customer: InvoiceCustomerDto;
+    issuedAt: string;
+    dueDate: string;
+    grossMinor: number;
+    discountMinor: number;
+    netMinor: number;
+    taxMinor: number;
+    totalMinor: number;
+    paidMinor: number;
+    creditedMinor: number;
+    balanceMinor: number;
+};
+
+export type InvoicePageDto = {
+    items: Array<InvoiceSummaryResponseDto>;
+    nextCursor: string | null;
+    total?: number;
+};
+
+export type RecordPaymentDto = {
+    method: 'bank_transfer' | 'card' | 'cash' | 'other';
+    reference?: string | null;
+    amountMinor: number;
+    /**
+     * Defaults to now.
+     */
+    paidAt?: string;
+};
+
+export type CreateCreditNoteDto = {
+    reason: string;
+    /**
+     * Gross amount to credit; default: everything not yet credited.
+     */
+    amountMinor?: number;
+};
+
+export type SalesDayDto = {
+    date: string;
+    orders: number;
+    netMinor: number;
+};
+
+export type TopProductDto = {
+    productId: string;
+    sku: string;
+    name: string;
+    quantity: number;
+    netMinor: number;
+};
+
+export type DashboardResponseDto = {
+    currency: 'EUR' | 'USD' | 'GBP' | 'CHF' | 'SEK' | 'PLN' | 'JPY';
+    salesByDay: Array<SalesDayDto>;
+    topProducts: Array<TopProductDto>;
+    stockValueMinor: number;
+    lowStockCount: number;
+    openPurchaseOrders: number;
+    openSalesOrders: number;
 };
 
 export type GetLivenessData = {
@@ -3783,3 +4267,1579 @@ export type ImportOpeningStockResponses = {
 };
 
 export type ImportOpeningStockResponse = ImportOpeningStockResponses[keyof ImportOpeningStockResponses];
+
+export type ListSuppliersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending.
+         */
+        sort?: 'code' | '-code' | 'name' | '-name' | 'createdAt' | '-createdAt';
+        /**
+         * Only active (true) or inactive (false) partners.
+         */
+        active?: boolean;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Free-text search.
+         */
+        q?: string;
+        /**
+         * Also return the total number of matching rows (costs an extra count query).
+         */
+        includeTotal?: boolean;
+    };
+    url: '/api/v1/suppliers';
+};
+
+export type ListSuppliersErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.suppliers.read`.
+     */
+    403: ProblemDetailsDto;
+};
+
+export type ListSuppliersError = ListSuppliersErrors[keyof ListSuppliersErrors];
+
+export type ListSuppliersResponses = {
+    /**
+     * A page of suppliers.
+     */
+    200: PartnerPageDto;
+};
+
+export type ListSuppliersResponse = ListSuppliersResponses[keyof ListSuppliersResponses];
+
+export type CreateSupplierData = {
+    body: CreatePartnerDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/suppliers';
+};
+
+export type CreateSupplierErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.suppliers.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+};
+
+export type CreateSupplierError = CreateSupplierErrors[keyof CreateSupplierErrors];
+
+export type CreateSupplierResponses = {
+    /**
+     * Created.
+     */
+    201: PartnerResponseDto;
+};
+
+export type CreateSupplierResponse = CreateSupplierResponses[keyof CreateSupplierResponses];
+
+export type GetSupplierData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/suppliers/{id}';
+};
+
+export type GetSupplierErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.suppliers.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+};
+
+export type GetSupplierError = GetSupplierErrors[keyof GetSupplierErrors];
+
+export type GetSupplierResponses = {
+    /**
+     * The supplier.
+     */
+    200: PartnerResponseDto;
+};
+
+export type GetSupplierResponse = GetSupplierResponses[keyof GetSupplierResponses];
+
+export type UpdateSupplierData = {
+    body: UpdatePartnerDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/suppliers/{id}';
+};
+
+export type UpdateSupplierErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.suppliers.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+};
+
+export type UpdateSupplierError = UpdateSupplierErrors[keyof UpdateSupplierErrors];
+
+export type UpdateSupplierResponses = {
+    /**
+     * Updated.
+     */
+    200: PartnerResponseDto;
+};
+
+export type UpdateSupplierResponse = UpdateSupplierResponses[keyof UpdateSupplierResponses];
+
+export type ListCustomersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending.
+         */
+        sort?: 'code' | '-code' | 'name' | '-name' | 'createdAt' | '-createdAt';
+        /**
+         * Only active (true) or inactive (false) partners.
+         */
+        active?: boolean;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Free-text search.
+         */
+        q?: string;
+        /**
+         * Also return the total number of matching rows (costs an extra count query).
+         */
+        includeTotal?: boolean;
+    };
+    url: '/api/v1/customers';
+};
+
+export type ListCustomersErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.customers.read`.
+     */
+    403: ProblemDetailsDto;
+};
+
+export type ListCustomersError = ListCustomersErrors[keyof ListCustomersErrors];
+
+export type ListCustomersResponses = {
+    /**
+     * A page of customers.
+     */
+    200: PartnerPageDto;
+};
+
+export type ListCustomersResponse = ListCustomersResponses[keyof ListCustomersResponses];
+
+export type CreateCustomerData = {
+    body: CreatePartnerDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/customers';
+};
+
+export type CreateCustomerErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.customers.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+};
+
+export type CreateCustomerError = CreateCustomerErrors[keyof CreateCustomerErrors];
+
+export type CreateCustomerResponses = {
+    /**
+     * Created.
+     */
+    201: PartnerResponseDto;
+};
+
+export type CreateCustomerResponse = CreateCustomerResponses[keyof CreateCustomerResponses];
+
+export type GetCustomerData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/customers/{id}';
+};
+
+export type GetCustomerErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.customers.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+};
+
+export type GetCustomerError = GetCustomerErrors[keyof GetCustomerErrors];
+
+export type GetCustomerResponses = {
+    /**
+     * The customer.
+     */
+    200: PartnerResponseDto;
+};
+
+export type GetCustomerResponse = GetCustomerResponses[keyof GetCustomerResponses];
+
+export type UpdateCustomerData = {
+    body: UpdatePartnerDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/customers/{id}';
+};
+
+export type UpdateCustomerErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.customers.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+};
+
+export type UpdateCustomerError = UpdateCustomerErrors[keyof UpdateCustomerErrors];
+
+export type UpdateCustomerResponses = {
+    /**
+     * Updated.
+     */
+    200: PartnerResponseDto;
+};
+
+export type UpdateCustomerResponse = UpdateCustomerResponses[keyof UpdateCustomerResponses];
+
+export type ListPurchaseOrdersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending.
+         */
+        sort?: 'number' | '-number' | 'createdAt' | '-createdAt' | 'expectedDate' | '-expectedDate' | 'totalMinor' | '-totalMinor';
+        status?: 'draft' | 'submitted' | 'partially_received' | 'received' | 'cancelled';
+        supplierId?: string;
+        /**
+         * Orders with a line for this product.
+         */
+        productId?: string;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Free-text search.
+         */
+        q?: string;
+        /**
+         * Also return the total number of matching rows (costs an extra count query).
+         */
+        includeTotal?: boolean;
+    };
+    url: '/api/v1/purchase-orders';
+};
+
+export type ListPurchaseOrdersErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.orders.read`.
+     */
+    403: ProblemDetailsDto;
+};
+
+export type ListPurchaseOrdersError = ListPurchaseOrdersErrors[keyof ListPurchaseOrdersErrors];
+
+export type ListPurchaseOrdersResponses = {
+    /**
+     * A page of purchase orders.
+     */
+    200: PurchaseOrderPageDto;
+};
+
+export type ListPurchaseOrdersResponse = ListPurchaseOrdersResponses[keyof ListPurchaseOrdersResponses];
+
+export type CreatePurchaseOrderData = {
+    body: CreatePurchaseOrderDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/purchase-orders';
+};
+
+export type CreatePurchaseOrderErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.orders.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+};
+
+export type CreatePurchaseOrderError = CreatePurchaseOrderErrors[keyof CreatePurchaseOrderErrors];
+
+export type CreatePurchaseOrderResponses = {
+    /**
+     * The new draft.
+     */
+    201: PurchaseOrderResponseDto;
+};
+
+export type CreatePurchaseOrderResponse = CreatePurchaseOrderResponses[keyof CreatePurchaseOrderResponses];
+
+export type GetPurchaseOrderData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/purchase-orders/{id}';
+};
+
+export type GetPurchaseOrderErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.orders.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+};
+
+export type GetPurchaseOrderError = GetPurchaseOrderErrors[keyof GetPurchaseOrderErrors];
+
+export type GetPurchaseOrderResponses = {
+    /**
+     * The purchase order.
+     */
+    200: PurchaseOrderResponseDto;
+};
+
+export type GetPurchaseOrderResponse = GetPurchaseOrderResponses[keyof GetPurchaseOrderResponses];
+
+export type UpdatePurchaseOrderData = {
+    body: UpdatePurchaseOrderDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/purchase-orders/{id}';
+};
+
+export type UpdatePurchaseOrderErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.orders.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+};
+
+export type UpdatePurchaseOrderError = UpdatePurchaseOrderErrors[keyof UpdatePurchaseOrderErrors];
+
+export type UpdatePurchaseOrderResponses = {
+    /**
+     * Updated.
+     */
+    200: PurchaseOrderResponseDto;
+};
+
+export type UpdatePurchaseOrderResponse = UpdatePurchaseOrderResponses[keyof UpdatePurchaseOrderResponses];
+
+export type SubmitPurchaseOrderData = {
+    body: OrderTransitionDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/purchase-orders/{id}/submit';
+};
+
+export type SubmitPurchaseOrderErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.orders.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+};
+
+export type SubmitPurchaseOrderError = SubmitPurchaseOrderErrors[keyof SubmitPurchaseOrderErrors];
+
+export type SubmitPurchaseOrderResponses = {
+    /**
+     * The submitted order.
+     */
+    200: PurchaseOrderResponseDto;
+};
+
+export type SubmitPurchaseOrderResponse = SubmitPurchaseOrderResponses[keyof SubmitPurchaseOrderResponses];
+
+export type CancelPurchaseOrderData = {
+    body: OrderTransitionDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/purchase-orders/{id}/cancel';
+};
+
+export type CancelPurchaseOrderErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.orders.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+};
+
+export type CancelPurchaseOrderError = CancelPurchaseOrderErrors[keyof CancelPurchaseOrderErrors];
+
+export type CancelPurchaseOrderResponses = {
+    /**
+     * The cancelled order.
+     */
+    200: PurchaseOrderResponseDto;
+};
+
+export type CancelPurchaseOrderResponse = CancelPurchaseOrderResponses[keyof CancelPurchaseOrderResponses];
+
+export type ReceivePurchaseOrderData = {
+    body: ReceivePurchaseOrderDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/purchase-orders/{id}/receipts';
+};
+
+export type ReceivePurchaseOrderErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.orders.receive`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+};
+
+export type ReceivePurchaseOrderError = ReceivePurchaseOrderErrors[keyof ReceivePurchaseOrderErrors];
+
+export type ReceivePurchaseOrderResponses = {
+    /**
+     * The order after the receipt.
+     */
+    200: PurchaseOrderResponseDto;
+};
+
+export type ReceivePurchaseOrderResponse = ReceivePurchaseOrderResponses[keyof ReceivePurchaseOrderResponses];
+
+export type GetIncomingStockData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/products/{id}/incoming';
+};
+
+export type GetIncomingStockErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.orders.read`.
+     */
+    403: ProblemDetailsDto;
+};
+
+export type GetIncomingStockError = GetIncomingStockErrors[keyof GetIncomingStockErrors];
+
+export type GetIncomingStockResponses = {
+    /**
+     * Per warehouse.
+     */
+    200: Array<IncomingStockResponseDto>;
+};
+
+export type GetIncomingStockResponse = GetIncomingStockResponses[keyof GetIncomingStockResponses];
+
+export type ListSalesOrdersData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending.
+         */
+        sort?: 'number' | '-number' | 'createdAt' | '-createdAt' | 'totalMinor' | '-totalMinor';
+        status?: 'draft' | 'confirmed' | 'partially_fulfilled' | 'fulfilled' | 'invoiced' | 'cancelled';
+        customerId?: string;
+        /**
+         * Orders with a line for this product.
+         */
+        productId?: string;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Free-text search.
+         */
+        q?: string;
+        /**
+         * Also return the total number of matching rows (costs an extra count query).
+         */
+        includeTotal?: boolean;
+    };
+    url: '/api/v1/sales-orders';
+};
+
+export type ListSalesOrdersErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.orders.read`.
+     */
+    403: ProblemDetailsDto;
+};
+
+export type ListSalesOrdersError = ListSalesOrdersErrors[keyof ListSalesOrdersErrors];
+
+export type ListSalesOrdersResponses = {
+    /**
+     * A page of sales orders.
+     */
+    200: SalesOrderPageDto;
+};
+
+export type ListSalesOrdersResponse = ListSalesOrdersResponses[keyof ListSalesOrdersResponses];
+
+export type CreateSalesOrderData = {
+    body: CreateSalesOrderDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/sales-orders';
+};
+
+export type CreateSalesOrderErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.orders.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+};
+
+export type CreateSalesOrderError = CreateSalesOrderErrors[keyof CreateSalesOrderErrors];
+
+export type CreateSalesOrderResponses = {
+    /**
+     * The new draft.
+     */
+    201: SalesOrderResponseDto;
+};
+
+export type CreateSalesOrderResponse = CreateSalesOrderResponses[keyof CreateSalesOrderResponses];
+
+export type GetSalesOrderData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/sales-orders/{id}';
+};
+
+export type GetSalesOrderErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.orders.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+};
+
+export type GetSalesOrderError = GetSalesOrderErrors[keyof GetSalesOrderErrors];
+
+export type GetSalesOrderResponses = {
+    /**
+     * The sales order.
+     */
+    200: SalesOrderResponseDto;
+};
+
+export type GetSalesOrderResponse = GetSalesOrderResponses[keyof GetSalesOrderResponses];
+
+export type UpdateSalesOrderData = {
+    body: UpdateSalesOrderDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/sales-orders/{id}';
+};
+
+export type UpdateSalesOrderErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.orders.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+};
+
+export type UpdateSalesOrderError = UpdateSalesOrderErrors[keyof UpdateSalesOrderErrors];
+
+export type UpdateSalesOrderResponses = {
+    /**
+     * Updated.
+     */
+    200: SalesOrderResponseDto;
+};
+
+export type UpdateSalesOrderResponse = UpdateSalesOrderResponses[keyof UpdateSalesOrderResponses];
+
+export type ConfirmSalesOrderData = {
+    body: OrderTransitionDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/sales-orders/{id}/confirm';
+};
+
+export type ConfirmSalesOrderErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.orders.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+};
+
+export type ConfirmSalesOrderError = ConfirmSalesOrderErrors[keyof ConfirmSalesOrderErrors];
+
+export type ConfirmSalesOrderResponses = {
+    /**
+     * The confirmed order.
+     */
+    200: SalesOrderResponseDto;
+};
+
+export type ConfirmSalesOrderResponse = ConfirmSalesOrderResponses[keyof ConfirmSalesOrderResponses];
+
+export type FulfilSalesOrderData = {
+    body: FulfilSalesOrderDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/sales-orders/{id}/fulfil';
+};
+
+export type FulfilSalesOrderErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.orders.fulfil`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+};
+
+export type FulfilSalesOrderError = FulfilSalesOrderErrors[keyof FulfilSalesOrderErrors];
+
+export type FulfilSalesOrderResponses = {
+    /**
+     * The order after the shipment.
+     */
+    200: SalesOrderResponseDto;
+};
+
+export type FulfilSalesOrderResponse = FulfilSalesOrderResponses[keyof FulfilSalesOrderResponses];
+
+export type CancelSalesOrderData = {
+    body: OrderTransitionDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/sales-orders/{id}/cancel';
+};
+
+export type CancelSalesOrderErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.orders.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+};
+
+export type CancelSalesOrderError = CancelSalesOrderErrors[keyof CancelSalesOrderErrors];
+
+export type CancelSalesOrderResponses = {
+    /**
+     * The cancelled order.
+     */
+    200: SalesOrderResponseDto;
+};
+
+export type CancelSalesOrderResponse = CancelSalesOrderResponses[keyof CancelSalesOrderResponses];
+
+export type InvoiceSalesOrderData = {
+    body: OrderTransitionDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/sales-orders/{id}/invoice';
+};
+
+export type InvoiceSalesOrderErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.invoices.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+};
+
+export type InvoiceSalesOrderError = InvoiceSalesOrderErrors[keyof InvoiceSalesOrderErrors];
+
+export type InvoiceSalesOrderResponses = {
+    /**
+     * The issued invoice.
+     */
+    201: InvoiceResponseDto;
+};
+
+export type InvoiceSalesOrderResponse = InvoiceSalesOrderResponses[keyof InvoiceSalesOrderResponses];
+
+export type GetStockAvailabilityData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * Comma-separated product ids (up to 200).
+         */
+        productIds: string;
+        warehouseId: string;
+    };
+    url: '/api/v1/stock-availability';
+};
+
+export type GetStockAvailabilityErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.orders.read`.
+     */
+    403: ProblemDetailsDto;
+};
+
+export type GetStockAvailabilityError = GetStockAvailabilityErrors[keyof GetStockAvailabilityErrors];
+
+export type GetStockAvailabilityResponses = {
+    /**
+     * One entry per product id asked for.
+     */
+    200: Array<AvailabilityResponseDto>;
+};
+
+export type GetStockAvailabilityResponse = GetStockAvailabilityResponses[keyof GetStockAvailabilityResponses];
+
+export type ListInvoicesData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending.
+         */
+        sort?: 'number' | '-number' | 'issuedAt' | '-issuedAt' | 'totalMinor' | '-totalMinor';
+        kind?: 'invoice' | 'credit_note';
+        paymentStatus?: 'unpaid' | 'partially_paid' | 'paid';
+        customerId?: string;
+        salesOrderId?: string;
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Free-text search.
+         */
+        q?: string;
+        /**
+         * Also return the total number of matching rows (costs an extra count query).
+         */
+        includeTotal?: boolean;
+    };
+    url: '/api/v1/invoices';
+};
+
+export type ListInvoicesErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.invoices.read`.
+     */
+    403: ProblemDetailsDto;
+};
+
+export type ListInvoicesError = ListInvoicesErrors[keyof ListInvoicesErrors];
+
+export type ListInvoicesResponses = {
+    /**
+     * A page of invoices.
+     */
+    200: InvoicePageDto;
+};
+
+export type ListInvoicesResponse = ListInvoicesResponses[keyof ListInvoicesResponses];
+
+export type GetInvoiceData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/invoices/{id}';
+};
+
+export type GetInvoiceErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.invoices.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+};
+
+export type GetInvoiceError = GetInvoiceErrors[keyof GetInvoiceErrors];
+
+export type GetInvoiceResponses = {
+    /**
+     * The invoice.
+     */
+    200: InvoiceResponseDto;
+};
+
+export type GetInvoiceResponse = GetInvoiceResponses[keyof GetInvoiceResponses];
+
+export type GetInvoiceHtmlData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/invoices/{id}/html';
+};
+
+export type GetInvoiceHtmlErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.invoices.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+};
+
+export type GetInvoiceHtmlError = GetInvoiceHtmlErrors[keyof GetInvoiceHtmlErrors];
+
+export type GetInvoiceHtmlResponses = {
+    /**
+     * An HTML document.
+     */
+    200: string;
+};
+
+export type GetInvoiceHtmlResponse = GetInvoiceHtmlResponses[keyof GetInvoiceHtmlResponses];
+
+export type GetInvoicePdfData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/invoices/{id}/pdf';
+};
+
+export type GetInvoicePdfErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.invoices.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+};
+
+export type GetInvoicePdfError = GetInvoicePdfErrors[keyof GetInvoicePdfErrors];
+
+export type GetInvoicePdfResponses = {
+    /**
+     * A PDF file.
+     */
+    200: Blob | File;
+};
+
+export type GetInvoicePdfResponse = GetInvoicePdfResponses[keyof GetInvoicePdfResponses];
+
+export type RecordPaymentData = {
+    body: RecordPaymentDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/invoices/{id}/payments';
+};
+
+export type RecordPaymentErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.invoices.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+};
+
+export type RecordPaymentError = RecordPaymentErrors[keyof RecordPaymentErrors];
+
+export type RecordPaymentResponses = {
+    /**
+     * The invoice with the payment.
+     */
+    201: InvoiceResponseDto;
+};
+
+export type RecordPaymentResponse = RecordPaymentResponses[keyof RecordPaymentResponses];
+
+export type CreateCreditNoteData = {
+    body: CreateCreditNoteDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/invoices/{id}/credit-notes';
+};
+
+export type CreateCreditNoteErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.invoices.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+};
+
+export type CreateCreditNoteError = CreateCreditNoteErrors[keyof CreateCreditNoteErrors];
+
+export type CreateCreditNoteResponses = {
+    /**
+     * The credit note.
+     */
+    201: InvoiceResponseDto;
+};
+
+export type CreateCreditNoteResponse = CreateCreditNoteResponses[keyof CreateCreditNoteResponses];
+
+export type GetDashboardData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Figures are in this currency (products and orders in others are left out).
+         */
+        currency?: 'EUR' | 'USD' | 'GBP' | 'CHF' | 'SEK' | 'PLN' | 'JPY';
+        /**
+         * How many days of sales to chart.
+         */
+        days?: number;
+    };
+    url: '/api/v1/dashboard';
+};
+
+export type GetDashboardErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `inventory.stock.read`.
+     */
+    403: ProblemDetailsDto;
+};
+
+export type GetDashboardError = GetDashboardErrors[keyof GetDashboardErrors];
+
+export type GetDashboardResponses = {
+    /**
+     * The figures.
+     */
+    200: DashboardResponseDto;
+};
+
+export type GetDashboardResponse = GetDashboardResponses[keyof GetDashboardResponses];

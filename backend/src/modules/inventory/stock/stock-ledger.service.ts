@@ -37,6 +37,29 @@ export interface MovementInput {
   source?: { type: string; id: string } | null;
 }
 
+/** One movement the stock cannot cover (`index` into the inputs of `record`). */
+export interface StockShortage {
+  index: number;
+  productId: string;
+  warehouseId: string;
+  sku: string;
+  warehouseCode: string;
+  requested: number;
+  onHand: number;
+  reserved: number;
+  available: number;
+}
+
+function shortageMessage(shortages: StockShortage[]): string {
+  return shortages
+    .map(
+      (shortage) =>
+        `Not enough stock of ${shortage.sku} in ${shortage.warehouseCode}: ${shortage.onHand} on hand, ` +
+        `${shortage.reserved} reserved, ${shortage.available} available.`,
+    )
+    .join(' ');
+}
+
 /** Balances of one stock level while the ledger is being written. */
 interface Balance {
   onHand: number;
@@ -86,20 +109,31 @@ export class StockLedgerService {
     }
     const before = new Map([...balances].map(([key, balance]) => [key, { ...balance }]));
 
-    for (const input of inputs) {
+    // Check every movement (cumulatively) and report all shortages at once, not just the first.
+    const shortages: StockShortage[] = [];
+    for (const [index, input] of inputs.entries()) {
       const key = `${input.productId}:${input.warehouseId}`;
       const balance = balances.get(key)!;
       const onHand = balance.onHand + input.onHandChange;
       const reserved = balance.reserved + (input.reservedChange ?? 0);
       if (onHand < 0 || reserved < 0 || reserved > onHand) {
         const { sku, warehouseCode } = names.get(key)!;
-        throw new InsufficientStockError(
-          `Not enough stock of ${sku} in ${warehouseCode}: ${balance.onHand} on hand, ${balance.reserved} reserved, ` +
-            `${balance.onHand - balance.reserved} available.`,
-        );
+        shortages.push({
+          index,
+          productId: input.productId,
+          warehouseId: input.warehouseId,
+          sku,
+          warehouseCode,
+          requested: Math.max(-input.onHandChange, input.reservedChange ?? 0),
+          onHand: balance.onHand,
+          reserved: balance.reserved,
+          available: balance.onHand - balance.reserved,
+        });
+        continue;
       }
       balances.set(key, { onHand, reserved });
     }
+    if (shortages.length > 0) throw new InsufficientStockError(shortageMessage(shortages), shortages);
 
     const context = this.cls.isActive() ? this.cls.get() : undefined;
     const actor = actorOf(context?.principal);

@@ -3,6 +3,7 @@ import { IdentityAccess1795463845970 } from './1795463845970-identity-access';
 import { MfaLastStep1795465590067 } from './1795465590067-mfa-last-step';
 import { Webhooks1795466597591 } from './1795466597591-webhooks';
 import { CatalogInventory1796230000000 } from './1796230000000-catalog-inventory';
+import { PurchasingSales1796300000000 } from './1796300000000-purchasing-sales';
 
 /** Committed migrations, in order. Add new ones at the end; never edit a committed one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   MfaLastStep1795465590067,
   Webhooks1795466597591,
   CatalogInventory1796230000000,
+  PurchasingSales1796300000000,
 ];

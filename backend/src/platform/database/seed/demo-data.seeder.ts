@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { PasswordHasher } from '../../../modules/identity/users/password-hasher';
 import { newId } from '../ids';
+import { seedDemoOrders, type StockedProduct } from './demo-orders';
 import { DEMO_PRODUCTS } from './demo-products';
 
 /** Demo category tree: root -> children, and which SKU prefixes go where. */
@@ -96,6 +97,7 @@ export class DemoDataSeeder {
           warehouse.address,
         ]);
       }
+      const stocked: StockedProduct[] = [];
       for (const [index, product] of DEMO_PRODUCTS.entries()) {
         const id = newId();
         const prefix = product.sku.split('-')[0];
@@ -122,6 +124,7 @@ export class DemoDataSeeder {
         );
         // Opening stock through the ledger (the only way stock levels change); a few start low.
         const quantities = [(index * 37) % 90, (index * 53) % 45, (index * 29) % 20];
+        if (quantities[0] >= 20 && product.currency === 'EUR') stocked.push({ id, priceMinor: product.priceMinor });
         for (const [slot, quantity] of quantities.entries()) {
           if (quantity === 0) continue;
           await manager.query(
@@ -131,10 +134,11 @@ export class DemoDataSeeder {
           );
         }
       }
+      await seedDemoOrders(manager, stocked, warehouseIds[0]);
     });
     this.logger.log(
       `seeded demo data: ${DEMO_USERS.length} users, ${DEMO_PRODUCTS.length} products, ` +
-        `${DEMO_CATEGORIES.length} categories, ${DEMO_WAREHOUSES.length} warehouses with opening stock`,
+        `${DEMO_CATEGORIES.length} categories, ${DEMO_WAREHOUSES.length} warehouses with opening stock, suppliers, customers and sales history`,
     );
     return true;
   }

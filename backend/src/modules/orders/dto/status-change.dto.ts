@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { OrderTransitionRequest, StatusChangeDto } from '@depot/contracts';
+import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+
+export class StatusChangeActorDto {
+  /** @example user */
+  type!: string;
+  @ApiProperty({ type: String, nullable: true })
+  id!: string | null;
+  /** @example admin@depot.local */
+  label!: string;
+}
+
+export class StatusChangeResponseDto implements StatusChangeDto {
+  @ApiProperty({ type: String, nullable: true, example: 'draft' })
+  from!: string | null;
+  /** @example submitted */
+  to!: string;
+  /** @example 2026-11-23T10:15:30.123Z */
+  at!: string;
+  actor!: StatusChangeActorDto;
+  @ApiProperty({ type: String, nullable: true, example: null })
+  note!: string | null;
+}
+
+/** Body of the order actions (submit, confirm, cancel, invoice). */
+export class OrderTransitionDto implements OrderTransitionRequest {
+  /** The version you read; stale -> 409. @example 1 */
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Customer called' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string | null;
+}

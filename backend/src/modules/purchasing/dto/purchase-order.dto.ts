@@ -1,0 +1,287 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CURRENCIES,
+  ORDER_LIMITS,
+  PURCHASE_ORDER_SORT_FIELDS,
+  PURCHASE_ORDER_STATUSES,
+  type CreatePurchaseOrderRequest,
+  type CurrencyCode,
+  type IncomingStockDto,
+  type Page,
+  type PurchaseOrderDto,
+  type PurchaseOrderLineDto,
+  type PurchaseOrderLineInput,
+  type PurchaseOrderListQuery,
+  type PurchaseOrderStatus,
+  type PurchaseOrderSummaryDto,
+  type ReceivePurchaseOrderRequest,
+  type UpdatePurchaseOrderRequest,
+} from '@depot/contracts';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ListQueryDto } from '../../../platform/http/pagination/list-query.dto';
+import { StatusChangeResponseDto } from '../../orders/dto/status-change.dto';
+
+export class PurchaseOrderLineResponseDto implements PurchaseOrderLineDto {
+  /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c11 */
+  id!: string;
+  /** @example 1 */
+  lineNo!: number;
+  /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c12 */
+  productId!: string;
+  /** @example WID-001 */
+  sku!: string;
+  /** @example Blue widget */
+  productName!: string;
+  /** @example 100 */
+  quantity!: number;
+  /** @example 40 */
+  receivedQuantity!: number;
+  /** @example 60 */
+  openQuantity!: number;
+  /** @example 850 */
+  unitCostMinor!: number;
+  /** @example 85000 */
+  lineTotalMinor!: number;
+}
+
+export class PurchaseOrderSummaryResponseDto implements PurchaseOrderSummaryDto {
+  /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
+  id!: string;
+  /** @example PO-2026-000042 */
+  number!: string;
+  supplierId!: string;
+  /** @example ACME */
+  supplierCode!: string;
+  /** @example ACME Industrial Supplies GmbH */
+  supplierName!: string;
+  @ApiProperty({ enum: PURCHASE_ORDER_STATUSES, example: 'submitted' })
+  status!: PurchaseOrderStatus;
+  warehouseId!: string;
+  /** @example BER-1 */
+  warehouseCode!: string;
+  @ApiProperty({ type: String, nullable: true, example: '2026-12-15' })
+  expectedDate!: string | null;
+  @ApiProperty({ enum: CURRENCIES, example: 'EUR' })
+  currency!: CurrencyCode;
+  @ApiProperty({ type: String, nullable: true, example: null })
+  notes!: string | null;
+  /** @example 85000 */
+  totalMinor!: number;
+  /** @example 2 */
+  lineCount!: number;
+  /** @example 3 */
+  version!: number;
+  createdAt!: string;
+  updatedAt!: string;
+}
+
+export class PurchaseOrderResponseDto implements PurchaseOrderDto {
+  id!: string;
+  /** @example PO-2026-000042 */
+  number!: string;
+  supplierId!: string;
+  /** @example ACME */
+  supplierCode!: string;
+  /** @example ACME Industrial Supplies GmbH */
+  supplierName!: string;
+  @ApiProperty({ enum: PURCHASE_ORDER_STATUSES, example: 'submitted' })
+  status!: PurchaseOrderStatus;
+  warehouseId!: string;
+  /** @example BER-1 */
+  warehouseCode!: string;
+  @ApiProperty({ type: String, nullable: true, example: '2026-12-15' })
+  expectedDate!: string | null;
+  @ApiProperty({ enum: CURRENCIES, example: 'EUR' })
+  currency!: CurrencyCode;
+  @ApiProperty({ type: String, nullable: true, example: null })
+  notes!: string | null;
+  /** @example 85000 */
+  totalMinor!: number;
+  @ApiProperty({ type: [PurchaseOrderLineResponseDto] })
+  lines!: PurchaseOrderLineResponseDto[];
+  @ApiProperty({ type: [StatusChangeResponseDto] })
+  history!: StatusChangeResponseDto[];
+  /** @example 3 */
+  version!: number;
+  createdAt!: string;
+  updatedAt!: string;
+}
+
+export class PurchaseOrderPageDto implements Page<PurchaseOrderSummaryDto> {
+  @ApiProperty({ type: [PurchaseOrderSummaryResponseDto] })
+  items!: PurchaseOrderSummaryResponseDto[];
+  @ApiProperty({ type: String, nullable: true, example: null })
+  nextCursor!: string | null;
+  total?: number;
+}
+
+export class PurchaseOrderLineInputDto implements PurchaseOrderLineInput {
+  /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c12 */
+  @IsUUID()
+  productId!: string;
+
+  /** @example 100 */
+  @IsInt()
+  @Min(1)
+  @Max(ORDER_LIMITS.maxQuantity)
+  quantity!: number;
+
+  /** Minor units; defaults to the product's cost. @example 850 */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(ORDER_LIMITS.maxUnitAmountMinor)
+  unitCostMinor?: number;
+}
+
+export class CreatePurchaseOrderDto implements CreatePurchaseOrderRequest {
+  @IsUUID()
+  supplierId!: string;
+
+  /** Where the goods are expected. */
+  @IsUUID()
+  warehouseId!: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-12-15' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @MaxLength(10)
+  expectedDate?: string | null;
+
+  @ApiPropertyOptional({ enum: CURRENCIES, default: 'EUR' })
+  @IsOptional()
+  @IsIn(CURRENCIES)
+  currency?: CurrencyCode;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(ORDER_LIMITS.notesMaxLength)
+  notes?: string | null;
+
+  @ApiProperty({ type: [PurchaseOrderLineInputDto], minItems: 1, maxItems: ORDER_LIMITS.maxLines })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ORDER_LIMITS.maxLines)
+  @ValidateNested({ each: true })
+  @Type(() => PurchaseOrderLineInputDto)
+  lines!: PurchaseOrderLineInputDto[];
+}
+
+export class UpdatePurchaseOrderDto implements UpdatePurchaseOrderRequest {
+  /** The version you read; stale -> 409. @example 1 */
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @IsOptional()
+  @IsUUID()
+  supplierId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  warehouseId?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-12-15' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  @MaxLength(10)
+  expectedDate?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(ORDER_LIMITS.notesMaxLength)
+  notes?: string | null;
+
+  /** Replaces all lines. */
+  @ApiPropertyOptional({ type: [PurchaseOrderLineInputDto], minItems: 1, maxItems: ORDER_LIMITS.maxLines })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ORDER_LIMITS.maxLines)
+  @ValidateNested({ each: true })
+  @Type(() => PurchaseOrderLineInputDto)
+  lines?: PurchaseOrderLineInputDto[];
+}
+
+export class ReceiptLineDto {
+  @IsUUID()
+  lineId!: string;
+
+  /** @example 40 */
+  @IsInt()
+  @Min(1)
+  @Max(ORDER_LIMITS.maxQuantity)
+  quantity!: number;
+}
+
+export class ReceivePurchaseOrderDto implements ReceivePurchaseOrderRequest {
+  /** Defaults to the order's warehouse. */
+  @IsOptional()
+  @IsUUID()
+  warehouseId?: string;
+
+  @ApiProperty({ type: [ReceiptLineDto], minItems: 1 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ORDER_LIMITS.maxLines)
+  @ValidateNested({ each: true })
+  @Type(() => ReceiptLineDto)
+  lines!: ReceiptLineDto[];
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Delivery note 4711' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string | null;
+}
+
+export class PurchaseOrderListQueryDto extends ListQueryDto implements PurchaseOrderListQuery {
+  @ApiPropertyOptional({
+    description: 'Sort field, `-` prefix for descending.',
+    enum: PURCHASE_ORDER_SORT_FIELDS.flatMap((field) => [field, `-${field}`]),
+    example: '-createdAt',
+  })
+  declare sort?: string;
+
+  @ApiPropertyOptional({ enum: PURCHASE_ORDER_STATUSES })
+  @IsOptional()
+  @IsIn(PURCHASE_ORDER_STATUSES)
+  status?: PurchaseOrderStatus;
+
+  @IsOptional()
+  @IsUUID()
+  supplierId?: string;
+
+  /** Orders with a line for this product. */
+  @IsOptional()
+  @IsUUID()
+  productId?: string;
+}
+
+export class IncomingStockResponseDto implements IncomingStockDto {
+  productId!: string;
+  warehouseId!: string;
+  /** @example BER-1 */
+  warehouseCode!: string;
+  /** @example 60 */
+  quantity!: number;
+  @ApiProperty({ type: String, nullable: true, example: '2026-12-15' })
+  nextExpectedDate!: string | null;
+}

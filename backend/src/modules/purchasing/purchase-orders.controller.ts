@@ -1,0 +1,141 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Permission,
+  type IncomingStockDto,
+  type Page,
+  type PurchaseOrderDto,
+  type PurchaseOrderSummaryDto,
+} from '@depot/contracts';
+import { Authenticated } from '../../platform/auth/auth.decorators';
+import { Idempotent } from '../../platform/http/idempotency/idempotent.decorator';
+import { ParseIdPipe } from '../../platform/http/parse-id.pipe';
+import { ApiProblems } from '../../platform/openapi/api-responses';
+import { OrderTransitionDto } from '../orders/dto/status-change.dto';
+import {
+  CreatePurchaseOrderDto,
+  IncomingStockResponseDto,
+  PurchaseOrderListQueryDto,
+  PurchaseOrderPageDto,
+  PurchaseOrderResponseDto,
+  ReceivePurchaseOrderDto,
+  UpdatePurchaseOrderDto,
+} from './dto/purchase-order.dto';
+import { PurchaseOrdersService } from './purchase-orders.service';
+
+@ApiTags('purchasing')
+@Controller({ version: '1' })
+export class PurchaseOrdersController {
+  constructor(private readonly orders: PurchaseOrdersService) {}
+
+  @Get('purchase-orders')
+  @Authenticated({ permission: Permission.PurchasingOrdersRead })
+  @ApiOperation({
+    summary: 'List purchase orders',
+    description: 'Newest first by default; `q` matches the number and the supplier.',
+  })
+  @ApiOkResponse({ type: PurchaseOrderPageDto, description: 'A page of purchase orders.' })
+  @ApiProblems(400)
+  listPurchaseOrders(@Query() query: PurchaseOrderListQueryDto): Promise<Page<PurchaseOrderSummaryDto>> {
+    return this.orders.list(query);
+  }
+
+  @Get('purchase-orders/:id')
+  @Authenticated({ permission: Permission.PurchasingOrdersRead })
+  @ApiOperation({ summary: 'Get a purchase order', description: 'With its lines and status timeline.' })
+  @ApiOkResponse({ type: PurchaseOrderResponseDto, description: 'The purchase order.' })
+  @ApiProblems(400, 404)
+  getPurchaseOrder(@Param('id', ParseIdPipe) id: string): Promise<PurchaseOrderDto> {
+    return this.orders.get(id);
+  }
+
+  @Post('purchase-orders')
+  @Idempotent()
+  @Authenticated({ permission: Permission.PurchasingOrdersWrite })
+  @ApiOperation({
+    summary: 'Create a purchase order (draft)',
+    description: 'Line costs default to the product cost when it is in the order currency.',
+  })
+  @ApiCreatedResponse({ type: PurchaseOrderResponseDto, description: 'The new draft.' })
+  @ApiProblems(400, 404, 409, 415)
+  createPurchaseOrder(@Body() body: CreatePurchaseOrderDto): Promise<PurchaseOrderDto> {
+    return this.orders.create(body);
+  }
+
+  @Patch('purchase-orders/:id')
+  @Authenticated({ permission: Permission.PurchasingOrdersWrite })
+  @ApiOperation({
+    summary: 'Edit a draft purchase order',
+    description: 'Send the `version` you read (stale: 409). `lines`, when sent, replace all lines.',
+  })
+  @ApiOkResponse({ type: PurchaseOrderResponseDto, description: 'Updated.' })
+  @ApiProblems(400, 404, 409, 415)
+  updatePurchaseOrder(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: UpdatePurchaseOrderDto,
+  ): Promise<PurchaseOrderDto> {
+    return this.orders.update(id, body);
+  }
+
+  @Post('purchase-orders/:id/submit')
+  @HttpCode(200)
+  @Idempotent()
+  @Authenticated({ permission: Permission.PurchasingOrdersWrite })
+  @ApiOperation({ summary: 'Submit a draft to the supplier', description: 'draft -> submitted; otherwise 409.' })
+  @ApiOkResponse({ type: PurchaseOrderResponseDto, description: 'The submitted order.' })
+  @ApiProblems(400, 404, 409, 415)
+  submitPurchaseOrder(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: OrderTransitionDto,
+  ): Promise<PurchaseOrderDto> {
+    return this.orders.submit(id, body);
+  }
+
+  @Post('purchase-orders/:id/cancel')
+  @HttpCode(200)
+  @Idempotent()
+  @Authenticated({ permission: Permission.PurchasingOrdersWrite })
+  @ApiOperation({
+    summary: 'Cancel a purchase order',
+    description: 'Only drafts and submitted orders with nothing received yet; otherwise 409.',
+  })
+  @ApiOkResponse({ type: PurchaseOrderResponseDto, description: 'The cancelled order.' })
+  @ApiProblems(400, 404, 409, 415)
+  cancelPurchaseOrder(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: OrderTransitionDto,
+  ): Promise<PurchaseOrderDto> {
+    return this.orders.cancel(id, body);
+  }
+
+  @Post('purchase-orders/:id/receipts')
+  @HttpCode(200)
+  @Idempotent()
+  @Authenticated({ permission: Permission.PurchasingOrdersReceive })
+  @ApiOperation({
+    summary: 'Receive goods',
+    description:
+      "Partial or full: writes receipt movements to the ledger in the chosen warehouse (default: the order's) " +
+      'and moves the order to partially received or received. More than a line has open: 409.',
+  })
+  @ApiOkResponse({ type: PurchaseOrderResponseDto, description: 'The order after the receipt.' })
+  @ApiProblems(400, 404, 409, 415)
+  receivePurchaseOrder(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: ReceivePurchaseOrderDto,
+  ): Promise<PurchaseOrderDto> {
+    return this.orders.receive(id, body);
+  }
+
+  @Get('products/:id/incoming')
+  @Authenticated({ permission: Permission.PurchasingOrdersRead })
+  @ApiOperation({
+    summary: 'Incoming stock of a product',
+    description: 'Open quantities on submitted and partially received purchase orders, per warehouse.',
+  })
+  @ApiOkResponse({ type: [IncomingStockResponseDto], description: 'Per warehouse.' })
+  @ApiProblems(400)
+  getIncomingStock(@Param('id', ParseIdPipe) id: string): Promise<IncomingStockDto[]> {
+    return this.orders.incoming(id);
+  }
+}

@@ -1,0 +1,319 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CURRENCIES,
+  ORDER_LIMITS,
+  SALES_ORDER_SORT_FIELDS,
+  SALES_ORDER_STATUSES,
+  type AvailabilityDto,
+  type CreateSalesOrderRequest,
+  type CurrencyCode,
+  type FulfilSalesOrderRequest,
+  type Page,
+  type SalesOrderDto,
+  type SalesOrderLineDto,
+  type SalesOrderLineInput,
+  type SalesOrderListQuery,
+  type SalesOrderStatus,
+  type SalesOrderSummaryDto,
+  type UpdateSalesOrderRequest,
+} from '@depot/contracts';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ListQueryDto } from '../../../platform/http/pagination/list-query.dto';
+import { StatusChangeResponseDto } from '../../orders/dto/status-change.dto';
+
+export class SalesOrderLineResponseDto implements SalesOrderLineDto {
+  id!: string;
+  /** @example 1 */
+  lineNo!: number;
+  productId!: string;
+  /** @example WID-001 */
+  sku!: string;
+  /** @example Blue widget */
+  productName!: string;
+  /** @example 3 */
+  quantity!: number;
+  /** @example 1999 */
+  unitPriceMinor!: number;
+  /** Basis points: 500 = 5 %. @example 500 */
+  discountBps!: number;
+  /** Basis points: 1900 = 19 %. @example 1900 */
+  taxRateBps!: number;
+  /** @example 3 */
+  reservedQuantity!: number;
+  /** @example 0 */
+  fulfilledQuantity!: number;
+  /** @example 5997 */
+  grossMinor!: number;
+  /** @example 300 */
+  discountMinor!: number;
+  /** @example 5697 */
+  netMinor!: number;
+  /** @example 1082 */
+  taxMinor!: number;
+  /** @example 6779 */
+  totalMinor!: number;
+}
+
+class SalesOrderFieldsDto {
+  id!: string;
+  /** @example SO-2026-000042 */
+  number!: string;
+  customerId!: string;
+  /** @example NORDIC */
+  customerCode!: string;
+  /** @example Nordic Retail AB */
+  customerName!: string;
+  @ApiProperty({ enum: SALES_ORDER_STATUSES, example: 'confirmed' })
+  status!: SalesOrderStatus;
+  warehouseId!: string;
+  /** @example BER-1 */
+  warehouseCode!: string;
+  @ApiProperty({ enum: CURRENCIES, example: 'EUR' })
+  currency!: CurrencyCode;
+  @ApiProperty({ type: String, nullable: true, example: 'Storgatan 1, 111 51 Stockholm' })
+  shippingAddress!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null })
+  notes!: string | null;
+  /** @example 5997 */
+  grossMinor!: number;
+  /** @example 300 */
+  discountMinor!: number;
+  /** @example 5697 */
+  netMinor!: number;
+  /** @example 1082 */
+  taxMinor!: number;
+  /** @example 6779 */
+  totalMinor!: number;
+  @ApiProperty({ type: String, nullable: true, example: null })
+  invoiceId!: string | null;
+  /** @example 2 */
+  version!: number;
+  createdAt!: string;
+  updatedAt!: string;
+}
+
+export class SalesOrderSummaryResponseDto extends SalesOrderFieldsDto implements SalesOrderSummaryDto {
+  /** @example 1 */
+  lineCount!: number;
+}
+
+export class SalesOrderResponseDto extends SalesOrderFieldsDto implements SalesOrderDto {
+  @ApiProperty({ type: [SalesOrderLineResponseDto] })
+  lines!: SalesOrderLineResponseDto[];
+  @ApiProperty({ type: [StatusChangeResponseDto] })
+  history!: StatusChangeResponseDto[];
+}
+
+export class SalesOrderPageDto implements Page<SalesOrderSummaryDto> {
+  @ApiProperty({ type: [SalesOrderSummaryResponseDto] })
+  items!: SalesOrderSummaryResponseDto[];
+  @ApiProperty({ type: String, nullable: true, example: null })
+  nextCursor!: string | null;
+  total?: number;
+}
+
+export class SalesOrderLineInputDto implements SalesOrderLineInput {
+  @IsUUID()
+  productId!: string;
+
+  /** @example 3 */
+  @IsInt()
+  @Min(1)
+  @Max(ORDER_LIMITS.maxQuantity)
+  quantity!: number;
+
+  /** Minor units; defaults to the product price. @example 1999 */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(ORDER_LIMITS.maxUnitAmountMinor)
+  unitPriceMinor?: number;
+
+  /** Basis points (500 = 5 %). @example 500 */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(ORDER_LIMITS.maxDiscountBps)
+  discountBps?: number;
+
+  /** Basis points (1900 = 19 %). @example 1900 */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(ORDER_LIMITS.maxTaxRateBps)
+  taxRateBps?: number;
+}
+
+export class CreateSalesOrderDto implements CreateSalesOrderRequest {
+  @IsUUID()
+  customerId!: string;
+
+  /** Reservations and shipments come from here. */
+  @IsUUID()
+  warehouseId!: string;
+
+  @ApiPropertyOptional({ enum: CURRENCIES, default: 'EUR' })
+  @IsOptional()
+  @IsIn(CURRENCIES)
+  currency?: CurrencyCode;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(ORDER_LIMITS.addressMaxLength)
+  shippingAddress?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(ORDER_LIMITS.notesMaxLength)
+  notes?: string | null;
+
+  @ApiProperty({ type: [SalesOrderLineInputDto], minItems: 1, maxItems: ORDER_LIMITS.maxLines })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ORDER_LIMITS.maxLines)
+  @ValidateNested({ each: true })
+  @Type(() => SalesOrderLineInputDto)
+  lines!: SalesOrderLineInputDto[];
+}
+
+export class UpdateSalesOrderDto implements UpdateSalesOrderRequest {
+  /** The version you read; stale -> 409. @example 1 */
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+
+  @IsOptional()
+  @IsUUID()
+  warehouseId?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(ORDER_LIMITS.addressMaxLength)
+  shippingAddress?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(ORDER_LIMITS.notesMaxLength)
+  notes?: string | null;
+
+  /** Replaces all lines. */
+  @ApiPropertyOptional({ type: [SalesOrderLineInputDto], minItems: 1, maxItems: ORDER_LIMITS.maxLines })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ORDER_LIMITS.maxLines)
+  @ValidateNested({ each: true })
+  @Type(() => SalesOrderLineInputDto)
+  lines?: SalesOrderLineInputDto[];
+}
+
+export class ShipmentLineDto {
+  @IsUUID()
+  lineId!: string;
+
+  /** @example 2 */
+  @IsInt()
+  @Min(1)
+  @Max(ORDER_LIMITS.maxQuantity)
+  quantity!: number;
+}
+
+export class FulfilSalesOrderDto implements FulfilSalesOrderRequest {
+  /** The version you read; stale -> 409. @example 2 */
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  /** Without lines, everything still reserved ships. */
+  @ApiPropertyOptional({ type: [ShipmentLineDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ORDER_LIMITS.maxLines)
+  @ValidateNested({ each: true })
+  @Type(() => ShipmentLineDto)
+  lines?: ShipmentLineDto[];
+
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Tracking 00340434161234567890' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  note?: string | null;
+}
+
+export class SalesOrderListQueryDto extends ListQueryDto implements SalesOrderListQuery {
+  @ApiPropertyOptional({
+    description: 'Sort field, `-` prefix for descending.',
+    enum: SALES_ORDER_SORT_FIELDS.flatMap((field) => [field, `-${field}`]),
+    example: '-createdAt',
+  })
+  declare sort?: string;
+
+  @ApiPropertyOptional({ enum: SALES_ORDER_STATUSES })
+  @IsOptional()
+  @IsIn(SALES_ORDER_STATUSES)
+  status?: SalesOrderStatus;
+
+  @IsOptional()
+  @IsUUID()
+  customerId?: string;
+
+  /** Orders with a line for this product. */
+  @IsOptional()
+  @IsUUID()
+  productId?: string;
+}
+
+export class AvailabilityQueryDto {
+  @IsUUID()
+  warehouseId!: string;
+
+  /** Comma-separated product ids (up to 200). */
+  @ApiProperty({ type: String, example: '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c12,0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c13' })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean)
+      : value,
+  )
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(ORDER_LIMITS.maxLines)
+  @IsUUID('all', { each: true })
+  productIds!: string[];
+}
+
+export class AvailabilityResponseDto implements AvailabilityDto {
+  productId!: string;
+  warehouseId!: string;
+  /** @example 12 */
+  onHand!: number;
+  /** @example 3 */
+  reserved!: number;
+  /** @example 9 */
+  available!: number;
+}

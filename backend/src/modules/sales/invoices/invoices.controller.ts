@@ -1,0 +1,111 @@
+import { Body, Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Permission, type InvoiceDto, type InvoiceSummaryDto, type Page } from '@depot/contracts';
+import { Authenticated } from '../../../platform/auth/auth.decorators';
+import { Idempotent } from '../../../platform/http/idempotency/idempotent.decorator';
+import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
+import { ApiProblems } from '../../../platform/openapi/api-responses';
+import {
+  CreateCreditNoteDto,
+  InvoiceListQueryDto,
+  InvoicePageDto,
+  InvoiceResponseDto,
+  RecordPaymentDto,
+} from './invoice.dto';
+import { invoiceDocument } from './invoice-document';
+import { InvoiceRenderer } from './invoice-renderer';
+import { InvoicesService } from './invoices.service';
+
+@ApiTags('sales')
+@Controller({ path: 'invoices', version: '1' })
+export class InvoicesController {
+  constructor(
+    private readonly invoices: InvoicesService,
+    private readonly renderer: InvoiceRenderer,
+  ) {}
+
+  @Get()
+  @Authenticated({ permission: Permission.SalesInvoicesRead })
+  @ApiOperation({
+    summary: 'List invoices and credit notes',
+    description: 'Newest first; `q` matches the number, the order number and the customer name.',
+  })
+  @ApiOkResponse({ type: InvoicePageDto, description: 'A page of invoices.' })
+  @ApiProblems(400)
+  listInvoices(@Query() query: InvoiceListQueryDto): Promise<Page<InvoiceSummaryDto>> {
+    return this.invoices.list(query);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: Permission.SalesInvoicesRead })
+  @ApiOperation({ summary: 'Get an invoice or credit note', description: 'With lines, payments and the balance.' })
+  @ApiOkResponse({ type: InvoiceResponseDto, description: 'The invoice.' })
+  @ApiProblems(400, 404)
+  getInvoice(@Param('id', ParseIdPipe) id: string): Promise<InvoiceDto> {
+    return this.invoices.get(id);
+  }
+
+  @Get(':id/html')
+  @Authenticated({ permission: Permission.SalesInvoicesRead })
+  @ApiOperation({ summary: 'The invoice rendered as HTML', description: 'From the same template data as the PDF.' })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'An HTML document.', content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiProblems(400, 404)
+  async getInvoiceHtml(@Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
+    const html = this.renderer.renderHtml(await this.document(id));
+    return new StreamableFile(Buffer.from(html, 'utf8'), { type: 'text/html; charset=utf-8' });
+  }
+
+  @Get(':id/pdf')
+  @Authenticated({ permission: Permission.SalesInvoicesRead })
+  @ApiOperation({ summary: 'Download the invoice as PDF', description: 'Generated in process (pdfkit).' })
+  @ApiProduces('application/pdf')
+  @ApiOkResponse({
+    description: 'A PDF file.',
+    content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+  })
+  @ApiProblems(400, 404)
+  async getInvoicePdf(@Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
+    const document = await this.document(id);
+    const pdf = await this.renderer.renderPdf(document);
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${document.number}.pdf"`,
+      length: pdf.length,
+    });
+  }
+
+  @Post(':id/payments')
+  @Idempotent()
+  @Authenticated({ permission: Permission.SalesInvoicesWrite })
+  @ApiOperation({
+    summary: 'Record a payment',
+    description: 'More than the open balance: 409. The payment status follows (unpaid, partially paid, paid).',
+  })
+  @ApiCreatedResponse({ type: InvoiceResponseDto, description: 'The invoice with the payment.' })
+  @ApiProblems(400, 404, 409, 415)
+  recordPayment(@Param('id', ParseIdPipe) id: string, @Body() body: RecordPaymentDto): Promise<InvoiceDto> {
+    return this.invoices.recordPayment(id, body);
+  }
+
+  @Post(':id/credit-notes')
+  @Idempotent()
+  @Authenticated({ permission: Permission.SalesInvoicesWrite })
+  @ApiOperation({
+    summary: 'Issue a credit note',
+    description:
+      'Issued invoices are immutable; a credit note corrects one (numbered CN-2026-000001). Without ' +
+      '`amountMinor`, everything not yet credited.',
+  })
+  @ApiCreatedResponse({ type: InvoiceResponseDto, description: 'The credit note.' })
+  @ApiProblems(400, 404, 409, 415)
+  createCreditNote(@Param('id', ParseIdPipe) id: string, @Body() body: CreateCreditNoteDto): Promise<InvoiceDto> {
+    return this.invoices.createCreditNote(id, body);
+  }
+
+  private async document(id: string) {
+    const invoice = await this.invoices.get(id);
+    const credited = invoice.creditedInvoiceId ? await this.invoices.get(invoice.creditedInvoiceId) : null;
+    return invoiceDocument(invoice, credited?.number ?? null);
+  }
+}
