@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission, type InvoiceDto, type InvoiceSummaryDto, type Page } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { Idempotent } from '../../../platform/http/idempotency/idempotent.decorator';
@@ -48,7 +48,6 @@ export class InvoicesController {
   @Get(':id/html')
   @Authenticated({ permission: Permission.SalesInvoicesRead })
   @ApiOperation({ summary: 'The invoice rendered as HTML', description: 'From the same template data as the PDF.' })
-  @ApiProduces('text/html')
   @ApiOkResponse({ description: 'An HTML document.', content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiProblems(400, 404)
   async getInvoiceHtml(@Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
@@ -59,7 +58,6 @@ export class InvoicesController {
   @Get(':id/pdf')
   @Authenticated({ permission: Permission.SalesInvoicesRead })
   @ApiOperation({ summary: 'Download the invoice as PDF', description: 'Generated in process (pdfkit).' })
-  @ApiProduces('application/pdf')
   @ApiOkResponse({
     description: 'A PDF file.',
     content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
