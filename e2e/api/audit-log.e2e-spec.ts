@@ -37,6 +37,28 @@ describe('Audit trail and security log', () => {
     });
   });
 
+  it('exports the filtered trail as CSV with field-level changes and no secrets', async () => {
+    const response = await app.request(`/api/v1/audit-events/export.csv?entityType=product&entityId=${productId}`, {
+      token: admin,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/csv');
+    expect(response.headers.get('content-disposition')).toMatch(
+      /attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"/,
+    );
+    const lines = response.text.trim().split('\n');
+    expect(lines[0]).toBe('occurred_at,actor_type,actor,actor_id,action,entity_type,entity_id,changes,request_id,ip');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(',update,product,');
+    expect(lines[1]).toContain('Logged twice');
+    const everything = await app.request('/api/v1/audit-events/export.csv', { token: admin });
+    expect(everything.text).toContain('auth.login');
+    expect(everything.text).not.toMatch(/password_hash|depot-demo-password|nope-nope-nope/);
+    const viewer = await app.login('viewer@depot.local');
+    expectProblem(await app.request('/api/v1/audit-events/export.csv', { token: viewer }), 403);
+    expectProblem(await app.request('/api/v1/audit-events/export.csv?from=yesterday', { token: admin }), 400);
+  });
+
   it('pages through the trail without gaps or repeats', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PAGINATION, type AuditEventDto, type Page } from '@depot/contracts';
 import type { DataSource } from 'typeorm';
 import { decodeCursor } from '../../platform/http/pagination/cursor';
+import { csvExport, csvFilename } from '../../platform/http/csv/csv-export';
 import { toPage } from '../../platform/http/pagination/page';
 import type { AuditEventListQueryDto } from './dto/audit-event.dto';
 
@@ -19,6 +20,9 @@ interface AuditRow {
   request_id: string | null;
   ip: string | null;
 }
+
+const COLUMNS =
+  'id, occurred_at, actor_type, actor_id, actor_label, action, entity_type, entity_id, changes, request_id, ip';
 
 /** Actions that make up the security log: sign-ins, sessions, passwords, MFA, keys, roles. */
 export const SECURITY_ACTION_PREFIXES = ['auth.', 'identity.'];
@@ -46,6 +50,44 @@ export class AuditQueryService {
 
   async list(query: AuditEventListQueryDto, onlyPrefixes?: string[]): Promise<Page<AuditEventDto>> {
     const limit = query.limit ?? PAGINATION.defaultLimit;
+    const { where, params, param } = this.filters(query, onlyPrefixes);
+    if (query.cursor) {
+      const cursor = decodeCursor(query.cursor);
+      where.push(`(occurred_at, id) < (${param(cursor.sortValue)}, ${param(cursor.id)})`);
+    }
+    const rows = await this.dataSource.query<AuditRow[]>(
+      `SELECT ${COLUMNS} FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY occurred_at DESC, id DESC LIMIT ${param(limit + 1)}`,
+      params,
+    );
+    return toPage(rows, limit, (row) => row.occurred_at.toISOString(), toDto);
+  }
+
+  /** Every event matching the list filters as CSV, streamed from a cursor (flat memory). */
+  export(query: AuditEventListQueryDto, onlyPrefixes?: string[]): Promise<StreamableFile> {
+    const { where, params } = this.filters(query, onlyPrefixes);
+    return csvExport<AuditRow>(
+      this.dataSource,
+      `SELECT ${COLUMNS} FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY occurred_at DESC, id DESC`,
+      params,
+      [
+        { header: 'occurred_at', value: (row) => row.occurred_at.toISOString() },
+        { header: 'actor_type', value: (row) => row.actor_type },
+        { header: 'actor', value: (row) => row.actor_label ?? '' },
+        { header: 'actor_id', value: (row) => row.actor_id ?? '' },
+        { header: 'action', value: (row) => row.action },
+        { header: 'entity_type', value: (row) => row.entity_type },
+        { header: 'entity_id', value: (row) => row.entity_id ?? '' },
+        { header: 'changes', value: (row) => JSON.stringify(row.changes ?? {}) },
+        { header: 'request_id', value: (row) => row.request_id ?? '' },
+        { header: 'ip', value: (row) => row.ip ?? '' },
+      ],
+      csvFilename(onlyPrefixes ? 'security-log' : 'audit-log'),
+    );
+  }
+
+  private filters(query: AuditEventListQueryDto, onlyPrefixes?: string[]) {
     const where: string[] = [];
     const params: unknown[] = [];
     const param = (value: unknown): string => `$${params.push(value)}`;
@@ -62,16 +104,6 @@ export class AuditQueryService {
     if (query.actorType) where.push(`actor_type = ${param(query.actorType)}`);
     if (query.from) where.push(`occurred_at >= ${param(query.from)}`);
     if (query.to) where.push(`occurred_at < ${param(query.to)}`);
-    if (query.cursor) {
-      const cursor = decodeCursor(query.cursor);
-      where.push(`(occurred_at, id) < (${param(cursor.sortValue)}, ${param(cursor.id)})`);
-    }
-    const rows = await this.dataSource.query<AuditRow[]>(
-      `SELECT id, occurred_at, actor_type, actor_id, actor_label, action, entity_type, entity_id, changes, request_id, ip
-         FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY occurred_at DESC, id DESC LIMIT ${param(limit + 1)}`,
-      params,
-    );
-    return toPage(rows, limit, (row) => row.occurred_at.toISOString(), toDto);
+    return { where, params, param };
   }
 }

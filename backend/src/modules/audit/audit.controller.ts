@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, type StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission, type AuditEventDto, type Page } from '@depot/contracts';
 import { Authenticated } from '../../platform/auth/auth.decorators';
@@ -18,6 +18,28 @@ export class AuditController {
   @ApiProblems(400)
   listAuditEvents(@Query() query: AuditEventListQueryDto): Promise<Page<AuditEventDto>> {
     return this.audit.list(query);
+  }
+
+  @Get('audit-events/export.csv')
+  @Authenticated({ permission: Permission.AuditRead })
+  @ApiOperation({
+    summary: 'Export the audit trail as CSV',
+    description: 'Every event matching the same filters as the list, newest first, streamed.',
+  })
+  @ApiOkResponse({
+    description: 'CSV with a header row; `changes` is the field-level before/after as JSON.',
+    content: {
+      'text/csv': {
+        schema: {
+          type: 'string',
+          example: 'occurred_at,actor_type,actor,actor_id,action,entity_type,entity_id,changes,request_id,ip\n',
+        },
+      },
+    },
+  })
+  @ApiProblems(400)
+  exportAuditEvents(@Query() query: AuditEventListQueryDto): Promise<StreamableFile> {
+    return this.audit.export(query);
   }
 
   @Get('security-events')

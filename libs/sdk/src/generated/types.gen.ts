@@ -1331,6 +1331,55 @@ export type ListAuditEventsResponses = {
 
 export type ListAuditEventsResponse = ListAuditEventsResponses[keyof ListAuditEventsResponses];
 
+export type ExportAuditEventsData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        actorType?: 'user' | 'api_key' | 'system' | 'anonymous';
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Exact action, or a prefix ending in `.` (e.g. `auth.`).
+         */
+        action?: string;
+        entityType?: string;
+        entityId?: string;
+        actorId?: string;
+        from?: string;
+        to?: string;
+    };
+    url: '/api/v1/audit-events/export.csv';
+};
+
+export type ExportAuditEventsErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `audit.read`.
+     */
+    403: ProblemDetailsDto;
+};
+
+export type ExportAuditEventsError = ExportAuditEventsErrors[keyof ExportAuditEventsErrors];
+
+export type ExportAuditEventsResponses = {
+    /**
+     * CSV with a header row; `changes` is the field-level before/after as JSON.
+     */
+    200: string;
+};
+
+export type ExportAuditEventsResponse = ExportAuditEventsResponses[keyof ExportAuditEventsResponses];
+
 export type ListSecurityEventsData = {
     body?: never;
     path?: never;
