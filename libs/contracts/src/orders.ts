@@ -12,6 +12,8 @@ export const ORDER_LIMITS = {
   maxTaxRateBps: 10_000,
   notesMaxLength: 2000,
   addressMaxLength: 500,
+  /** Notes on a status change, receipt or shipment. */
+  transitionNoteMaxLength: 500,
 } as const;
 
 /** Who did something and when: one step of an order's status timeline. */

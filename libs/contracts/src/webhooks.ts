@@ -22,8 +22,8 @@ export const WEBHOOK_EVENT_TYPES = [
   DomainEventName.SalesOrderUpdated,
   DomainEventName.SalesOrderStatusChanged,
   DomainEventName.InvoiceIssued,
-  DomainEventName.CreditNoteIssued,
   DomainEventName.PaymentRecorded,
+  DomainEventName.CreditNoteIssued,
   'webhook.test',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

@@ -205,10 +205,16 @@ export class SalesOrdersService {
     return after;
   }
 
-  /** Reserves every line from the order's warehouse in one ledger write: all lines or none. */
+  /**
+   * Reserves every line from the order's warehouse in one ledger write: all lines or none.
+   * The order's own rows are written first, so the stock-level locks the ledger takes are held
+   * only for the short rest of the transaction (what limits throughput on popular products).
+   */
   @Transactional()
   async confirm(id: string, input: OrderTransitionDto): Promise<SalesOrderDto> {
     const order = await this.lockForAction(id, input.version, 'confirm');
+    await this.db.query('UPDATE sales_order_lines SET reserved_quantity = quantity WHERE sales_order_id = $1', [id]);
+    await this.applyStatus(order, SalesOrderStatus.Confirmed, input.note, { confirmed_at: new Date() });
     const movements: MovementInput[] = order.lines.map((line) => ({
       type: MovementType.Reservation,
       productId: line.productId,
@@ -235,9 +241,7 @@ export class SalesOrdersService {
       }
       throw error;
     }
-    await this.db.query('UPDATE sales_order_lines SET reserved_quantity = quantity WHERE sales_order_id = $1', [id]);
-    await this.db.query('UPDATE sales_orders SET confirmed_at = now() WHERE id = $1', [id]);
-    return this.moveTo(id, order, SalesOrderStatus.Confirmed, input.note);
+    return this.announce(order, SalesOrderStatus.Confirmed);
   }
 
   /** Ships reserved quantities: reservation released and on hand reduced in one movement per line. */
@@ -408,21 +412,36 @@ export class SalesOrdersService {
     to: SalesOrderStatus,
     note?: string | null,
   ): Promise<SalesOrderDto> {
-    await this.bumpVersion(id, before.version, { status: to });
-    await this.history.record('sales_order', id, before.status, to, note);
-    const after = await this.get(id);
+    await this.applyStatus(before, to, note);
+    return this.announce(before, to);
+  }
+
+  /** The new status (optimistically, QUALITY R4) and its line on the timeline. */
+  private async applyStatus(
+    before: SalesOrderDto,
+    to: SalesOrderStatus,
+    note?: string | null,
+    fields: Record<string, unknown> = {},
+  ): Promise<void> {
+    await this.bumpVersion(before.id, before.version, { ...fields, status: to });
+    await this.history.record('sales_order', before.id, before.status, to, note);
+  }
+
+  /** Audit row and `sales_order.status_changed` event for a status change; returns the order after it. */
+  private async announce(before: SalesOrderDto, to: SalesOrderStatus): Promise<SalesOrderDto> {
+    const after = await this.get(before.id);
     const changes: Record<string, { before: unknown; after: unknown }> = {
       status: { before: before.status, after: to },
     };
     if (lineSummary(before) !== lineSummary(after)) {
       changes['lines'] = { before: lineSummary(before), after: lineSummary(after) };
     }
-    await this.audit.record({ action: to, entityType: 'sales_order', entityId: id, changes });
+    await this.audit.record({ action: to, entityType: 'sales_order', entityId: before.id, changes });
     await this.outbox.record({
       type: DomainEventName.SalesOrderStatusChanged,
       aggregateType: 'sales_order',
-      aggregateId: id,
-      payload: { orderId: id, number: after.number, from: before.status, to },
+      aggregateId: before.id,
+      payload: { orderId: before.id, number: after.number, from: before.status, to },
     });
     return after;
   }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { OrderTransitionRequest, StatusChangeDto } from '@depot/contracts';
+import { ORDER_LIMITS, type OrderTransitionRequest, type StatusChangeDto } from '@depot/contracts';
 import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 
 export class StatusChangeActorDto {
@@ -33,6 +33,6 @@ export class OrderTransitionDto implements OrderTransitionRequest {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Customer called' })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(ORDER_LIMITS.transitionNoteMaxLength)
   note?: string | null;
 }

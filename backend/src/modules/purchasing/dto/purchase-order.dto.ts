@@ -248,7 +248,7 @@ export class ReceivePurchaseOrderDto implements ReceivePurchaseOrderRequest {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Delivery note 4711' })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(ORDER_LIMITS.transitionNoteMaxLength)
   note?: string | null;
 }
 

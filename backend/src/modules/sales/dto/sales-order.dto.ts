@@ -259,7 +259,7 @@ export class FulfilSalesOrderDto implements FulfilSalesOrderRequest {
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Tracking 00340434161234567890' })
   @IsOptional()
   @IsString()
-  @MaxLength(500)
+  @MaxLength(ORDER_LIMITS.transitionNoteMaxLength)
   note?: string | null;
 }
 
