@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { ARTIFACTS, expect, navLink, signIn, signInAs, strongPassword, test, uniqueEmail } from './support/fixtures';
@@ -21,6 +22,23 @@ test.describe('roles and users', () => {
       await page.getByRole('button', { name: 'Create role' }).click();
       await expect(page.getByText(`Created the role ${roleName}.`)).toBeVisible();
       await expect(page.getByRole('heading', { name: `Role: ${roleName}` })).toBeVisible();
+    });
+
+    await test.step('the audit log exports the filtered trail, with the new role, as CSV', async () => {
+      await navLink(page, 'Audit log').click();
+      await expect(page.getByRole('heading', { name: 'Audit log', level: 1 })).toBeVisible();
+      await page.getByLabel('Entity type').fill('role');
+      await page.getByRole('button', { name: 'Apply filters' }).click();
+      await expect(page).toHaveURL(/[?&]entityType=role\b/);
+      const downloading = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export CSV' }).click();
+      const download = await downloading;
+      expect(download.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
+      const csv = await readFile(await download.path(), 'utf8');
+      const [header] = csv.split(/\r?\n/, 1);
+      expect(header).toBe('occurred_at,actor_type,actor,actor_id,action,entity_type,entity_id,changes,request_id,ip');
+      expect(csv).toContain('identity.role.created');
+      expect(csv).toContain(roleName);
     });
 
     await test.step('the admin creates a user with that role and an initial password', async () => {

@@ -68,8 +68,9 @@ test.describe('two-factor authentication', () => {
       // code is accepted, as the server allows one step of clock drift.
       await page.getByLabel('Authentication code').fill(totp(secret, 30));
       await page.getByRole('button', { name: 'Verify' }).click();
-      await expect(page).toHaveURL(/\/products$/);
-      await expect(page.getByRole('heading', { name: 'Products' })).toBeVisible();
+      // Without a return URL, signing in opens the start page: the dashboard.
+      await expect(page).toHaveURL(/\/dashboard$/);
+      await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible();
     });
   });
 });

@@ -1,4 +1,4 @@
-import type { CurrentUserDto, Permission, ProductDto, TokenResponse, UserDto } from '@depot/contracts';
+import type { AuditEventDto, CurrentUserDto, Permission, ProductDto, TokenResponse, UserDto } from '@depot/contracts';
 
 /** Lets pending promise callbacks (and the RxJS work chained on them) run. */
 export function settle(): Promise<void> {
@@ -31,7 +31,13 @@ export function product(overrides: Partial<ProductDto> = {}): ProductDto {
     description: 'A useful widget',
     unit: 'pcs',
     priceMinor: 1999,
+    costMinor: null,
     currency: 'EUR',
+    barcode: null,
+    categoryId: null,
+    attributes: {},
+    reorderPoint: 0,
+    reorderQuantity: 0,
     status: 'active',
     version: 3,
     createdAt: '2026-01-02T10:00:00.000Z',
@@ -56,6 +62,23 @@ export function userDto(overrides: Partial<UserDto> = {}): UserDto {
     version: 2,
     createdAt: '2026-01-02T10:00:00.000Z',
     updatedAt: '2026-01-02T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function auditEvent(overrides: Partial<AuditEventDto> = {}): AuditEventDto {
+  return {
+    id: 'a-1',
+    occurredAt: '2026-01-03T11:30:00.000Z',
+    actorType: 'user',
+    actorId: 'u-1',
+    actorLabel: 'Ada Admin',
+    action: 'update',
+    entityType: 'product',
+    entityId: '0b7e8c1e-1f7d-4a55-9c2b-7d6a1b2c3d4e',
+    changes: { priceMinor: { before: 1500, after: 1999 } },
+    requestId: null,
+    ip: null,
     ...overrides,
   };
 }

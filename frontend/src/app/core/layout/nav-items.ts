@@ -11,11 +11,17 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
+  { label: 'Dashboard', path: '/dashboard', icon: 'dashboard', permission: Permission.InventoryStockRead },
   { label: 'Products', path: '/products', icon: 'inventory', permission: Permission.CatalogProductsRead },
   { label: 'Categories', path: '/categories', icon: 'category', permission: Permission.CatalogProductsRead },
   { label: 'Warehouses', path: '/warehouses', icon: 'archive', permission: Permission.InventoryWarehousesRead },
   { label: 'Stock ledger', path: '/stock/movements', icon: 'history', permission: Permission.InventoryStockRead },
   { label: 'Low stock', path: '/stock/low', icon: 'warning', permission: Permission.InventoryStockRead },
+  { label: 'Suppliers', path: '/suppliers', icon: 'shipping', permission: Permission.PurchasingSuppliersRead },
+  { label: 'Customers', path: '/customers', icon: 'store', permission: Permission.SalesCustomersRead },
+  { label: 'Purchase orders', path: '/purchase-orders', icon: 'list', permission: Permission.PurchasingOrdersRead },
+  { label: 'Sales orders', path: '/sales-orders', icon: 'shoppingCart', permission: Permission.SalesOrdersRead },
+  { label: 'Invoices', path: '/invoices', icon: 'receipt', permission: Permission.SalesInvoicesRead },
 ];
 
 /** The "Administration" group of the navigation. */

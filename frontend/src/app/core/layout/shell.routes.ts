@@ -2,7 +2,11 @@ import { type Routes } from '@angular/router';
 
 /** Pages inside the signed-in shell (loaded with it, not listed in the initial `app.routes.ts`). */
 export const SHELL_ROUTES: Routes = [
-  { path: '', pathMatch: 'full', redirectTo: 'products' },
+  { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
+  {
+    path: 'dashboard',
+    loadChildren: () => import('../../features/dashboard/dashboard.routes').then((m) => m.DASHBOARD_ROUTES),
+  },
   {
     path: 'forbidden',
     title: 'Forbidden',
@@ -23,6 +27,14 @@ export const SHELL_ROUTES: Routes = [
   {
     path: '',
     loadChildren: () => import('../../features/inventory/inventory.routes').then((m) => m.INVENTORY_ROUTES),
+  },
+  {
+    path: '',
+    loadChildren: () => import('../../features/purchasing/purchasing.routes').then((m) => m.PURCHASING_ROUTES),
+  },
+  {
+    path: '',
+    loadChildren: () => import('../../features/sales/sales.routes').then((m) => m.SALES_ROUTES),
   },
   {
     path: '**',

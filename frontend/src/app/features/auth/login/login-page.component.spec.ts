@@ -70,7 +70,7 @@ describe('LoginPageComponent', () => {
     expect(router.url).toBe('/products?q=bolt');
   });
 
-  it('goes to the products page when there is no (safe) return URL', async () => {
+  it('goes to the start page (the dashboard) when there is no (safe) return URL', async () => {
     await harness.navigateByUrl('/login?returnUrl=https%3A%2F%2Fevil.example');
     const root = await render();
 
@@ -80,7 +80,7 @@ describe('LoginPageComponent', () => {
     http.expectOne('/api/v1/auth/me').flush(currentUser([Permission.CatalogProductsRead]));
     await render();
 
-    expect(router.url).toBe('/products');
+    expect(router.url).toBe('/');
   });
 
   it('shows the server message for a wrong password, ready for another try', async () => {

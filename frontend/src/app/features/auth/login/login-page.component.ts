@@ -23,7 +23,8 @@ import { ThemeToggleComponent } from '../../../core/theme/theme-toggle.component
 import { HttpStatus } from '../../../shared/http/http-status';
 import { problemMessage, toProblemDetails } from '../../../shared/http/problem-details';
 
-const DEFAULT_AFTER_LOGIN = '/products';
+/** The start page: the dashboard, or the first page the user may open (see the dashboard's guard). */
+const DEFAULT_AFTER_LOGIN = '/';
 export const INVALID_MFA_CODE_MESSAGE =
   'That code did not work. Enter the current code from your authenticator app, or one of your recovery codes.';
 

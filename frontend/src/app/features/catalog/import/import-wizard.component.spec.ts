@@ -89,7 +89,7 @@ describe('ImportWizardComponent', () => {
     await waitFor(root, () => root.textContent?.includes(name) === true || !!root.querySelector('.field-error'));
   }
 
-  async function waitFor(root: HTMLElement, condition: () => boolean): Promise<void> {
+  async function waitFor(_root: HTMLElement, condition: () => boolean): Promise<void> {
     for (let tick = 0; tick < 50 && !condition(); tick++) {
       await settle();
       await render();

@@ -9,7 +9,7 @@ import { IMPORT_LIMITS, Permission, type ImportReportDto } from '@depot/contract
 import { AuthService } from '../../../core/auth/auth.service';
 import { problemMessage, toProblemDetails } from '../../../shared/http/problem-details';
 import { IconComponent } from '../../../shared/ui/icon/icon.component';
-import { saveBlob } from '../products/data-access/download';
+import { saveBlob } from '../../../shared/http/download';
 import { ImportErrorTableComponent } from './import-error-table.component';
 import { IMPORT_KINDS, type ImportKindInfo, templateCsv } from './csv-templates';
 import { type ImportKind, ImportRejectedError, ImportsService } from './data-access/imports.service';

@@ -24,11 +24,11 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
 import { DateTimePipe } from '../../../shared/format/date-time.pipe';
 import { problemMessage, toProblemDetails } from '../../../shared/http/problem-details';
+import { LoadMoreList } from '../../../shared/list/load-more-list';
 import { IconComponent } from '../../../shared/ui/icon/icon.component';
 import { MOVEMENT_TYPE_LABELS } from '../data-access/inventory-labels';
 import { STOCK_AGGREGATE, StockService } from '../data-access/stock.service';
 import { WarehousesService } from '../data-access/warehouses.service';
-import { LoadMoreList } from '../shared/load-more-list';
 import { MovementTableComponent } from '../shared/movement-table.component';
 import {
   type LedgerFilters,

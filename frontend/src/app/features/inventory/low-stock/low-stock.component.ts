@@ -14,10 +14,10 @@ import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
 import { problemMessage } from '../../../shared/http/problem-details';
+import { LoadMoreList } from '../../../shared/list/load-more-list';
 import { IconComponent } from '../../../shared/ui/icon/icon.component';
 import { type LowStockQuery, STOCK_AGGREGATE, StockService } from '../data-access/stock.service';
 import { WarehousesService } from '../data-access/warehouses.service';
-import { LoadMoreList } from '../shared/load-more-list';
 import { openAdjustStockDialog } from '../stock-dialogs/adjust-stock-dialog.component';
 
 const PAGE_SIZE = 50;

@@ -11,6 +11,7 @@ import { EMPTY, debounceTime, map, switchMap } from 'rxjs';
 
 import { AuthService } from '../../../core/auth/auth.service';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
+import { RecordHistoryComponent } from '../../../shared/history/record-history.component';
 import { HttpStatus } from '../../../shared/http/http-status';
 import { problemMessage, toProblemDetails } from '../../../shared/http/problem-details';
 import { MoneyPipe } from '../../../shared/money/money.pipe';
@@ -21,7 +22,6 @@ import { STOCK_AGGREGATE } from '../data-access/stock.service';
 import { WarehousesService } from '../data-access/warehouses.service';
 import { openAdjustStockDialog } from '../stock-dialogs/adjust-stock-dialog.component';
 import { openTransferStockDialog } from '../stock-dialogs/transfer-stock-dialog.component';
-import { ProductHistoryComponent } from './product-history.component';
 import { ProductMovementsComponent } from './product-movements.component';
 import { ProductStockComponent } from './product-stock.component';
 
@@ -48,7 +48,7 @@ type LoadState = 'loading' | 'ready' | 'not-found' | 'failed';
     IconComponent,
     ProductStockComponent,
     ProductMovementsComponent,
-    ProductHistoryComponent,
+    RecordHistoryComponent,
   ],
   templateUrl: './product-detail.component.html',
   styleUrl: './product-detail.component.scss',

@@ -24,10 +24,10 @@ import {
 } from '@depot/contracts';
 
 import { problemMessage } from '../../../shared/http/problem-details';
+import { LoadMoreList } from '../../../shared/list/load-more-list';
 import { IconComponent } from '../../../shared/ui/icon/icon.component';
 import { MOVEMENT_TYPE_LABELS, dayToIso } from '../data-access/inventory-labels';
 import { StockService } from '../data-access/stock.service';
-import { LoadMoreList } from '../shared/load-more-list';
 import { MovementTableComponent } from '../shared/movement-table.component';
 
 export const MOVEMENTS_PAGE_SIZE = 25;

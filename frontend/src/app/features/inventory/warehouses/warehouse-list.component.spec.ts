@@ -8,7 +8,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { Permission } from '@depot/contracts';
 
 import { provideFakeRealtime } from '../../../../testing/fake-realtime';
-import { settle } from '../../../../testing/test-helpers';
+import { auditEvent, settle } from '../../../../testing/test-helpers';
 import { AuthService } from '../../../core/auth/auth.service';
 import { choose, typeInto, warehouse } from '../testing/inventory-fixtures';
 import { WarehouseListComponent } from './warehouse-list.component';
@@ -94,5 +94,30 @@ describe('WarehouseListComponent', () => {
     const root = await render();
     expect(root.textContent).not.toContain('New warehouse');
     expect(root.querySelector('tr.warehouse-row button')).toBeNull();
+  });
+
+  it('shows the history of a warehouse in a dialog, only to users who may read the audit trail', async () => {
+    await harness.navigateByUrl('/warehouses');
+    http.expectOne(isList).flush({ items: [warehouse()], nextCursor: null });
+    let root = await render();
+    expect(root.querySelector('button[aria-label="History of warehouse WH-A"]')).toBeNull();
+
+    permissions.set(new Set([Permission.InventoryWarehousesRead, Permission.AuditRead]));
+    root = await render();
+    expect(root.querySelector('button[aria-label="Edit warehouse WH-A"]')).toBeNull();
+    root.querySelector<HTMLButtonElement>('button[aria-label="History of warehouse WH-A"]')?.click();
+    await render();
+
+    const request = http.expectOne((candidate) => candidate.url === '/api/v1/audit-events');
+    expect(request.request.params.get('entityType')).toBe('warehouse');
+    expect(request.request.params.get('entityId')).toBe(warehouse().id);
+    request.flush({
+      items: [auditEvent({ entityType: 'warehouse', changes: { name: { before: 'Main', after: 'Main hall' } } })],
+      nextCursor: null,
+    });
+    await render();
+    const dialog = document.querySelector<HTMLElement>('mat-dialog-container');
+    expect(dialog?.querySelector('h2')?.textContent).toBe('History of warehouse WH-A');
+    expect(dialog?.querySelector('.history-entry .after')?.textContent).toBe('Main hall');
   });
 });

@@ -15,10 +15,11 @@ import { debounceTime, map, merge } from 'rxjs';
 import { AuthService } from '../../../core/auth/auth.service';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
 import { DateTimePipe } from '../../../shared/format/date-time.pipe';
+import { openRecordHistoryDialog } from '../../../shared/history/record-history-dialog.component';
 import { problemMessage } from '../../../shared/http/problem-details';
+import { LoadMoreList } from '../../../shared/list/load-more-list';
 import { IconComponent } from '../../../shared/ui/icon/icon.component';
 import { WAREHOUSE_AGGREGATE, WarehousesService } from '../data-access/warehouses.service';
-import { LoadMoreList } from '../shared/load-more-list';
 import { openWarehouseDialog } from './warehouse-dialog.component';
 
 export type ActiveFilter = 'all' | 'active' | 'inactive';
@@ -55,6 +56,7 @@ export class WarehouseListComponent {
   readonly #auth = inject(AuthService);
 
   protected readonly canWrite = computed(() => this.#auth.permissions().has(Permission.InventoryWarehousesWrite));
+  protected readonly canReadAudit = computed(() => this.#auth.permissions().has(Permission.AuditRead));
   protected readonly maxSearchLength = PAGINATION.maxSearchLength;
   protected readonly list = new LoadMoreList<WarehouseDto>(inject(DestroyRef));
   protected readonly problemText = computed(() => {
@@ -69,7 +71,7 @@ export class WarehouseListComponent {
     'address',
     'active',
     'updatedAt',
-    ...(this.canWrite() ? ['actions'] : []),
+    ...(this.canWrite() || this.canReadAudit() ? ['actions'] : []),
   ]);
 
   constructor() {
@@ -98,6 +100,14 @@ export class WarehouseListComponent {
         this.#snackBar.open(`Saved warehouse ${saved.code}.`, 'Dismiss', { duration: 4000 });
         this.list.refresh();
       }
+    });
+  }
+
+  protected history(warehouse: WarehouseDto): void {
+    openRecordHistoryDialog(this.#dialog, {
+      title: `History of warehouse ${warehouse.code}`,
+      entityType: 'warehouse',
+      entityId: warehouse.id,
     });
   }
 

@@ -1,7 +1,13 @@
 import { convertToParamMap } from '@angular/router';
 
 import { describeChanges } from './audit-list.component';
-import { EMPTY_AUDIT_FILTERS, parseAuditListState, toAuditApiQuery, toAuditQueryParams } from './audit-list-state';
+import {
+  EMPTY_AUDIT_FILTERS,
+  parseAuditListState,
+  toAuditApiQuery,
+  toAuditExportQuery,
+  toAuditQueryParams,
+} from './audit-list-state';
 
 const ACTOR = '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10';
 
@@ -42,6 +48,22 @@ describe('audit log URL state', () => {
       action: 'identity.',
       from: new Date(2026, 10, 1).toISOString(),
       to: new Date(2026, 10, 3).toISOString(),
+    });
+  });
+
+  it('exports with the same filters as the list, without paging', () => {
+    const state = {
+      ...EMPTY_AUDIT_FILTERS,
+      entityType: 'invoice',
+      entityId: ACTOR,
+      from: '2026-11-01',
+      limit: 100,
+      cursor: 'c2',
+    };
+    expect(toAuditExportQuery(state)).toEqual({
+      entityType: 'invoice',
+      entityId: ACTOR,
+      from: new Date(2026, 10, 1).toISOString(),
     });
   });
 });

@@ -1,7 +1,7 @@
 import { type ParamMap, type Params } from '@angular/router';
 import type { AuditEventListQuery } from '@depot/contracts';
 
-import type { AuditSource } from '../data-access/audit-events.service';
+import type { AuditExportQuery, AuditSource } from '../../../../shared/audit/audit-events.service';
 
 /** Filters and page of the security or audit log; all of it lives in the URL query. */
 export interface AuditListState {
@@ -85,6 +85,12 @@ export function toAuditApiQuery(state: AuditListState): AuditEventListQuery {
     ...(state.to ? { to: startOfDay(state.to, 1).toISOString() } : {}),
     ...(state.cursor ? { cursor: state.cursor } : {}),
   };
+}
+
+/** The export's query: the same filters as the list, without paging. */
+export function toAuditExportQuery(state: AuditListState): AuditExportQuery {
+  const { limit: _limit, cursor: _cursor, ...filters } = toAuditApiQuery(state);
+  return filters;
 }
 
 export function sameAuditListState(a: AuditListState, b: AuditListState): boolean {

@@ -1,4 +1,4 @@
-import { Location } from '@angular/common';
+import { DOCUMENT, Location } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -7,6 +7,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { ErrorCode, type AuditEventDto, type Page, type ProblemDetails } from '@depot/contracts';
@@ -16,7 +17,8 @@ import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
 import { pageNumberOf, readCursorStack } from '../../../../shared/list/cursor-stack';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
-import { type AuditSource, AuditEventsService } from '../data-access/audit-events.service';
+import { blobErrorToProblem, saveBlob } from '../../../../shared/http/download';
+import { type AuditSource, AuditEventsService } from '../../../../shared/audit/audit-events.service';
 import {
   ACTION_PATTERN,
   AUDIT_PAGE_SIZES,
@@ -29,6 +31,7 @@ import {
   parseAuditListState,
   sameAuditListState,
   toAuditApiQuery,
+  toAuditExportQuery,
   toAuditQueryParams,
 } from './audit-list-state';
 
@@ -81,6 +84,8 @@ export class AuditListComponent {
   readonly #route = inject(ActivatedRoute);
   readonly #location = inject(Location);
   readonly #events = inject(AuditEventsService);
+  readonly #document = inject(DOCUMENT);
+  readonly #snackBar = inject(MatSnackBar);
   readonly #reload = new Subject<void>();
 
   protected readonly source: AuditSource = this.#route.snapshot.data['source'] === 'audit' ? 'audit' : 'security';
@@ -123,6 +128,8 @@ export class AuditListComponent {
   protected readonly invalidCursor = computed(() => this.problem()?.code === ErrorCode.InvalidCursor);
   protected readonly items = computed(() => this.#lastPage()?.items ?? []);
   protected readonly nextCursor = computed(() => this.#lastPage()?.nextCursor ?? null);
+  protected readonly exporting = signal(false);
+  protected readonly exportError = signal<string | null>(null);
 
   protected readonly filters = new FormGroup({
     action: new FormControl('', { nonNullable: true, validators: [Validators.pattern(ACTION_PATTERN)] }),
@@ -197,6 +204,28 @@ export class AuditListComponent {
 
   protected retry(): void {
     this.#reload.next();
+  }
+
+  /** Downloads every event matching the applied filters (all pages) as CSV; audit log only. */
+  protected exportCsv(): void {
+    if (this.source !== 'audit' || this.exporting()) {
+      return;
+    }
+    this.exporting.set(true);
+    this.exportError.set(null);
+    this.#events.exportCsv(toAuditExportQuery(this.state())).subscribe({
+      next: (file) => {
+        this.exporting.set(false);
+        saveBlob(this.#document, file.blob, file.fileName);
+        this.#snackBar.open(`Downloaded ${file.fileName}.`, 'Dismiss', { duration: 4000 });
+      },
+      error: (error: unknown) => {
+        void blobErrorToProblem(error).then((problem) => {
+          this.exporting.set(false);
+          this.exportError.set(problemMessage(problem));
+        });
+      },
+    });
   }
 
   protected entityLink(event: AuditEventDto): string[] | null {

@@ -12,6 +12,17 @@ describe('webhook event types', () => {
   it('names event types for people', () => {
     expect(eventTypeLabel('product.updated')).toBe('Product updated');
     expect(eventTypeLabel('stock.changed')).toBe('Stock changed');
+    expect(eventTypeLabel('purchase_order.status_changed')).toBe('Purchase order status changed');
+    expect(eventTypeLabel('credit_note.issued')).toBe('Credit note issued');
+  });
+
+  it('groups invoices with their credit notes and payments', () => {
+    const invoices = EVENT_TYPE_GROUPS.find((group) => group.label === 'Invoices');
+    expect(invoices?.types.map((type) => type.name)).toEqual([
+      'invoice.issued',
+      'invoice.payment_recorded',
+      'credit_note.issued',
+    ]);
   });
 
   it('keeps the contract order whatever order the boxes were ticked in', () => {

@@ -10,6 +10,12 @@ const GROUP_LABELS: Readonly<Record<string, string>> = {
   category: 'Categories',
   warehouse: 'Warehouses',
   stock: 'Stock',
+  supplier: 'Suppliers',
+  customer: 'Customers',
+  purchase_order: 'Purchase orders',
+  sales_order: 'Sales orders',
+  invoice: 'Invoices',
+  credit_note: 'Invoices',
   webhook: 'Testing',
 };
 
@@ -22,14 +28,14 @@ const VERB_LABELS: Readonly<Record<string, string>> = {
   test: 'Test event',
 };
 
-/** A readable name for an event type: `product.updated` -> "Product updated". */
+/** A readable name for an event type: `purchase_order.status_changed` -> "Purchase order status changed". */
 export function eventTypeLabel(type: string): string {
   const [subject = '', verb = ''] = type.split('.');
   if (subject === 'webhook' && verb === 'test') {
     return VERB_LABELS['test'];
   }
-  const noun = subject.charAt(0).toUpperCase() + subject.slice(1);
-  return `${noun} ${VERB_LABELS[verb] ?? verb}`;
+  const noun = (subject.charAt(0).toUpperCase() + subject.slice(1)).replaceAll('_', ' ');
+  return `${noun} ${VERB_LABELS[verb] ?? verb.replaceAll('_', ' ')}`;
 }
 
 /** WEBHOOK_EVENT_TYPES grouped by what they are about, in the contract's order. */

@@ -1,4 +1,5 @@
-import { attachmentFileName, productQueryParams } from './products.service';
+import { attachmentFileName } from '../../../../shared/http/download';
+import { productQueryParams } from './products.service';
 
 describe('products service helpers', () => {
   it('repeats attribute filters and leaves out empty values', () => {

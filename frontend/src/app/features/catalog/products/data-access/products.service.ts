@@ -4,15 +4,10 @@ import type { CreateProductRequest, Page, ProductDto, ProductListQuery, UpdatePr
 import { type Observable, map } from 'rxjs';
 
 import { API_BASE_URL } from '../../../../core/config/api-base-url.token';
+import { type DownloadedFile, attachmentFileName } from '../../../../shared/http/download';
 
 /** `aggregateType` of product events (`product.created`, `product.updated`, `product.archived`). */
 export const PRODUCT_AGGREGATE = 'product';
-
-/** A downloaded file: its content and the name the server suggested. */
-export interface DownloadedFile {
-  blob: Blob;
-  fileName: string;
-}
 
 /** HTTP access to `/products`. */
 @Injectable({ providedIn: 'root' })
@@ -74,23 +69,6 @@ export function productQueryParams(query: ProductListQuery): HttpParams {
     }
   }
   return params;
-}
-
-/** `filename` of a `Content-Disposition: attachment; filename="..."` header. */
-export function attachmentFileName(header: string | null): string | null {
-  if (!header) {
-    return null;
-  }
-  const encoded = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(header);
-  if (encoded) {
-    try {
-      return decodeURIComponent(encoded[1].trim().replace(/^"|"$/g, ''));
-    } catch {
-      // Fall back to the plain filename below.
-    }
-  }
-  const plain = /filename="?([^";]+)"?/i.exec(header);
-  return plain ? plain[1].trim() : null;
 }
 
 function defaultExportName(): string {

@@ -32,7 +32,7 @@ import { MoneyPipe } from '../../../../shared/money/money.pipe';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { CategoriesService } from '../../categories/data-access/categories.service';
 import { categoryLabel, categoryOptions } from '../../categories/data-access/category-tree';
-import { blobErrorToProblem, saveBlob } from '../data-access/download';
+import { blobErrorToProblem, saveBlob } from '../../../../shared/http/download';
 import { PRODUCT_AGGREGATE, ProductsService } from '../data-access/products.service';
 import {
   DEFAULT_LIST_STATE,

@@ -2,7 +2,7 @@ import { type DestroyRef, signal } from '@angular/core';
 import type { Page, ProblemDetails } from '@depot/contracts';
 import { type Observable, type Subscription } from 'rxjs';
 
-import { toProblemDetails } from '../../../shared/http/problem-details';
+import { toProblemDetails } from '../http/problem-details';
 
 export type PageFetcher<T> = (cursor: string | null) => Observable<Page<T>>;
 

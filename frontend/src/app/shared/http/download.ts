@@ -1,7 +1,13 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { ProblemDetails } from '@depot/contracts';
 
-import { toProblemDetails } from '../../../../shared/http/problem-details';
+import { toProblemDetails } from './problem-details';
+
+/** A downloaded file: its content and the name the server suggested. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
 
 /**
  * Saves a Blob as a file through a temporary object URL and a clicked `<a download>` (the
@@ -47,4 +53,21 @@ export async function blobErrorToProblem(error: unknown): Promise<ProblemDetails
     );
   }
   return toProblemDetails(error);
+}
+
+/** `filename` of a `Content-Disposition: attachment; filename="..."` header. */
+export function attachmentFileName(header: string | null): string | null {
+  if (!header) {
+    return null;
+  }
+  const encoded = /filename\*=(?:UTF-8'')?([^;]+)/i.exec(header);
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // Fall back to the plain filename below.
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(header);
+  return plain ? plain[1].trim() : null;
 }

@@ -12,10 +12,10 @@ import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import type { AuditEventDto } from '@depot/contracts';
 
-import { DateTimePipe } from '../../../shared/format/date-time.pipe';
-import { problemMessage } from '../../../shared/http/problem-details';
-import { AuditEventsService } from '../../admin/audit/data-access/audit-events.service';
-import { LoadMoreList } from '../shared/load-more-list';
+import { AuditEventsService } from '../audit/audit-events.service';
+import { DateTimePipe } from '../format/date-time.pipe';
+import { problemMessage } from '../http/problem-details';
+import { LoadMoreList } from '../list/load-more-list';
 
 export interface FieldChange {
   field: string;
@@ -23,7 +23,7 @@ export interface FieldChange {
   after: string;
 }
 
-const HISTORY_PAGE_SIZE = 20;
+export const HISTORY_PAGE_SIZE = 20;
 const EMPTY_VALUE = '–';
 
 /** Field-level changes of an audit event as text; long values are shortened. */
@@ -43,46 +43,59 @@ function formatValue(value: unknown): string {
   return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 }
 
-/** The "History" tab: the product's audit trail with field-level before and after. */
+/**
+ * The audit trail of one record (`entityType` + `entityId`), newest first, with field-level
+ * before and after and "Load more". The API needs `audit:read`: pages show it only to users
+ * who hold it.
+ */
 @Component({
-  selector: 'app-product-history',
+  selector: 'app-record-history',
   imports: [MatButton, MatProgressBar, DateTimePipe],
-  templateUrl: './product-history.component.html',
-  styleUrl: './product-history.component.scss',
+  templateUrl: './record-history.component.html',
+  styleUrl: './record-history.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ProductHistoryComponent {
+export class RecordHistoryComponent {
   readonly #audit = inject(AuditEventsService);
 
-  readonly productId = input.required<string>();
-  /** Bumped by the page when the product changed. */
+  /** The audit trail's entity type, e.g. `product`, `purchase_order`. */
+  readonly entityType = input.required<string>();
+  readonly entityId = input.required<string>();
+  /** Bumped by the page when the record changed: the history loads its first page again. */
   readonly refresh = input(0);
+  /** Accessible name of the list. */
+  readonly label = input('Recorded changes, newest first');
 
-  protected readonly empty = EMPTY_VALUE;
   protected readonly events = new LoadMoreList<AuditEventDto>(inject(DestroyRef));
   protected readonly problemText = computed(() => {
     const problem = this.events.problem();
     return problem ? problemMessage(problem) : '';
   });
 
+  /** The record shown; a new one loads from scratch, a bumped `refresh` reloads the same one. */
+  #shown: string | null = null;
+
   constructor() {
     effect(() => {
-      const entityId = this.productId();
-      untracked(() =>
+      const entityType = this.entityType();
+      const entityId = this.entityId();
+      this.refresh();
+      untracked(() => {
+        const record = `${entityType}/${entityId}`;
+        if (record === this.#shown) {
+          this.events.refresh();
+          return;
+        }
+        this.#shown = record;
         this.events.load((cursor) =>
           this.#audit.list('audit', {
-            entityType: 'product',
+            entityType,
             entityId,
             limit: HISTORY_PAGE_SIZE,
             ...(cursor ? { cursor } : {}),
           }),
-        ),
-      );
-    });
-    effect(() => {
-      if (this.refresh() > 0) {
-        untracked(() => this.events.refresh());
-      }
+        );
+      });
     });
   }
 

@@ -1,0 +1,163 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, untracked } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormField, MatLabel, MatPrefix } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { ActivatedRoute, Router } from '@angular/router';
+import { PAGINATION, PartnerKind, Permission, type PartnerDto } from '@depot/contracts';
+import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+
+import { AuthService } from '../../../core/auth/auth.service';
+import { RealtimeService } from '../../../core/realtime/realtime.service';
+import { openRecordHistoryDialog } from '../../../shared/history/record-history-dialog.component';
+import { problemMessage } from '../../../shared/http/problem-details';
+import { LoadMoreList } from '../../../shared/list/load-more-list';
+import { IconComponent } from '../../../shared/ui/icon/icon.component';
+import { PartnersService } from '../data-access/partners.service';
+import { PARTNER_KINDS, PARTNER_KIND_DATA, paymentTermsLabel } from '../data-access/purchasing-labels';
+import { openPartnerDialog } from './partner-dialog.component';
+import {
+  ACTIVE_FILTERS,
+  type ActiveFilter,
+  type PartnerListState,
+  activeFilterLabel,
+  parsePartnerListState,
+  partnerListQueryParams,
+  toPartnerListQuery,
+} from './partner-list-state';
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+/**
+ * Suppliers (`/suppliers`) or customers (`/customers`), chosen by the route's data: search and
+ * filter kept in the URL, create and edit in a dialog.
+ */
+@Component({
+  selector: 'app-partner-list',
+  imports: [
+    ReactiveFormsModule,
+    MatTableModule,
+    MatFormField,
+    MatLabel,
+    MatPrefix,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatButton,
+    MatProgressBar,
+    IconComponent,
+  ],
+  templateUrl: './partner-list.component.html',
+  styleUrl: './partner-list.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PartnerListComponent {
+  readonly #partners = inject(PartnersService);
+  readonly #dialog = inject(MatDialog);
+  readonly #snackBar = inject(MatSnackBar);
+  readonly #router = inject(Router);
+  readonly #route = inject(ActivatedRoute);
+  readonly #auth = inject(AuthService);
+
+  protected readonly config = PARTNER_KINDS[partnerKindOf(this.#route.snapshot.data[PARTNER_KIND_DATA])];
+  protected readonly canWrite = computed(() => this.#auth.permissions().has(this.config.writePermission));
+  protected readonly canReadAudit = computed(() => this.#auth.permissions().has(Permission.AuditRead));
+  protected readonly maxSearchLength = PAGINATION.maxSearchLength;
+  protected readonly activeFilters = ACTIVE_FILTERS;
+  protected readonly activeFilterLabel = activeFilterLabel;
+  protected readonly paymentTermsLabel = paymentTermsLabel;
+  protected readonly state = toSignal(this.#route.queryParamMap.pipe(map(parsePartnerListState)), {
+    requireSync: true,
+  });
+  protected readonly list = new LoadMoreList<PartnerDto>(inject(DestroyRef));
+  protected readonly problemText = computed(() => {
+    const problem = this.list.problem();
+    return problem ? problemMessage(problem) : '';
+  });
+  protected readonly hasFilters = computed(() => this.state().q !== '' || this.state().active !== 'all');
+  protected readonly search = new FormControl(this.state().q, { nonNullable: true });
+  protected readonly columns = computed(() => [
+    'code',
+    'name',
+    'contact',
+    'email',
+    'paymentTerms',
+    'active',
+    ...(this.canWrite() || this.canReadAudit() ? ['actions'] : []),
+  ]);
+
+  constructor() {
+    effect(() => {
+      const state = this.state();
+      untracked(() => {
+        // Back/forward changes the URL under the search box: keep the box in step.
+        if (this.search.value.trim() !== state.q) {
+          this.search.setValue(state.q, { emitEvent: false });
+        }
+        const query = toPartnerListQuery(state);
+        this.list.load((cursor) => this.#partners.list(this.config.kind, cursor ? { ...query, cursor } : query));
+      });
+    });
+    this.search.valueChanges
+      .pipe(
+        debounceTime(SEARCH_DEBOUNCE_MS),
+        map((q) => q.trim()),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
+      .subscribe((q) => this.#navigate({ ...this.state(), q }));
+    inject(RealtimeService)
+      .events({ aggregateType: this.config.kind })
+      .pipe(debounceTime(SEARCH_DEBOUNCE_MS), takeUntilDestroyed())
+      .subscribe(() => this.list.refresh());
+  }
+
+  protected onActive(active: ActiveFilter): void {
+    this.#navigate({ ...this.state(), active });
+  }
+
+  protected clearFilters(): void {
+    this.search.setValue('', { emitEvent: false });
+    this.#navigate({ q: '', active: 'all' });
+  }
+
+  protected create(): void {
+    openPartnerDialog(this.#dialog, { kind: this.config.kind }).subscribe((saved) => {
+      if (saved) {
+        this.#snackBar.open(`Created ${this.config.noun} ${saved.code}.`, 'Dismiss', { duration: 4000 });
+        this.list.refresh();
+      }
+    });
+  }
+
+  protected edit(partner: PartnerDto): void {
+    openPartnerDialog(this.#dialog, { kind: this.config.kind, partner }).subscribe((saved) => {
+      if (saved) {
+        this.#snackBar.open(`Saved ${this.config.noun} ${saved.code}.`, 'Dismiss', { duration: 4000 });
+        this.list.refresh();
+      }
+    });
+  }
+
+  protected history(partner: PartnerDto): void {
+    openRecordHistoryDialog(this.#dialog, {
+      title: `History of ${this.config.noun} ${partner.code}`,
+      entityType: this.config.kind,
+      entityId: partner.id,
+    });
+  }
+
+  #navigate(state: PartnerListState): void {
+    void this.#router.navigate([], { relativeTo: this.#route, queryParams: partnerListQueryParams(state) });
+  }
+}
+
+function partnerKindOf(value: unknown): PartnerKind {
+  return value === PartnerKind.Customer ? PartnerKind.Customer : PartnerKind.Supplier;
+}

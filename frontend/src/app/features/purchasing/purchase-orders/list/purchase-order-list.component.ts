@@ -1,0 +1,212 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, untracked } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import {
+  MatAutocomplete,
+  MatAutocompleteTrigger,
+  type MatAutocompleteSelectedEvent,
+} from '@angular/material/autocomplete';
+import { MatAnchor, MatButton, MatIconButton } from '@angular/material/button';
+import { MatOption } from '@angular/material/core';
+import { MatFormField, MatLabel, MatPrefix, MatSuffix } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatSelect } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { PAGINATION, PartnerKind, Permission, type PartnerDto, type PurchaseOrderSummaryDto } from '@depot/contracts';
+import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+
+import { AuthService } from '../../../../core/auth/auth.service';
+import { RealtimeService } from '../../../../core/realtime/realtime.service';
+import { problemMessage } from '../../../../shared/http/problem-details';
+import { LoadMoreList } from '../../../../shared/list/load-more-list';
+import { MoneyPipe } from '../../../../shared/money/money.pipe';
+import { IconComponent } from '../../../../shared/ui/icon/icon.component';
+import { PartnersService } from '../../data-access/partners.service';
+import { PURCHASE_ORDER_AGGREGATE, PurchaseOrdersService } from '../../data-access/purchase-orders.service';
+import { PURCHASE_ORDER_STATUS_LABELS } from '../../data-access/purchasing-labels';
+import { AUTOCOMPLETE_LIMIT, AutocompleteSearch, isPicked } from '../shared/autocomplete-search';
+import { CalendarDatePipe } from '../shared/calendar-date.pipe';
+import { PurchaseOrderStatusChipComponent } from '../shared/purchase-order-status-chip.component';
+import {
+  type PurchaseOrderListState,
+  STATUS_FILTERS,
+  type StatusFilter,
+  hasPurchaseOrderFilters,
+  parsePurchaseOrderListState,
+  purchaseOrderListQueryParams,
+  toPurchaseOrderListQuery,
+} from './purchase-order-list-state';
+
+export const SEARCH_DEBOUNCE_MS = 300;
+/** A burst of order events (a receipt changes lines and status) reloads the list once. */
+export const LIVE_REFRESH_DEBOUNCE_MS = 500;
+
+type SupplierOption = Pick<PartnerDto, 'id' | 'code' | 'name'>;
+
+/** Purchase orders (`/purchase-orders`): filter by status, supplier and text, all kept in the URL. */
+@Component({
+  selector: 'app-purchase-order-list',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatTableModule,
+    MatFormField,
+    MatLabel,
+    MatPrefix,
+    MatSuffix,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatAutocomplete,
+    MatAutocompleteTrigger,
+    MatButton,
+    MatIconButton,
+    MatAnchor,
+    MatProgressBar,
+    MoneyPipe,
+    CalendarDatePipe,
+    PurchaseOrderStatusChipComponent,
+    IconComponent,
+  ],
+  templateUrl: './purchase-order-list.component.html',
+  styleUrl: './purchase-order-list.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class PurchaseOrderListComponent {
+  readonly #orders = inject(PurchaseOrdersService);
+  readonly #partners = inject(PartnersService);
+  readonly #router = inject(Router);
+  readonly #route = inject(ActivatedRoute);
+  readonly #auth = inject(AuthService);
+  readonly #destroyRef = inject(DestroyRef);
+
+  protected readonly canWrite = computed(() => this.#auth.permissions().has(Permission.PurchasingOrdersWrite));
+  protected readonly canReadSuppliers = computed(() =>
+    this.#auth.permissions().has(Permission.PurchasingSuppliersRead),
+  );
+  protected readonly maxSearchLength = PAGINATION.maxSearchLength;
+  protected readonly statusFilters = STATUS_FILTERS;
+  protected readonly state = toSignal(this.#route.queryParamMap.pipe(map(parsePurchaseOrderListState)), {
+    requireSync: true,
+  });
+  protected readonly list = new LoadMoreList<PurchaseOrderSummaryDto>(this.#destroyRef);
+  protected readonly problemText = computed(() => {
+    const problem = this.list.problem();
+    return problem ? problemMessage(problem) : '';
+  });
+  protected readonly hasFilters = computed(() => hasPurchaseOrderFilters(this.state()));
+  protected readonly search = new FormControl(this.state().q, { nonNullable: true });
+  protected readonly supplier = new FormControl<SupplierOption | string | null>(null);
+  protected readonly suppliers = new AutocompleteSearch<PartnerDto>(
+    (q) =>
+      this.#partners
+        .list(PartnerKind.Supplier, { limit: AUTOCOMPLETE_LIMIT, sort: 'code', ...(q ? { q } : {}) })
+        .pipe(map((page) => page.items)),
+    this.#destroyRef,
+  );
+  protected readonly columns = ['number', 'supplier', 'status', 'expectedDate', 'total', 'lineCount'];
+
+  constructor() {
+    effect(() => {
+      const state = this.state();
+      untracked(() => {
+        if (this.search.value.trim() !== state.q) {
+          this.search.setValue(state.q, { emitEvent: false });
+        }
+        this.#showSupplier(state.supplierId);
+        const query = toPurchaseOrderListQuery(state);
+        this.list.load((cursor) => this.#orders.list(cursor ? { ...query, cursor } : query));
+      });
+    });
+    this.search.valueChanges
+      .pipe(
+        debounceTime(SEARCH_DEBOUNCE_MS),
+        map((q) => q.trim()),
+        distinctUntilChanged(),
+        takeUntilDestroyed(),
+      )
+      .subscribe((q) => this.#navigate({ ...this.state(), q }));
+    this.supplier.valueChanges.pipe(takeUntilDestroyed()).subscribe((value) => {
+      this.suppliers.search(value);
+      // Emptying the box drops the filter; text that matches nothing picked leaves it as it was.
+      if (value === '' && this.state().supplierId) {
+        this.#navigate({ ...this.state(), supplierId: null });
+      }
+    });
+    inject(RealtimeService)
+      .events({ aggregateType: PURCHASE_ORDER_AGGREGATE })
+      .pipe(debounceTime(LIVE_REFRESH_DEBOUNCE_MS), takeUntilDestroyed())
+      .subscribe(() => this.list.refresh());
+  }
+
+  protected statusLabel(status: StatusFilter): string {
+    return status === 'all' ? 'All' : PURCHASE_ORDER_STATUS_LABELS[status];
+  }
+
+  protected supplierLabel(value: SupplierOption | string | null): string {
+    return isPicked(value) ? `${value.code} · ${value.name}` : (value ?? '');
+  }
+
+  protected onStatus(status: StatusFilter): void {
+    this.#navigate({ ...this.state(), status });
+  }
+
+  protected onSupplierFocus(): void {
+    this.suppliers.search(isPicked(this.supplier.value) ? '' : (this.supplier.value ?? ''));
+  }
+
+  protected onSupplierPicked(event: MatAutocompleteSelectedEvent): void {
+    const picked = event.option.value as SupplierOption;
+    this.#navigate({ ...this.state(), supplierId: picked.id });
+  }
+
+  protected clearSupplier(): void {
+    this.supplier.setValue(null, { emitEvent: false });
+    this.#navigate({ ...this.state(), supplierId: null });
+  }
+
+  protected clearFilters(): void {
+    this.search.setValue('', { emitEvent: false });
+    this.supplier.setValue(null, { emitEvent: false });
+    this.#navigate({ q: '', status: 'all', supplierId: null });
+  }
+
+  protected openRow(event: MouseEvent, order: PurchaseOrderSummaryDto): void {
+    // The number link navigates by itself (and supports ctrl/middle click); don't do it twice.
+    if (event.target instanceof Element && event.target.closest('a')) {
+      return;
+    }
+    void this.#router.navigate([order.id], { relativeTo: this.#route });
+  }
+
+  /** Shows the filtered supplier in the box (after a reload, only its id is in the URL). */
+  #showSupplier(supplierId: string | null): void {
+    const current = this.supplier.value;
+    if (!supplierId) {
+      if (isPicked(current)) {
+        this.supplier.setValue(null, { emitEvent: false });
+      }
+      return;
+    }
+    if (isPicked(current) && current.id === supplierId) {
+      return;
+    }
+    if (!this.canReadSuppliers()) {
+      return;
+    }
+    this.#partners.get(PartnerKind.Supplier, supplierId).subscribe({
+      next: (found) => {
+        if (this.state().supplierId === found.id) {
+          this.supplier.setValue(found, { emitEvent: false });
+        }
+      },
+      error: () => undefined,
+    });
+  }
+
+  #navigate(state: PurchaseOrderListState): void {
+    void this.#router.navigate([], { relativeTo: this.#route, queryParams: purchaseOrderListQueryParams(state) });
+  }
+}

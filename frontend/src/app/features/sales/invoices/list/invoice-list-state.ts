@@ -1,0 +1,45 @@
+import { type ParamMap, type Params } from '@angular/router';
+import { InvoiceKind, PAGINATION, PaymentStatus, type InvoiceListQuery } from '@depot/contracts';
+
+/** The invoice list's filters; all of them live in the URL query. */
+export interface InvoiceFilters {
+  /** Invoice number or customer. */
+  q: string;
+  kind: InvoiceKind | '';
+  paymentStatus: PaymentStatus | '';
+}
+
+export const EMPTY_INVOICE_FILTERS: InvoiceFilters = { q: '', kind: '', paymentStatus: '' };
+export const INVOICE_PAGE_SIZE = 25;
+
+const KINDS: readonly string[] = Object.values(InvoiceKind);
+const PAYMENT_STATUSES: readonly string[] = Object.values(PaymentStatus);
+
+export function parseInvoiceFilters(params: ParamMap): InvoiceFilters {
+  const kind = params.get('kind') ?? '';
+  const paymentStatus = params.get('paymentStatus') ?? '';
+  return {
+    q: (params.get('q') ?? '').trim().slice(0, PAGINATION.maxSearchLength),
+    kind: KINDS.includes(kind) ? (kind as InvoiceKind) : '',
+    paymentStatus: PAYMENT_STATUSES.includes(paymentStatus) ? (paymentStatus as PaymentStatus) : '',
+  };
+}
+
+export function toInvoiceQueryParams(filters: InvoiceFilters): Params {
+  return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
+}
+
+/** The API query (without a cursor), newest first. */
+export function toInvoiceApiQuery(filters: InvoiceFilters): InvoiceListQuery {
+  return {
+    limit: INVOICE_PAGE_SIZE,
+    sort: '-issuedAt',
+    ...(filters.q ? { q: filters.q } : {}),
+    ...(filters.kind ? { kind: filters.kind } : {}),
+    ...(filters.paymentStatus ? { paymentStatus: filters.paymentStatus } : {}),
+  };
+}
+
+export function sameInvoiceFilters(a: InvoiceFilters, b: InvoiceFilters): boolean {
+  return a.q === b.q && a.kind === b.kind && a.paymentStatus === b.paymentStatus;
+}

@@ -1,0 +1,338 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+import { Router, provideRouter } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import {
+  DomainEventName,
+  ErrorCode,
+  IDEMPOTENCY_KEY_HEADER,
+  Permission,
+  type SalesOrderDto,
+  type SalesOrderStatus,
+} from '@depot/contracts';
+
+import { FakeRealtimeService, provideFakeRealtime } from '../../../../../testing/fake-realtime';
+import { StubPageComponent } from '../../../../../testing/stub-page.component';
+import { auditEvent, problemBody, settle } from '../../../../../testing/test-helpers';
+import { AuthService } from '../../../../core/auth/auth.service';
+import { button } from '../../../inventory/testing/inventory-fixtures';
+import { ORDER_ID, invoice, orderLine, salesOrder } from '../../testing/sales-fixtures';
+import { ORDER_REFRESH_DEBOUNCE_MS, SalesOrderDetailComponent } from './sales-order-detail.component';
+
+const ALL = [
+  Permission.SalesOrdersRead,
+  Permission.SalesOrdersWrite,
+  Permission.SalesOrdersFulfil,
+  Permission.SalesInvoicesRead,
+  Permission.SalesInvoicesWrite,
+];
+const ORDER_URL = `/api/v1/sales-orders/${ORDER_ID}`;
+const isHistory = (request: { url: string }) => request.url === '/api/v1/audit-events';
+
+jest.setTimeout(20_000);
+describe('SalesOrderDetailComponent', () => {
+  let harness: RouterTestingHarness;
+  let http: HttpTestingController;
+  let realtime: FakeRealtimeService;
+  const permissions = signal<ReadonlySet<Permission>>(new Set());
+
+  beforeEach(async () => {
+    permissions.set(new Set(ALL));
+    TestBed.configureTestingModule({
+      providers: [
+        provideRouter([
+          { path: 'sales-orders/:id', component: SalesOrderDetailComponent },
+          { path: '**', component: StubPageComponent },
+        ]),
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        {
+          provide: AuthService,
+          useValue: {
+            permissions,
+            hasPermission: (permission: Permission) => permissions().has(permission),
+          } satisfies Partial<AuthService>,
+        },
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        provideFakeRealtime(),
+      ],
+    });
+    http = TestBed.inject(HttpTestingController);
+    realtime = TestBed.inject(FakeRealtimeService);
+    harness = await RouterTestingHarness.create();
+  });
+
+  afterEach(() => {
+    http.verify();
+    document.querySelector('.cdk-overlay-container')?.replaceChildren();
+  });
+
+  async function render(): Promise<HTMLElement> {
+    await harness.fixture.whenStable();
+    await settle();
+    harness.fixture.detectChanges();
+    return harness.routeNativeElement as HTMLElement;
+  }
+
+  async function open(order: SalesOrderDto = salesOrder()): Promise<HTMLElement> {
+    await harness.navigateByUrl(`/sales-orders/${ORDER_ID}`);
+    http.expectOne(ORDER_URL).flush(order);
+    return render();
+  }
+
+  function actionTexts(root: HTMLElement): string[] {
+    return Array.from(root.querySelectorAll('.header-actions button, .header-actions a')).map(
+      (element) => element.textContent?.trim() ?? '',
+    );
+  }
+
+  it.each<[SalesOrderStatus, string[]]>([
+    ['draft', ['Edit', 'Confirm', 'Cancel order']],
+    ['confirmed', ['Fulfil', 'Cancel order']],
+    ['partially_fulfilled', ['Fulfil', 'Cancel order']],
+    ['fulfilled', ['Issue invoice']],
+    ['invoiced', []],
+    ['cancelled', []],
+  ])('offers the actions a %s order allows', async (status, expected) => {
+    const root = await open(salesOrder({ status }));
+    expect(actionTexts(root)).toEqual(expected);
+  });
+
+  it('hides the actions the user has no permission for', async () => {
+    permissions.set(new Set([Permission.SalesOrdersRead, Permission.SalesOrdersFulfil]));
+    let root = await open(salesOrder({ status: 'draft' }));
+    expect(actionTexts(root)).toEqual([]);
+
+    realtime.emit({
+      id: 'e-1',
+      type: DomainEventName.SalesOrderStatusChanged,
+      aggregateType: 'sales_order',
+      aggregateId: ORDER_ID,
+      occurredAt: '2026-01-04T09:00:00.000Z',
+      payload: {},
+    });
+    await new Promise((resolve) => setTimeout(resolve, ORDER_REFRESH_DEBOUNCE_MS + 50));
+    http.expectOne(ORDER_URL).flush(salesOrder({ status: 'confirmed' }));
+    root = await render();
+    expect(actionTexts(root)).toEqual(['Fulfil']);
+  });
+
+  it('shows the lines, the totals and the timeline', async () => {
+    const root = await open(
+      salesOrder({
+        status: 'confirmed',
+        lines: [orderLine({ reservedQuantity: 4 })],
+        history: [
+          {
+            from: null,
+            to: 'draft',
+            at: '2026-01-03T10:00:00.000Z',
+            actor: { type: 'user', id: 'u', label: 'Ada' },
+            note: null,
+          },
+          {
+            from: 'draft',
+            to: 'confirmed',
+            at: '2026-01-03T11:00:00.000Z',
+            actor: { type: 'user', id: 'u', label: 'Ada' },
+            note: 'Rush',
+          },
+        ],
+      }),
+    );
+    const cells = Array.from(root.querySelectorAll('tr.line-row td')).map((cell) => cell.textContent?.trim());
+    expect(cells).toEqual(['1', 'CHAIR-1 · Oak chair', '4', '4', '0', '€129.00', '–', '19 %', '€614.04']);
+    expect(root.querySelector('.totals')?.textContent).toContain('€98.04');
+    const steps = Array.from(root.querySelectorAll('.timeline li')).map((step) => step.textContent ?? '');
+    expect(steps[0]).toContain('Draft → Confirmed');
+    expect(steps[0]).toContain('Rush');
+    expect(steps[1]).toContain('Draft');
+  });
+
+  it('confirms with the version and an Idempotency-Key, then shows the confirmed order', async () => {
+    let root = await open();
+    button(root, 'Confirm').click();
+    const request = http.expectOne(`${ORDER_URL}/confirm`);
+    expect(request.request.body).toEqual({ version: 1 });
+    expect(request.request.headers.get(IDEMPOTENCY_KEY_HEADER)).toMatch(/^[0-9a-f-]{36}$/);
+    request.flush(salesOrder({ status: 'confirmed', version: 2, lines: [orderLine({ reservedQuantity: 4 })] }));
+    root = await render();
+
+    expect(root.querySelector('.status-chip')?.textContent).toContain('Confirmed');
+    expect(actionTexts(root)).toEqual(['Fulfil', 'Cancel order']);
+  });
+
+  it('says which lines are short and what is available when stock does not suffice', async () => {
+    let root = await open(
+      salesOrder({
+        lines: [orderLine(), orderLine({ id: 'l-2', lineNo: 2, productId: 'p-2', sku: 'TABLE-1', quantity: 1 })],
+      }),
+    );
+    button(root, 'Confirm').click();
+    http.expectOne(`${ORDER_URL}/confirm`).flush(
+      problemBody(409, ErrorCode.OrderLinesShort, 'Some lines cannot be reserved.', {
+        shortLines: [{ lineId: 'l-1', productId: 'p-1', sku: 'CHAIR-1', requested: 4, available: 1 }],
+      }),
+      { status: 409, statusText: 'Conflict' },
+    );
+    root = await render();
+
+    const banner = root.querySelector('.short-lines');
+    expect(banner?.getAttribute('role')).toBe('alert');
+    expect(banner?.textContent).toContain('Not enough stock to confirm');
+    const items = Array.from(root.querySelectorAll('.short-line')).map((item) =>
+      item.textContent?.replace(/\s+/g, ' ').trim(),
+    );
+    expect(items).toEqual(['CHAIR-1 (line 1): 4 ordered, only 1 available (3 short)']);
+    // Still a draft: it can be edited or confirmed again later.
+    expect(actionTexts(root)).toEqual(['Edit', 'Confirm', 'Cancel order']);
+  });
+
+  it('reloads the order and explains when it was changed elsewhere', async () => {
+    let root = await open();
+    button(root, 'Confirm').click();
+    http
+      .expectOne(`${ORDER_URL}/confirm`)
+      .flush(problemBody(409, ErrorCode.VersionConflict, 'The order was changed.'), {
+        status: 409,
+        statusText: 'Conflict',
+      });
+    http.expectOne(ORDER_URL).flush(salesOrder({ status: 'cancelled', version: 2 }));
+    root = await render();
+
+    expect(root.querySelector('.banner-error')?.textContent).toContain('The order was changed.');
+    expect(actionTexts(root)).toEqual([]);
+  });
+
+  it('fulfils through the dialog with per-line quantities that default to the reserved ones', async () => {
+    let root = await open(
+      salesOrder({
+        status: 'confirmed',
+        lines: [
+          orderLine({ reservedQuantity: 4 }),
+          orderLine({ id: 'l-2', lineNo: 2, sku: 'TABLE-1', quantity: 2, reservedQuantity: 2 }),
+        ],
+      }),
+    );
+    button(root, 'Fulfil').click();
+    await render();
+    const dialog = document.querySelector('mat-dialog-container') as HTMLElement;
+    const inputs = Array.from(dialog.querySelectorAll<HTMLInputElement>('input[type="number"]'));
+    expect(inputs.map((input) => input.value)).toEqual(['4', '2']);
+    inputs[1].value = '1';
+    inputs[1].dispatchEvent(new Event('input'));
+    await render();
+    button(dialog, 'Ship 5').click();
+
+    const request = http.expectOne(`${ORDER_URL}/fulfil`);
+    expect(request.request.body).toEqual({
+      version: 1,
+      lines: [
+        { lineId: 'l-1', quantity: 4 },
+        { lineId: 'l-2', quantity: 1 },
+      ],
+    });
+    expect(request.request.headers.has(IDEMPOTENCY_KEY_HEADER)).toBe(true);
+    request.flush(salesOrder({ status: 'partially_fulfilled', version: 2 }));
+    root = await render();
+    expect(root.querySelector('.status-chip')?.textContent).toContain('Partially fulfilled');
+  });
+
+  it('cancels only after the user confirms', async () => {
+    let root = await open();
+    button(root, 'Cancel order').click();
+    await render();
+    button(document.querySelector('mat-dialog-container') as HTMLElement, 'Keep order').click();
+    await render();
+    http.expectNone(`${ORDER_URL}/cancel`);
+
+    button(root, 'Cancel order').click();
+    await render();
+    button(document.querySelector('mat-dialog-container') as HTMLElement, 'Cancel order').click();
+    await render();
+    http.expectOne(`${ORDER_URL}/cancel`).flush(salesOrder({ status: 'cancelled', version: 2 }));
+    root = await render();
+    expect(root.querySelector('.status-chip')?.textContent).toContain('Cancelled');
+  });
+
+  it('issues the invoice and opens it', async () => {
+    const root = await open(salesOrder({ status: 'fulfilled', version: 4 }));
+    button(root, 'Issue invoice').click();
+    const request = http.expectOne(`${ORDER_URL}/invoice`);
+    expect(request.request.body).toEqual({ version: 4 });
+    request.flush(invoice());
+    await render();
+    expect(TestBed.inject(Router).url).toBe('/invoices/inv-1');
+  });
+
+  it('links to the invoice of an invoiced order', async () => {
+    const root = await open(salesOrder({ status: 'invoiced', invoiceId: 'inv-1' }));
+    expect(root.querySelector('a[href="/invoices/inv-1"]')?.textContent).toContain('Open the invoice');
+  });
+
+  describe('history', () => {
+    const statusChange = auditEvent({
+      action: 'confirmed',
+      entityType: 'sales_order',
+      entityId: ORDER_ID,
+      changes: { status: { before: 'draft', after: 'confirmed' } },
+    });
+
+    function historySection(root: HTMLElement): HTMLElement | null {
+      return root.querySelector('section[aria-labelledby="audit-history-title"]');
+    }
+
+    it('is not shown without the audit permission', async () => {
+      const root = await open();
+      expect(historySection(root)).toBeNull();
+      http.expectNone(isHistory);
+    });
+
+    it("shows the order's audit trail and loads it again after an action", async () => {
+      permissions.set(new Set([...ALL, Permission.AuditRead]));
+      let root = await open();
+      const first = http.expectOne(isHistory);
+      expect(first.request.params.get('entityType')).toBe('sales_order');
+      expect(first.request.params.get('entityId')).toBe(ORDER_ID);
+      first.flush({ items: [], nextCursor: null });
+      root = await render();
+      expect(historySection(root)?.textContent).toContain('No recorded changes.');
+
+      button(root, 'Confirm').click();
+      http.expectOne(`${ORDER_URL}/confirm`).flush(salesOrder({ status: 'confirmed', version: 2 }));
+      await render();
+      http.expectOne(isHistory).flush({ items: [statusChange], nextCursor: null });
+      root = await render();
+
+      const change = historySection(root)?.querySelector('.history-entry tbody tr');
+      expect(change?.querySelector('th')?.textContent).toBe('status');
+      expect(change?.querySelector('.before')?.textContent).toBe('draft');
+      expect(change?.querySelector('.after')?.textContent).toBe('confirmed');
+    });
+
+    it('loads again when the order changes elsewhere', async () => {
+      permissions.set(new Set([...ALL, Permission.AuditRead]));
+      await open();
+      http.expectOne(isHistory).flush({ items: [], nextCursor: null });
+      await render();
+
+      realtime.emit({
+        id: 'e-1',
+        type: DomainEventName.SalesOrderStatusChanged,
+        aggregateType: 'sales_order',
+        aggregateId: ORDER_ID,
+        occurredAt: '2026-01-04T09:00:00.000Z',
+        payload: {},
+      });
+      await new Promise((resolve) => setTimeout(resolve, ORDER_REFRESH_DEBOUNCE_MS + 50));
+      http.expectOne(ORDER_URL).flush(salesOrder({ status: 'confirmed', version: 2 }));
+      await render();
+      http.expectOne(isHistory).flush({ items: [statusChange], nextCursor: null });
+      const root = await render();
+      expect(historySection(root)?.querySelectorAll('.history-entry')).toHaveLength(1);
+    });
+  });
+});
