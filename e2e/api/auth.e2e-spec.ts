@@ -1,3 +1,4 @@
+import { BUILT_IN_ROLE_PERMISSIONS } from '@depot/contracts';
 import { createHmac } from 'node:crypto';
 import { expectProblem, startTestApp, DEMO_PASSWORD, type TestApp } from './support/test-app';
 
@@ -68,8 +69,11 @@ describe('Authentication', () => {
     expect(me.body).toMatchObject({
       email: 'viewer@depot.local',
       roles: ['viewer'],
-      permissions: ['catalog.products.read', 'inventory.stock.read', 'inventory.warehouses.read'],
+      // Sorted; exactly what the built-in viewer role grants (BUILT_IN_ROLE_PERMISSIONS.viewer).
+      permissions: [...BUILT_IN_ROLE_PERMISSIONS.viewer].sort(),
     });
+    expect(me.body.permissions).toContain('sales.orders.read');
+    expect(me.body.permissions).not.toContain('sales.orders.write');
   });
 
   it('rotates refresh tokens and revokes the whole session when a used one comes back', async () => {

@@ -679,7 +679,7 @@ export type UpdateCategoryDto = {
 };
 
 export type WebhookEndpointResponseDto = {
-    eventTypes: Array<'product.created' | 'product.updated' | 'product.archived' | 'category.created' | 'category.updated' | 'category.deleted' | 'warehouse.created' | 'warehouse.updated' | 'stock.changed' | 'supplier.created' | 'supplier.updated' | 'customer.created' | 'customer.updated' | 'purchase_order.created' | 'purchase_order.updated' | 'purchase_order.status_changed' | 'sales_order.created' | 'sales_order.updated' | 'sales_order.status_changed' | 'invoice.issued' | 'credit_note.issued' | 'invoice.payment_recorded' | 'webhook.test'>;
+    eventTypes: Array<'product.created' | 'product.updated' | 'product.archived' | 'category.created' | 'category.updated' | 'category.deleted' | 'warehouse.created' | 'warehouse.updated' | 'stock.changed' | 'supplier.created' | 'supplier.updated' | 'customer.created' | 'customer.updated' | 'purchase_order.created' | 'purchase_order.updated' | 'purchase_order.status_changed' | 'sales_order.created' | 'sales_order.updated' | 'sales_order.status_changed' | 'invoice.issued' | 'invoice.payment_recorded' | 'credit_note.issued' | 'webhook.test'>;
     disabledReason: string | null;
     failingSince: string | null;
     id: string;
@@ -692,13 +692,13 @@ export type WebhookEndpointResponseDto = {
 };
 
 export type CreateWebhookEndpointDto = {
-    eventTypes: Array<'product.created' | 'product.updated' | 'product.archived' | 'category.created' | 'category.updated' | 'category.deleted' | 'warehouse.created' | 'warehouse.updated' | 'stock.changed' | 'supplier.created' | 'supplier.updated' | 'customer.created' | 'customer.updated' | 'purchase_order.created' | 'purchase_order.updated' | 'purchase_order.status_changed' | 'sales_order.created' | 'sales_order.updated' | 'sales_order.status_changed' | 'invoice.issued' | 'credit_note.issued' | 'invoice.payment_recorded' | 'webhook.test'>;
+    eventTypes: Array<'product.created' | 'product.updated' | 'product.archived' | 'category.created' | 'category.updated' | 'category.deleted' | 'warehouse.created' | 'warehouse.updated' | 'stock.changed' | 'supplier.created' | 'supplier.updated' | 'customer.created' | 'customer.updated' | 'purchase_order.created' | 'purchase_order.updated' | 'purchase_order.status_changed' | 'sales_order.created' | 'sales_order.updated' | 'sales_order.status_changed' | 'invoice.issued' | 'invoice.payment_recorded' | 'credit_note.issued' | 'webhook.test'>;
     url: string;
     description?: string;
 };
 
 export type CreatedWebhookEndpointResponseDto = {
-    eventTypes: Array<'product.created' | 'product.updated' | 'product.archived' | 'category.created' | 'category.updated' | 'category.deleted' | 'warehouse.created' | 'warehouse.updated' | 'stock.changed' | 'supplier.created' | 'supplier.updated' | 'customer.created' | 'customer.updated' | 'purchase_order.created' | 'purchase_order.updated' | 'purchase_order.status_changed' | 'sales_order.created' | 'sales_order.updated' | 'sales_order.status_changed' | 'invoice.issued' | 'credit_note.issued' | 'invoice.payment_recorded' | 'webhook.test'>;
+    eventTypes: Array<'product.created' | 'product.updated' | 'product.archived' | 'category.created' | 'category.updated' | 'category.deleted' | 'warehouse.created' | 'warehouse.updated' | 'stock.changed' | 'supplier.created' | 'supplier.updated' | 'customer.created' | 'customer.updated' | 'purchase_order.created' | 'purchase_order.updated' | 'purchase_order.status_changed' | 'sales_order.created' | 'sales_order.updated' | 'sales_order.status_changed' | 'invoice.issued' | 'invoice.payment_recorded' | 'credit_note.issued' | 'webhook.test'>;
     disabledReason: string | null;
     failingSince: string | null;
     id: string;
@@ -715,7 +715,7 @@ export type CreatedWebhookEndpointResponseDto = {
 };
 
 export type UpdateWebhookEndpointDto = {
-    eventTypes?: Array<'product.created' | 'product.updated' | 'product.archived' | 'category.created' | 'category.updated' | 'category.deleted' | 'warehouse.created' | 'warehouse.updated' | 'stock.changed' | 'supplier.created' | 'supplier.updated' | 'customer.created' | 'customer.updated' | 'purchase_order.created' | 'purchase_order.updated' | 'purchase_order.status_changed' | 'sales_order.created' | 'sales_order.updated' | 'sales_order.status_changed' | 'invoice.issued' | 'credit_note.issued' | 'invoice.payment_recorded' | 'webhook.test'>;
+    eventTypes?: Array<'product.created' | 'product.updated' | 'product.archived' | 'category.created' | 'category.updated' | 'category.deleted' | 'warehouse.created' | 'warehouse.updated' | 'stock.changed' | 'supplier.created' | 'supplier.updated' | 'customer.created' | 'customer.updated' | 'purchase_order.created' | 'purchase_order.updated' | 'purchase_order.status_changed' | 'sales_order.created' | 'sales_order.updated' | 'sales_order.status_changed' | 'invoice.issued' | 'invoice.payment_recorded' | 'credit_note.issued' | 'webhook.test'>;
     version: number;
     url?: string;
     description?: string;
