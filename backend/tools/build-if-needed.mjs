@@ -47,5 +47,6 @@ export function buildIfNeeded(options = { frontend: true }) {
     outdated(join(root, 'dist/frontend/browser/index.html'), 'frontend/src', 'libs/contracts/src', 'angular.json')
   ) {
     run('building the admin UI', bin('ng'), ['build', 'admin']);
+    run('compressing the admin UI', process.execPath, [join(root, 'backend/tools/precompress.mjs')]);
   }
 }

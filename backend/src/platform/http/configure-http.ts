@@ -15,7 +15,9 @@ export function configureRouting(app: INestApplication): void {
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
 }
 
-function cacheControlFor(path: string): string {
+function cacheControlFor(file: string): string {
+  // A precompressed copy (`main-X.js.br`) is cached like the file it stands for.
+  const path = file.replace(/\.(br|gz)$/, '');
   if (path.endsWith('.html')) return 'no-cache';
   return /-[A-Z0-9]{8,}\.(js|css|woff2?)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
 }
@@ -90,6 +92,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
       prefix: '/',
       wildcard: false,
       index: ['index.html'],
+      // `.br`/`.gz` siblings written at build time (backend/tools/precompress.mjs): no per-request work.
+      preCompressed: true,
       // Hashed bundles never change; index.html must always be revalidated.
       setHeaders: (reply, path) => {
         void reply.header('cache-control', cacheControlFor(path));
