@@ -213,4 +213,19 @@ describe('RoleEditorComponent', () => {
     expect(root.textContent).toContain('You can view this role but not change it.');
     expect(root.querySelector('button[type="submit"]')).toBeNull();
   });
+
+  it("shows the role's history to auditors only", async () => {
+    permissions.set(new Set([Permission.IdentityRolesRead]));
+    const root = await open(role());
+    expect(root.querySelector('app-record-history')).toBeNull();
+
+    permissions.set(new Set([Permission.IdentityRolesRead, Permission.AuditRead]));
+    await render();
+    http
+      .expectOne((request) => request.url === '/api/v1/audit-events' && request.params.get('entityId') === 'r-1')
+      .flush({ items: [], nextCursor: null });
+    await render();
+    expect(root.querySelector('app-record-history')).not.toBeNull();
+    expect(root.textContent).toContain('History');
+  });
 });

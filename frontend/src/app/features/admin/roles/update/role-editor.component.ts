@@ -37,6 +37,7 @@ import { problemMessage, toProblemDetails } from '../../../../shared/http/proble
 import { openConfirmDialog } from '../../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { type PermissionGroup, RolesService } from '../data-access/roles.service';
+import { RecordHistoryComponent } from '../../../../shared/history/record-history.component';
 import { PermissionMatrixComponent } from './permission-matrix.component';
 
 export const ROLE_IN_USE_MESSAGE =
@@ -65,6 +66,7 @@ export const ROLE_BUILT_IN_MESSAGE =
     MatProgressBar,
     IconComponent,
     PermissionMatrixComponent,
+    RecordHistoryComponent,
   ],
   templateUrl: './role-editor.component.html',
   styleUrl: './role-editor.component.scss',
@@ -84,6 +86,7 @@ export class RoleEditorComponent {
   });
   protected readonly isNew = computed(() => !this.id());
   protected readonly canManage = computed(() => this.#auth.permissions().has(Permission.IdentityRolesManage));
+  protected readonly canReadAudit = computed(() => this.#auth.permissions().has(Permission.AuditRead));
   protected readonly limits = IDENTITY_LIMITS;
   protected readonly builtInMessage = ROLE_BUILT_IN_MESSAGE;
 

@@ -202,4 +202,35 @@ describe('UserDetailComponent', () => {
     expect(root.textContent).not.toContain('Disable user');
     expect(root.textContent).not.toContain('Sessions');
   });
+
+  it("shows the user's history to auditors only", async () => {
+    const root = await open();
+    expect(root.textContent).not.toContain('History');
+
+    permissions.set(new Set([...permissions(), Permission.AuditRead]));
+    await render();
+    http
+      .expectOne((request) => request.url === '/api/v1/audit-events' && request.params.get('entityType') === 'user')
+      .flush({
+        items: [
+          {
+            id: 'a-1',
+            occurredAt: '2026-11-23T10:00:00.000Z',
+            actorType: 'user',
+            actorId: 'u-admin',
+            actorLabel: 'admin@depot.local',
+            action: 'identity.user.roles_changed',
+            entityType: 'user',
+            entityId: 'u-1',
+            changes: { roles: { before: ['viewer'], after: ['clerk'] } },
+            requestId: 'r-1',
+            ip: '127.0.0.1',
+          },
+        ],
+        nextCursor: null,
+      });
+    await render();
+    expect(root.textContent).toContain('History');
+    expect(root.textContent).toContain('identity.user.roles_changed');
+  });
 });

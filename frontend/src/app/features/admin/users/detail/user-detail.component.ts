@@ -22,6 +22,7 @@ import { AuthService } from '../../../../core/auth/auth.service';
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { HttpStatus } from '../../../../shared/http/http-status';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
+import { RecordHistoryComponent } from '../../../../shared/history/record-history.component';
 import { SessionTableComponent } from '../../../../shared/identity/session-table.component';
 import { openConfirmDialog } from '../../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
@@ -49,6 +50,7 @@ interface RoleOption {
     MatProgressBar,
     IconComponent,
     SessionTableComponent,
+    RecordHistoryComponent,
   ],
   templateUrl: './user-detail.component.html',
   styleUrl: './user-detail.component.scss',
@@ -67,6 +69,7 @@ export class UserDetailComponent {
   protected readonly canManageSessions = computed(() =>
     this.#auth.permissions().has(Permission.IdentitySessionsManage),
   );
+  protected readonly canReadAudit = computed(() => this.#auth.permissions().has(Permission.AuditRead));
   protected readonly isSelf = computed(() => this.#auth.currentUser()?.id === this.user()?.id);
 
   protected readonly user = signal<UserDto | null>(null);
