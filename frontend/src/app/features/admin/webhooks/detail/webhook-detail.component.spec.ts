@@ -1,10 +1,13 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
+import { Permission } from '@depot/contracts';
 
+import { AuthService } from '../../../../core/auth/auth.service';
 import { StubPageComponent } from '../../../../../testing/stub-page.component';
 import { problemBody, settle } from '../../../../../testing/test-helpers';
 import { deliveryDto, endpointDto } from '../../../../../testing/webhook-data';
@@ -15,8 +18,10 @@ const DELIVERIES = '/api/v1/webhooks/wh-1/deliveries';
 describe('WebhookDetailComponent', () => {
   let harness: RouterTestingHarness;
   let http: HttpTestingController;
+  const permissions = signal<ReadonlySet<Permission>>(new Set([Permission.NotificationsWebhooksManage]));
 
   beforeEach(async () => {
+    permissions.set(new Set([Permission.NotificationsWebhooksManage]));
     TestBed.configureTestingModule({
       providers: [
         provideRouter([
@@ -26,6 +31,7 @@ describe('WebhookDetailComponent', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        { provide: AuthService, useValue: { permissions } satisfies Partial<AuthService> },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -222,5 +228,20 @@ describe('WebhookDetailComponent', () => {
       .expectOne('/api/v1/webhooks/wh-1')
       .flush(problemBody(404, 'NOTIFICATIONS.WEBHOOK_NOT_FOUND', 'No webhook.'), { status: 404, statusText: 'Nope' });
     expect((await render()).textContent).toContain('This webhook does not exist');
+  });
+
+  it("shows the endpoint's history to auditors only", async () => {
+    const root = await open();
+    expect(root.querySelector('app-record-history')).toBeNull();
+
+    permissions.set(new Set([Permission.NotificationsWebhooksManage, Permission.AuditRead]));
+    await render();
+    http
+      .expectOne(
+        (request) => request.url === '/api/v1/audit-events' && request.params.get('entityType') === 'webhook_endpoint',
+      )
+      .flush({ items: [], nextCursor: null });
+    await render();
+    expect(root.querySelector('app-record-history')).not.toBeNull();
   });
 });

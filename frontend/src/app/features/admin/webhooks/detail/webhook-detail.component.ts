@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, effect, inject, signal, untracked, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatAnchor, MatButton } from '@angular/material/button';
@@ -9,11 +18,13 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSlideToggle, type MatSlideToggleChange } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { ErrorCode, WEBHOOK_LIMITS, type WebhookEndpointDto } from '@depot/contracts';
+import { ErrorCode, Permission, WEBHOOK_LIMITS, type WebhookEndpointDto } from '@depot/contracts';
 import { type Observable, map } from 'rxjs';
 
+import { AuthService } from '../../../../core/auth/auth.service';
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { applyServerErrors } from '../../../../shared/forms/server-errors';
+import { RecordHistoryComponent } from '../../../../shared/history/record-history.component';
 import { HttpStatus } from '../../../../shared/http/http-status';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
 import { openConfirmDialog } from '../../../../shared/ui/confirm-dialog/confirm-dialog.component';
@@ -56,6 +67,7 @@ export const WEBHOOK_CONFLICT_MESSAGE =
     IconComponent,
     EventTypesFieldComponent,
     DeliveryLogComponent,
+    RecordHistoryComponent,
   ],
   templateUrl: './webhook-detail.component.html',
   styleUrl: './webhook-detail.component.scss',
@@ -66,12 +78,14 @@ export class WebhookDetailComponent {
   readonly #dialog = inject(MatDialog);
   readonly #snackBar = inject(MatSnackBar);
   readonly #router = inject(Router);
+  readonly #auth = inject(AuthService);
   private readonly deliveryLog = viewChild(DeliveryLogComponent);
 
   protected readonly id = toSignal(inject(ActivatedRoute).paramMap.pipe(map((params) => params.get('id') ?? '')), {
     requireSync: true,
   });
   protected readonly endpoint = signal<WebhookEndpointDto | null>(null);
+  protected readonly canReadAudit = computed(() => this.#auth.permissions().has(Permission.AuditRead));
   protected readonly loadState = signal<'loading' | 'ready' | 'not-found' | 'failed'>('loading');
   protected readonly loadProblem = signal<string | null>(null);
   protected readonly busy = signal(false);

@@ -327,6 +327,24 @@ describe('CategoryTreeComponent', () => {
     expect(rowNames(root)).toEqual(['Garden', 'Tools']);
   });
 
+  it("opens a category's history for auditors, read-only", async () => {
+    permissions.set(new Set([Permission.CatalogProductsRead, Permission.AuditRead]));
+    const root = await open();
+    const historyButton = root.querySelector<HTMLButtonElement>('button[aria-label="History of Garden"]');
+    expect(historyButton).not.toBeNull();
+    expect(root.querySelector('button[aria-label="Rename Garden"]')).toBeNull();
+
+    historyButton!.click();
+    await render();
+    http
+      .expectOne((request) => request.url === '/api/v1/audit-events' && request.params.get('entityType') === 'category')
+      .flush({ items: [], nextCursor: null });
+    await render();
+    expect(dialog().textContent).toContain('History of category Garden');
+    dialogButton('Close').click();
+    await render();
+  });
+
   it('offers a retry when the tree cannot be loaded', async () => {
     await harness.navigateByUrl('/categories');
     http.expectOne(URL).flush(problemBody(503, 'X', 'Database is down.'), { status: 503, statusText: 'Unavailable' });

@@ -8,6 +8,7 @@ import { RouterLink } from '@angular/router';
 import { Permission, type CategoryDto } from '@depot/contracts';
 import { type Observable } from 'rxjs';
 
+import { openRecordHistoryDialog } from '../../../../shared/history/record-history-dialog.component';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
 import { openConfirmDialog } from '../../../../shared/ui/confirm-dialog/confirm-dialog.component';
@@ -37,6 +38,7 @@ export class CategoryTreeComponent {
   readonly #snackBar = inject(MatSnackBar);
 
   protected readonly canWrite = computed(() => this.#auth.permissions().has(Permission.CatalogCategoriesWrite));
+  protected readonly canReadAudit = computed(() => this.#auth.permissions().has(Permission.AuditRead));
   protected readonly categories = signal<CategoryDto[]>([]);
   protected readonly loadState = signal<LoadState>('loading');
   protected readonly loadError = signal<string | null>(null);
@@ -107,6 +109,14 @@ export class CategoryTreeComponent {
         this.expanded.set(new Set([...this.expanded(), parent.id]));
       }
       return `Created ${categoryLabel(created)}.`;
+    });
+  }
+
+  protected history(category: CategoryDto): void {
+    openRecordHistoryDialog(this.#dialog, {
+      title: `History of category ${category.name}`,
+      entityType: 'category',
+      entityId: category.id,
     });
   }
 
