@@ -76,6 +76,8 @@ test.describe('purchasing', () => {
       await expect(page.getByRole('heading', { name: 'Suppliers', level: 1 })).toBeVisible();
       await page.getByRole('button', { name: 'New supplier' }).click();
       const dialog = page.getByRole('dialog', { name: 'New supplier' });
+      // The dialog focuses its first field once it has opened; typing before that races it.
+      await expect(dialog.locator(':focus')).toHaveCount(1);
       await dialog.getByLabel('Code').fill(supplierCode.toLowerCase());
       await dialog.getByLabel('Name', { exact: true }).fill('E2E Timber Works');
       await dialog.getByLabel('E-mail').fill('orders@timber.test');
@@ -125,6 +127,7 @@ test.describe('purchasing', () => {
       const dialog = page.getByRole('dialog', { name: /^Receive PO-/ });
       await expect(dialog.getByLabel(`Receive ${PRODUCTS[0].sku}`)).toHaveValue('5');
       await expect(dialog.getByLabel(`Receive ${PRODUCTS[1].sku}`)).toHaveValue('3');
+      await expect(dialog.locator(':focus')).toHaveCount(1);
       await dialog.getByLabel(`Receive ${PRODUCTS[0].sku}`).fill('2');
       await dialog.getByLabel(`Receive ${PRODUCTS[1].sku}`).fill('0');
       await dialog.getByRole('button', { name: 'Receive goods' }).click();

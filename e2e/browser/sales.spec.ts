@@ -108,6 +108,8 @@ test.describe('sales', () => {
       await page.getByRole('button', { name: 'Record payment' }).click();
       const dialog = page.getByRole('dialog', { name: 'Record payment' });
       await expect(dialog.getByLabel('Amount')).not.toHaveValue('');
+      // The dialog focuses its first field once it has opened; typing elsewhere before that races it.
+      await expect(dialog.getByLabel('Amount')).toBeFocused();
       await dialog.getByLabel('Reference (optional)').fill('E2E transfer');
       await dialog.getByRole('button', { name: 'Record payment' }).click();
       await expect(dialog).toBeHidden();
