@@ -108,6 +108,21 @@ export default tseslint.config(
   },
   {
     files: ['backend/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/frontend/**', '@angular/*'] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: ['**/frontend/**', '@angular/*'],
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message:
+                'IsOptional lets null through: use Optional() or OptionalOrNull() from platform/http/validators.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -1,11 +1,14 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import pino from 'pino';
+import type { DataSource } from 'typeorm';
 import { loadConfig, ConfigError, type AppConfig } from './platform/config/app-config';
-import { createApp } from './platform/bootstrap';
+import { createApp, type DepotApp } from './platform/bootstrap';
 import { EmbeddedDatabase } from './platform/database/embedded-database';
 import { DemoDataSeeder } from './platform/database/seed/demo-data.seeder';
 import { HealthService } from './platform/health/health.service';
+import { BackgroundWorkers } from './platform/lifecycle/background-workers';
+import { runShutdown, type ShutdownStep } from './platform/lifecycle/graceful-shutdown';
 
 async function main(): Promise<void> {
   const startedAt = process.hrtime.bigint();
@@ -19,56 +22,90 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const bootLogger = pino({
+  const logger = pino({
     level: config.log.level,
     transport: config.log.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
-  });
+  }).child({ context: 'Depot' });
 
   let embedded: EmbeddedDatabase | undefined;
-  if (!config.database.url) {
-    embedded = new EmbeddedDatabase(config.embedded.dataDir, config.embedded.port, bootLogger);
-    const url = await embedded.start();
-    config = { ...config, database: { ...config.database, url } };
-  }
+  let depot: DepotApp | undefined = undefined;
 
-  const app = await createApp(config);
-  const logger = new Logger('Depot');
-  await app.init();
-  await app.get(DemoDataSeeder).seedIfWanted();
-
+  /**
+   * Depot owns SIGTERM/SIGINT: readiness turns 503 at once, HTTP stops accepting and every
+   * request already accepted completes with the database still there, then the background
+   * workers stop, then the pool closes, then (embedded only) the database. Every step is logged
+   * and bounded so the process exits within SHUTDOWN_GRACE_MS whatever state it is in.
+   */
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (closing) return;
     closing = true;
-    logger.log(`${signal} received: finishing in-flight requests`);
-    app.get(HealthService).markShuttingDown();
+    logger.info({ signal }, `${signal} received: shutting down`);
     const force = setTimeout(() => {
       logger.error('shutdown grace period exceeded, exiting');
       process.exit(1);
     }, config.http.shutdownGraceMs);
     force.unref();
-    try {
-      // Stop accepting and let in-flight requests finish while the database is still there;
-      // only then run the modules' shutdown hooks (pool, embedded server).
-      await app.getHttpAdapter().getInstance().close();
-      await app.close();
-      await embedded?.stop();
-      logger.log('stopped');
-      process.exit(0);
-    } catch (error) {
-      logger.error({ err: error }, 'error during shutdown');
-      process.exit(1);
-    }
+    const steps: ShutdownStep[] = depot ? applicationSteps(depot) : [];
+    if (embedded) steps.push({ name: 'embedded database stopped', run: () => embedded?.stop() });
+    const clean = await runShutdown(steps, config.http.shutdownGraceMs, logger);
+    logger.info(clean ? 'stopped' : 'stopped with errors');
+    process.exit(clean ? 0 : 1);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
+  if (!config.database.url) {
+    embedded = new EmbeddedDatabase(config.embedded.dataDir, config.embedded.port, logger);
+    const url = await embedded.start();
+    config = { ...config, database: { ...config.database, url } };
+  }
+  depot = await createApp(config);
+  const { app } = depot;
+  await app.init();
+  await app.get(DemoDataSeeder).seedIfWanted();
+  if (closing) return;
+
   await app.listen({ port: config.http.port, host: config.http.host });
   const readyMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
   const base = `http://localhost:${config.http.port}`;
-  logger.log(
+  logger.info(
     `Depot ready in ${Math.round(readyMs)} ms on ${base} (UI ${base}/, API docs ${base}/api/docs, database ${embedded ? 'embedded' : 'external'})`,
   );
+}
+
+/** Shutdown steps of a created application, in order (the embedded database comes after them). */
+function applicationSteps({ app, realtime }: DepotApp): ShutdownStep[] {
+  return [
+    { name: 'readiness off', run: () => app.get(HealthService).markShuttingDown() },
+    { name: 'realtime connections closed', run: () => realtime.disconnectAll() },
+    {
+      name: 'in-flight requests finished',
+      run: async () => {
+        const fastify = app.getHttpAdapter().getInstance();
+        // Connections that were busy when closing began go idle later: keep reaping them, or
+        // a client's kept-alive socket would hold the server open until its keep-alive timeout.
+        const reaper = setInterval(() => fastify.server.closeIdleConnections(), 100);
+        try {
+          await fastify.close();
+        } finally {
+          clearInterval(reaper);
+        }
+      },
+    },
+    ...app
+      .get(BackgroundWorkers)
+      .list()
+      .map((worker) => ({ name: `${worker.name} stopped`, run: () => worker.stop() })),
+    {
+      name: 'database pool closed',
+      run: async () => {
+        const dataSource = app.get<DataSource>(getDataSourceToken());
+        if (dataSource.isInitialized) await dataSource.destroy();
+      },
+    },
+    { name: 'application closed', run: () => app.close() },
+  ];
 }
 
 main().catch((error: unknown) => {

@@ -156,6 +156,18 @@ describe('Authentication', () => {
         },
       ],
       ['garbage', () => 'not-a-jwt'],
+      ...(['exp', 'iat', 'sub', 'sid', 'iss', 'aud', 'typ'] as const).map(
+        (claim) =>
+          [
+            `a correctly signed token without "${claim}"`,
+            () => {
+              const { [claim]: _dropped, ...rest } = valid();
+              return forge(rest, secret);
+            },
+          ] as [string, () => string],
+      ),
+      ['an expiry before the issue time', () => forge({ ...valid(), iat: now() + 900, exp: now() + 600 }, secret)],
+      ['a token issued longer ago than access tokens live', () => forge({ ...valid(), iat: now() - 7200 }, secret)],
     ])('refuses %s with 401', async (_name, make) => {
       expectProblem(await app.request('/api/v1/auth/me', { token: make() }), 401, 'AUTH.UNAUTHENTICATED');
     });

@@ -6,16 +6,26 @@ import { DepotSocketIoAdapter } from './realtime/socket-io.adapter';
 import type { AppConfig } from './config/app-config';
 import { configureHttp } from './http/configure-http';
 import { StatementCountInterceptor } from './database/statement-counter';
+import { onClientError, onFrameworkError } from './http/framework-errors';
 import { requestIdFor } from './http/request-id';
 
-/** Creates the fully configured application (not yet listening). Used by main.ts and the tests. */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export interface DepotApp {
+  app: NestFastifyApplication;
+  /** socket.io, for the shutdown sequence to end its connections before HTTP drains. */
+  realtime: DepotSocketIoAdapter;
+}
+
+/** Creates the fully configured application (not yet listening). Used by main.ts. */
+export async function createApp(config: AppConfig): Promise<DepotApp> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     trustProxy: config.http.trustProxy,
     genReqId: requestIdFor,
-    return503OnClosing: true,
+    // Depot answers requests arriving during shutdown itself, as problem+json (configure-http.ts).
+    return503OnClosing: false,
     logger: false,
+    frameworkErrors: onFrameworkError,
+    clientErrorHandler: onClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
     bufferLogs: true,
@@ -24,8 +34,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   app.useLogger(app.get(PinoNestLogger));
   app.flushLogs();
-  app.useWebSocketAdapter(new DepotSocketIoAdapter(app, config.redisUrl));
+  const realtime = new DepotSocketIoAdapter(app, config.redisUrl);
+  app.useWebSocketAdapter(realtime);
   await configureHttp(app, config);
   if (config.database.statementHeader) app.useGlobalInterceptors(new StatementCountInterceptor());
-  return app;
+  return { app, realtime };
 }

@@ -6,6 +6,14 @@ export const ErrorCode = {
   PayloadTooLarge: 'REQUEST.PAYLOAD_TOO_LARGE',
   NotFound: 'REQUEST.NOT_FOUND',
   MethodNotAllowed: 'REQUEST.METHOD_NOT_ALLOWED',
+  /** The path is not valid (bad percent-encoding). */
+  MalformedUrl: 'REQUEST.MALFORMED_URL',
+  /** A path segment or the whole URL is longer than the server accepts. */
+  UriTooLong: 'REQUEST.URI_TOO_LONG',
+  /** Any other client error the server recognised but has no more specific code for. */
+  BadRequest: 'REQUEST.BAD_REQUEST',
+  /** The request conflicts with the current state of the data (a constraint caught it). */
+  Conflict: 'REQUEST.CONFLICT',
   Unauthenticated: 'AUTH.UNAUTHENTICATED',
   InvalidCredentials: 'AUTH.INVALID_CREDENTIALS',
   InvalidRefreshToken: 'AUTH.INVALID_REFRESH_TOKEN',

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CURRENCIES, type CurrencyCode, type DashboardDto } from '@depot/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { Optional } from '../../platform/http/validators';
 
 export class DashboardQueryDto {
   /** How many days of sales to chart. @example 30 */
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -14,7 +15,7 @@ export class DashboardQueryDto {
 
   /** Figures are in this currency (products and orders in others are left out). */
   @ApiPropertyOptional({ enum: CURRENCIES, default: 'EUR' })
-  @IsOptional()
+  @Optional()
   @IsIn(CURRENCIES)
   currency?: CurrencyCode = 'EUR';
 }

@@ -4,6 +4,7 @@ import { ApiKeyPrincipalResolver } from './api-keys/api-key-principal.resolver';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AuthController } from './auth/auth.controller';
+import { CredentialRevocations } from './credentials/credential-revocations';
 import { MeController } from './me/me.controller';
 import { RolesController } from './roles/roles.controller';
 import { RolesService } from './roles/roles.service';
@@ -52,6 +53,7 @@ import { PasswordTokensService } from './password-reset/password-tokens.service'
     RolesService,
     PasswordPolicy,
     ApiKeyPrincipalResolver,
+    CredentialRevocations,
     { provide: ApiKeyResolver, useExisting: ApiKeyPrincipalResolver },
     MfaService,
     PasswordTokensService,

@@ -10,17 +10,18 @@ import {
 } from '@nestjs/swagger';
 import { Permission, type ImportReportDto, type ImportRowError } from '@depot/contracts';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean } from 'class-validator';
 import { Authenticated } from '../../platform/auth/auth.decorators';
 import { booleanQuery } from '../../platform/http/pagination/list-query.dto';
 import { ApiProblems } from '../../platform/openapi/api-responses';
 import { OpeningStockImportService } from './opening-stock-import.service';
 import { ProductImportService } from './product-import.service';
+import { Optional } from '../../platform/http/validators';
 
 class ImportQueryDto {
   /** Only check the file and report what would happen (default true). */
   @ApiPropertyOptional({ type: Boolean, default: true })
-  @IsOptional()
+  @Optional()
   @Transform(booleanQuery)
   @IsBoolean()
   dryRun?: boolean;

@@ -6,6 +6,29 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 
 export const ACCESS_TOKEN_ALGORITHM = 'HS256';
 
+const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+const whole = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
+
+/**
+ * The claims every Depot access token has. jsonwebtoken checks `exp` only when present and
+ * `iss`/`aud` by value, so a correctly signed token without an expiry would live forever:
+ * every claim is required here, on HTTP and WebSocket alike.
+ */
+export function isAccessClaims(payload: unknown): payload is AccessTokenClaims {
+  if (typeof payload !== 'object' || payload === null) return false;
+  const claims = payload as Partial<Record<keyof AccessTokenClaims, unknown>>;
+  return (
+    claims.typ === 'access' &&
+    nonEmpty(claims.sub) &&
+    nonEmpty(claims.sid) &&
+    nonEmpty(claims.iss) &&
+    nonEmpty(claims.aud) &&
+    whole(claims.iat) &&
+    whole(claims.exp) &&
+    claims.exp > claims.iat
+  );
+}
+
 /** Issues short-lived access JWTs. A KeyObject keeps jsonwebtoken off its slow key-parsing path. */
 @Injectable()
 export class AccessTokenService {
@@ -25,14 +48,14 @@ export class AccessTokenService {
    */
   verify(token: string): AccessTokenClaims | null {
     try {
-      const claims = verify(token, this.key, {
+      const claims: unknown = verify(token, this.key, {
         algorithms: [ACCESS_TOKEN_ALGORITHM],
         issuer: this.config.auth.issuer,
         audience: this.config.auth.audience,
         clockTolerance: 5,
-      }) as Partial<AccessTokenClaims>;
-      if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
-      return claims as AccessTokenClaims;
+        maxAge: `${this.config.auth.accessTokenTtlSeconds + 5}s`,
+      });
+      return isAccessClaims(claims) ? claims : null;
     } catch {
       return null;
     }

@@ -95,8 +95,15 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     return true;
   }
 
+  /**
+   * passport-jwt reports a bad token as "no user"; an `error` here was thrown while resolving a
+   * valid token's session (the database is down, say) and must surface as itself (503), not as
+   * a 401 that would sign the user out.
+   */
   override handleRequest<TUser>(error: unknown, user: TUser | false): TUser {
-    if (error || !user) throw this.unauthenticated();
+    if (error instanceof Error) throw error;
+    if (error) throw new Error('authentication failed unexpectedly');
+    if (!user) throw this.unauthenticated();
     return user;
   }
 

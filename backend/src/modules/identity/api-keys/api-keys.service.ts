@@ -9,6 +9,7 @@ import { AppError, NotFoundError, ValidationError } from '../../../platform/http
 import { AuditService } from '../../audit/audit.service';
 import { newApiKey } from './api-key-format';
 import { ApiKeyEntity } from './api-key.entity';
+import { CredentialRevocations } from '../credentials/credential-revocations';
 import type { CreateApiKeyDto } from './dto/api-key.dto';
 
 function toDto(key: ApiKeyEntity): ApiKeyDto {
@@ -30,6 +31,7 @@ export class ApiKeysService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly audit: AuditService,
+    private readonly revocations: CredentialRevocations,
   ) {}
 
   private get repository() {
@@ -88,6 +90,7 @@ export class ApiKeysService {
     if (!key) throw new NotFoundError(ErrorCode.ApiKeyNotFound, `No API key with id ${id}.`);
     if (key.revokedAt) return;
     await this.repository.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.revocations.announce();
     await this.audit.record({ action: 'identity.api-key.revoked', entityType: 'api_key', entityId: id });
   }
 }

@@ -9,6 +9,8 @@ import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config'
 import { ApiProblems } from '../../../platform/openapi/api-responses';
 import { RateLimitedByIp } from '../../../platform/rate-limit/rate-limit.guard';
 import { AuthService } from './auth.service';
+import { InvalidRefreshTokenError } from './auth.errors';
+import { assertCookieRequestOrigin } from './cookie-origin';
 import { LoginThrottle } from './login-throttle';
 import { CurrentUserResponseDto } from './dto/current-user.dto';
 import { LoginDto } from './dto/login.dto';
@@ -63,18 +65,19 @@ export class AuthController {
     description: 'Refresh tokens are single use; presenting a used one ends its whole session.',
   })
   @ApiOkResponse({ type: TokenResponseDto, description: 'New tokens; the old refresh token is spent.' })
-  @ApiProblems(400, 401)
+  @ApiProblems(400, 401, 403, 503)
   async refreshTokens(
     @Body() body: RefreshDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TokenResponse> {
     try {
-      const tokens = await this.auth.refresh(body?.refreshToken ?? refreshCookieOf(request));
+      const tokens = await this.auth.refresh(this.refreshTokenOf(body, request));
       setRefreshCookie(reply, tokens.refreshToken, tokens.refreshExpiresIn, this.config.auth.cookieSecure);
       return tokens;
     } catch (error) {
-      clearRefreshCookie(reply, this.config.auth.cookieSecure);
+      // Only a refused token ends the browser's session; an outage (503) must not sign anyone out.
+      if (error instanceof InvalidRefreshTokenError) clearRefreshCookie(reply, this.config.auth.cookieSecure);
       throw error;
     }
   }
@@ -84,14 +87,27 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Sign out', description: 'Revokes the session of the refresh token (body or cookie).' })
   @ApiNoContentResponse({ description: 'Signed out.' })
-  @ApiProblems(400)
+  @ApiProblems(400, 403)
   async logout(
     @Body() body: RefreshDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    await this.auth.logout(body?.refreshToken ?? refreshCookieOf(request));
+    await this.auth.logout(this.refreshTokenOf(body, request));
     clearRefreshCookie(reply, this.config.auth.cookieSecure);
+  }
+
+  /** The refresh token from the body (API clients) or, origin-checked, from the cookie (browsers). */
+  private refreshTokenOf(body: RefreshDto | undefined, request: FastifyRequest): string | undefined {
+    if (body?.refreshToken) return body.refreshToken;
+    const cookie = refreshCookieOf(request);
+    if (cookie !== undefined) {
+      assertCookieRequestOrigin(request, {
+        publicUrl: this.config.publicUrl,
+        corsOrigins: this.config.http.corsOrigins,
+      });
+    }
+    return cookie;
   }
 
   @Get('me')

@@ -7,7 +7,6 @@ import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config'
 import { AuditService } from '../../audit/audit.service';
 import { InvalidMfaCodeError, MfaRequiredError } from '../mfa/mfa.errors';
 import { MfaService, type SecondFactor } from '../mfa/mfa.service';
-import { SessionPrincipalResolver } from '../sessions/session-principal.resolver';
 import type { SessionEntity } from '../sessions/session.entity';
 import { SessionsService, type RotateResult } from '../sessions/sessions.service';
 import { PasswordHasher } from '../users/password-hasher';
@@ -27,7 +26,6 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly hasher: PasswordHasher,
     private readonly accessTokens: AccessTokenService,
-    private readonly principals: SessionPrincipalResolver,
     private readonly audit: AuditService,
     private readonly mfa: MfaService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

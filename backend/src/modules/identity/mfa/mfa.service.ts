@@ -8,7 +8,7 @@ import { newId } from '../../../platform/database/ids';
 import { AppError, NotFoundError } from '../../../platform/http/app-error';
 import { AuditService } from '../../audit/audit.service';
 import { MailService } from '../../mail/mail.service';
-import { SessionPrincipalResolver } from '../sessions/session-principal.resolver';
+import { CredentialRevocations } from '../credentials/credential-revocations';
 import { PasswordHasher } from '../users/password-hasher';
 import { UsersService } from '../users/users.service';
 import { InvalidEnrolmentCodeError, MfaAlreadyEnabledError, MfaNotSetUpError } from './mfa.errors';
@@ -38,7 +38,7 @@ export class MfaService {
     private readonly hasher: PasswordHasher,
     private readonly mail: MailService,
     private readonly audit: AuditService,
-    private readonly principals: SessionPrincipalResolver,
+    private readonly revocations: CredentialRevocations,
   ) {}
 
   /** Starts enrolment: a new pending secret, replacing any earlier unconfirmed one. */
@@ -57,15 +57,15 @@ export class MfaService {
   /** Confirms enrolment with a code from the app; answers the recovery codes, once. */
   async enableTotp(principal: Principal, code: string): Promise<EnableTotpResponse> {
     const result = await this.confirmTotp(principal.userId, code);
-    // After the commit, so this instance does not keep serving "MFA off" from its cache.
-    this.principals.forget(principal.sessionId);
+    // After the commit: no instance keeps serving "MFA off" from its cache.
+    await this.revocations.announce();
     return result;
   }
 
   /** Turns MFA off for the signed-in user, who proves it is them with the password. */
   async disable(principal: Principal, password: string): Promise<void> {
     await this.disableWithPassword(principal.userId, password);
-    this.principals.forget(principal.sessionId);
+    await this.revocations.announce();
   }
 
   /** An administrator clears another user's MFA (a lost phone); they can enrol again. */
@@ -88,6 +88,7 @@ export class MfaService {
         changes: { mfaEnabled: { before: true, after: false } },
       });
       await this.notify(state, 'reset');
+      await this.revocations.announce();
     }
     return this.users.get(userId);
   }

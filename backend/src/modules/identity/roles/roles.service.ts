@@ -7,6 +7,7 @@ import { newId } from '../../../platform/database/ids';
 import { ConflictError, NotFoundError, VersionConflictError } from '../../../platform/http/app-error';
 import { AuditService } from '../../audit/audit.service';
 import type { CreateRoleDto, UpdateRoleDto } from './dto/role.dto';
+import { CredentialRevocations } from '../credentials/credential-revocations';
 
 interface RoleRow {
   id: string;
@@ -52,6 +53,7 @@ export class RolesService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly audit: AuditService,
+    private readonly revocations: CredentialRevocations,
   ) {}
 
   async list(): Promise<RoleDto[]> {
@@ -129,6 +131,7 @@ export class RolesService {
     if (next.requireMfa !== current.require_mfa)
       changes.requireMfa = { before: current.require_mfa, after: next.requireMfa };
     await this.audit.record({ action: 'identity.role.updated', entityType: 'role', entityId: id, changes });
+    await this.revocations.announce();
     return this.get(id);
   }
 

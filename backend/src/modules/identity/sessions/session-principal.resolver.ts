@@ -3,8 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Permission } from '@depot/contracts';
 import type { DataSource } from 'typeorm';
 import { PrincipalResolver, type AccessTokenClaims, type Principal } from '../../../platform/auth/principal';
+import { PrincipalCache } from '../../../platform/auth/principal-cache';
+import { DatabaseNotifications } from '../../../platform/database/database-notifications';
 
-/** How long a resolved session is trusted before the database is asked again. */
+/**
+ * How long a resolved session is trusted before the database is asked again. Revocations do
+ * not wait for it: they clear the cache on every instance (CredentialRevocations).
+ */
 export const PRINCIPAL_CACHE_MS = 5_000;
 const MAX_CACHED = 10_000;
 
@@ -21,23 +26,26 @@ interface PrincipalRow {
 
 /**
  * Resolves an access token's session to the user and their current permissions, in one
- * query. Cached for 5 s per session: ending a session or a role change takes effect within
- * that bound, while hot endpoints avoid a lookup per request.
+ * query, cached briefly per session so hot endpoints avoid a lookup per request. Ending a
+ * session, disabling a user or changing roles clears the cache on every instance at once; the
+ * cache is off while this instance cannot hear about such changes.
  */
 @Injectable()
 export class SessionPrincipalResolver extends PrincipalResolver {
-  private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
+  private readonly cache: PrincipalCache<Principal | null>;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    notifications: DatabaseNotifications,
+  ) {
     super();
+    this.cache = new PrincipalCache(PRINCIPAL_CACHE_MS, MAX_CACHED, () => notifications.connected);
   }
 
   async resolve(claims: AccessTokenClaims): Promise<Principal | null> {
-    const now = Date.now();
     const cached = this.cache.get(claims.sid);
-    if (cached && cached.until > now) {
-      return cached.principal?.userId === claims.sub ? cached.principal : null;
-    }
+    if (cached) return cached.value?.userId === claims.sub ? cached.value : null;
+    const generation = this.cache.begin();
     const rows: PrincipalRow[] = await this.dataSource.query(
       `SELECT u.id AS user_id, u.email, u.display_name,
               coalesce(array_agg(DISTINCT r.name) FILTER (WHERE r.name IS NOT NULL), '{}') AS roles,
@@ -69,13 +77,16 @@ export class SessionPrincipalResolver extends PrincipalResolver {
           mustChangePassword: row.must_change_password,
         }
       : null;
-    if (this.cache.size >= MAX_CACHED) this.cache.clear();
-    this.cache.set(claims.sid, { principal, until: now + PRINCIPAL_CACHE_MS });
+    this.cache.set(claims.sid, principal, generation);
     return principal?.userId === claims.sub ? principal : null;
   }
 
-  /** Forget a session at once on this instance (others follow within the cache bound). */
+  /** Forget a session at once on this instance (CredentialRevocations tells the others). */
   forget(sessionId: string): void {
     this.cache.delete(sessionId);
+  }
+
+  clear(): void {
+    this.cache.clear();
   }
 }

@@ -5,7 +5,7 @@ import { DomainEventName } from '@depot/contracts';
 import { IsNull } from 'typeorm';
 import { OutboxService } from '../../../platform/events/outbox.service';
 import { AuditService } from '../../audit/audit.service';
-import { SessionPrincipalResolver } from './session-principal.resolver';
+import { CredentialRevocations } from '../credentials/credential-revocations';
 import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config';
 import { newId } from '../../../platform/database/ids';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -23,7 +23,7 @@ export class SessionsService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly principals: SessionPrincipalResolver,
+    private readonly revocations: CredentialRevocations,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
   ) {}
@@ -96,7 +96,7 @@ export class SessionsService {
   }
 
   /**
-   * Ends a session everywhere: revoked in the database, forgotten by this instance's cache,
+   * Ends a session everywhere: revoked in the database, dropped from every instance's cache,
    * audited, and announced (`session.revoked`) so every instance closes its sockets.
    */
   @Transactional()
@@ -106,7 +106,7 @@ export class SessionsService {
     action = 'auth.session.ended',
   ): Promise<void> {
     await this.revokeSession(session.id, reason);
-    this.principals.forget(session.id);
+    await this.revocations.announce();
     await this.audit.record({
       action,
       entityType: 'session',

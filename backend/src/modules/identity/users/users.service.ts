@@ -25,6 +25,7 @@ import type { CreateUserDto, SetUserRolesDto, UpdateUserDto, UserListQueryDto } 
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
 import { UserEntity } from './user.entity';
+import { CredentialRevocations } from '../credentials/credential-revocations';
 
 const SORT_COLUMNS = { createdAt: 'u.created_at', email: 'u.email', displayName: 'u.display_name' } as const;
 
@@ -79,6 +80,7 @@ export class UsersService {
     private readonly audit: AuditService,
     private readonly passwordTokens: PasswordTokensService,
     private readonly mail: MailService,
+    private readonly revocations: CredentialRevocations,
   ) {}
 
   /** The user with this e-mail (case-insensitive), including the password hash. */
@@ -231,10 +233,11 @@ export class UsersService {
     if (email !== before.email) changes.email = { before: before.email, after: email };
     if (displayName !== before.displayName) changes.displayName = { before: before.displayName, after: displayName };
     await this.audit.record({ action: 'identity.user.updated', entityType: 'user', entityId: id, changes });
+    await this.revocations.announce();
     return this.get(id);
   }
 
-  /** Replaces a user's roles; their permissions follow within the principal cache bound (5 s). */
+  /** Replaces a user's roles; their permissions change on the next request, on every instance. */
   @Transactional()
   async setRoles(actor: Principal, id: string, input: SetUserRolesDto): Promise<UserDto> {
     if (actor.userId === id) {
@@ -258,6 +261,7 @@ export class UsersService {
       entityId: id,
       changes: { roles: { before: before.roles, after: after.roles } },
     });
+    await this.revocations.announce();
     return after;
   }
 
@@ -280,6 +284,7 @@ export class UsersService {
       entityId: id,
       changes: { status: { before: before.status, after: status } },
     });
+    await this.revocations.announce();
     return this.get(id);
   }
 

@@ -9,7 +9,8 @@ import {
   type Page,
 } from '@depot/contracts';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Optional } from '../../../platform/http/validators';
 
 export class DevMailResponseDto implements DevMailDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
@@ -38,7 +39,7 @@ export class DevMailPageDto implements Page<DevMailDto> {
 export class DevMailListQueryDto implements DevMailListQuery {
   /** @example 25 */
   @ApiPropertyOptional({ minimum: 1, maximum: PAGINATION.maxLimit, default: PAGINATION.defaultLimit })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -46,13 +47,13 @@ export class DevMailListQueryDto implements DevMailListQuery {
   limit?: number = PAGINATION.defaultLimit;
 
   /** Opaque cursor from a previous page's `nextCursor`. */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(512)
   cursor?: string;
 
   /** Only messages to this address (case-insensitive). @example ada@depot.local */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(EMAIL_MAX_LENGTH)
   to?: string;

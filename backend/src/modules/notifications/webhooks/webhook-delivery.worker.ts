@@ -8,6 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config';
+import { BackgroundWorkers } from '../../../platform/lifecycle/background-workers';
 import { MailService } from '../../mail/mail.service';
 import { webhookHeaders } from './webhook-signing';
 import { postWebhook } from './webhook-sender';
@@ -48,16 +49,24 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
-  ) {}
+    workers: BackgroundWorkers,
+  ) {
+    workers.register('webhook deliveries', () => this.stop());
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.outbox.dispatchEnabled) this.schedule(this.config.webhooks.pollIntervalMs);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
+  /** Stops claiming deliveries and waits for the pass in progress. */
+  async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
   }
 
   private schedule(delay: number): void {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ORDER_LIMITS, type OrderTransitionRequest, type StatusChangeDto } from '@depot/contracts';
-import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsString, MaxLength, Min } from 'class-validator';
+import { OptionalOrNull } from '../../../platform/http/validators';
 
 export class StatusChangeActorDto {
   /** @example user */
@@ -31,7 +32,7 @@ export class OrderTransitionDto implements OrderTransitionRequest {
   version!: number;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Customer called' })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(ORDER_LIMITS.transitionNoteMaxLength)
   note?: string | null;

@@ -10,20 +10,10 @@ import {
   type UpdatePartnerRequest,
 } from '@depot/contracts';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsEmail, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { booleanQuery, ListQueryDto } from '../../../platform/http/pagination/list-query.dto';
 import { trimString } from '../../../platform/http/transforms';
+import { Optional, OptionalOrNull } from '../../../platform/http/validators';
 
 const CODE_MESSAGE = 'code may contain upper-case letters, digits, "-" and "_", starting with a letter or digit';
 
@@ -95,42 +85,42 @@ export class CreatePartnerDto implements CreatePartnerRequest {
   name!: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Jana Novak' })
-  @IsOptional()
+  @OptionalOrNull()
   @Transform(optionalText)
   @IsString()
   @MaxLength(PARTNER_LIMITS.contactNameMaxLength)
   contactName?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'orders@acme.example' })
-  @IsOptional()
+  @OptionalOrNull()
   @Transform(optionalText)
   @IsEmail()
   @MaxLength(PARTNER_LIMITS.emailMaxLength)
   email?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '+49 30 1234567' })
-  @IsOptional()
+  @OptionalOrNull()
   @Transform(optionalText)
   @IsString()
   @MaxLength(PARTNER_LIMITS.phoneMaxLength)
   phone?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Industriestraße 5, 10115 Berlin' })
-  @IsOptional()
+  @OptionalOrNull()
   @Transform(optionalText)
   @IsString()
   @MaxLength(PARTNER_LIMITS.addressMaxLength)
   billingAddress?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @Transform(optionalText)
   @IsString()
   @MaxLength(PARTNER_LIMITS.addressMaxLength)
   shippingAddress?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'DE123456789' })
-  @IsOptional()
+  @OptionalOrNull()
   @Transform(optionalText)
   @IsString()
   @MaxLength(PARTNER_LIMITS.taxIdMaxLength)
@@ -138,14 +128,14 @@ export class CreatePartnerDto implements CreatePartnerRequest {
 
   /** Days until an invoice is due. @example 30 */
   @ApiPropertyOptional({ minimum: 0, maximum: PARTNER_LIMITS.maxPaymentTermsDays, default: 30 })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(PARTNER_LIMITS.maxPaymentTermsDays)
   paymentTermsDays?: number;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @Transform(optionalText)
   @IsString()
   @MaxLength(PARTNER_LIMITS.notesMaxLength)
@@ -159,7 +149,7 @@ export class UpdatePartnerDto implements UpdatePartnerRequest {
   version!: number;
 
   @ApiPropertyOptional({ pattern: PARTNER_LIMITS.codePattern, example: 'ACME' })
-  @IsOptional()
+  @Optional()
   @Transform(trimString)
   @IsString()
   @MinLength(1)
@@ -168,7 +158,7 @@ export class UpdatePartnerDto implements UpdatePartnerRequest {
   code?: string;
 
   @ApiPropertyOptional({ example: 'ACME Industrial Supplies GmbH' })
-  @IsOptional()
+  @Optional()
   @Transform(trimString)
   @IsString()
   @MinLength(1)
@@ -176,63 +166,63 @@ export class UpdatePartnerDto implements UpdatePartnerRequest {
   name?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @Transform(optionalText)
   @IsString()
   @MaxLength(PARTNER_LIMITS.contactNameMaxLength)
   contactName?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @Transform(optionalText)
   @IsEmail()
   @MaxLength(PARTNER_LIMITS.emailMaxLength)
   email?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @Transform(optionalText)
   @IsString()
   @MaxLength(PARTNER_LIMITS.phoneMaxLength)
   phone?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @Transform(optionalText)
   @IsString()
   @MaxLength(PARTNER_LIMITS.addressMaxLength)
   billingAddress?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @Transform(optionalText)
   @IsString()
   @MaxLength(PARTNER_LIMITS.addressMaxLength)
   shippingAddress?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @Transform(optionalText)
   @IsString()
   @MaxLength(PARTNER_LIMITS.taxIdMaxLength)
   taxId?: string | null;
 
   @ApiPropertyOptional({ minimum: 0, maximum: PARTNER_LIMITS.maxPaymentTermsDays })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(PARTNER_LIMITS.maxPaymentTermsDays)
   paymentTermsDays?: number;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @Transform(optionalText)
   @IsString()
   @MaxLength(PARTNER_LIMITS.notesMaxLength)
   notes?: string | null;
 
   /** Inactive partners cannot be put on new orders. @example true */
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 }
@@ -247,7 +237,7 @@ export class PartnerListQueryDto extends ListQueryDto implements PartnerListQuer
 
   /** Only active (true) or inactive (false) partners. */
   @ApiPropertyOptional({ type: Boolean })
-  @IsOptional()
+  @Optional()
   @Transform(booleanQuery)
   @IsBoolean()
   active?: boolean;

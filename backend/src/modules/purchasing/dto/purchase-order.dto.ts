@@ -24,8 +24,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO8601,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
@@ -35,6 +33,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../../platform/http/pagination/list-query.dto';
 import { StatusChangeResponseDto } from '../../orders/dto/status-change.dto';
+import { Optional, OptionalOrNull, IsIsoInstant } from '../../../platform/http/validators';
 
 export class PurchaseOrderLineResponseDto implements PurchaseOrderLineDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c11 */
@@ -142,7 +141,7 @@ export class PurchaseOrderLineInputDto implements PurchaseOrderLineInput {
   quantity!: number;
 
   /** Minor units; defaults to the product's cost. @example 850 */
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(ORDER_LIMITS.maxUnitAmountMinor)
@@ -158,18 +157,18 @@ export class CreatePurchaseOrderDto implements CreatePurchaseOrderRequest {
   warehouseId!: string;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-12-15' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalOrNull()
+  @IsIsoInstant()
   @MaxLength(10)
   expectedDate?: string | null;
 
   @ApiPropertyOptional({ enum: CURRENCIES, default: 'EUR' })
-  @IsOptional()
+  @Optional()
   @IsIn(CURRENCIES)
   currency?: CurrencyCode;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(ORDER_LIMITS.notesMaxLength)
   notes?: string | null;
@@ -189,29 +188,29 @@ export class UpdatePurchaseOrderDto implements UpdatePurchaseOrderRequest {
   @Min(1)
   version!: number;
 
-  @IsOptional()
+  @Optional()
   @IsUUID()
   supplierId?: string;
 
-  @IsOptional()
+  @Optional()
   @IsUUID()
   warehouseId?: string;
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-12-15' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @OptionalOrNull()
+  @IsIsoInstant()
   @MaxLength(10)
   expectedDate?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(ORDER_LIMITS.notesMaxLength)
   notes?: string | null;
 
   /** Replaces all lines. */
   @ApiPropertyOptional({ type: [PurchaseOrderLineInputDto], minItems: 1, maxItems: ORDER_LIMITS.maxLines })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(ORDER_LIMITS.maxLines)
@@ -233,7 +232,7 @@ export class ReceiptLineDto {
 
 export class ReceivePurchaseOrderDto implements ReceivePurchaseOrderRequest {
   /** Defaults to the order's warehouse. */
-  @IsOptional()
+  @Optional()
   @IsUUID()
   warehouseId?: string;
 
@@ -246,7 +245,7 @@ export class ReceivePurchaseOrderDto implements ReceivePurchaseOrderRequest {
   lines!: ReceiptLineDto[];
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Delivery note 4711' })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(ORDER_LIMITS.transitionNoteMaxLength)
   note?: string | null;
@@ -261,16 +260,16 @@ export class PurchaseOrderListQueryDto extends ListQueryDto implements PurchaseO
   declare sort?: string;
 
   @ApiPropertyOptional({ enum: PURCHASE_ORDER_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(PURCHASE_ORDER_STATUSES)
   status?: PurchaseOrderStatus;
 
-  @IsOptional()
+  @Optional()
   @IsUUID()
   supplierId?: string;
 
   /** Orders with a line for this product. */
-  @IsOptional()
+  @Optional()
   @IsUUID()
   productId?: string;
 }

@@ -24,7 +24,6 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
@@ -34,6 +33,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../../platform/http/pagination/list-query.dto';
 import { StatusChangeResponseDto } from '../../orders/dto/status-change.dto';
+import { Optional, OptionalOrNull } from '../../../platform/http/validators';
 
 export class SalesOrderLineResponseDto implements SalesOrderLineDto {
   id!: string;
@@ -137,21 +137,21 @@ export class SalesOrderLineInputDto implements SalesOrderLineInput {
   quantity!: number;
 
   /** Minor units; defaults to the product price. @example 1999 */
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(ORDER_LIMITS.maxUnitAmountMinor)
   unitPriceMinor?: number;
 
   /** Basis points (500 = 5 %). @example 500 */
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(ORDER_LIMITS.maxDiscountBps)
   discountBps?: number;
 
   /** Basis points (1900 = 19 %). @example 1900 */
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(ORDER_LIMITS.maxTaxRateBps)
@@ -167,18 +167,18 @@ export class CreateSalesOrderDto implements CreateSalesOrderRequest {
   warehouseId!: string;
 
   @ApiPropertyOptional({ enum: CURRENCIES, default: 'EUR' })
-  @IsOptional()
+  @Optional()
   @IsIn(CURRENCIES)
   currency?: CurrencyCode;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(ORDER_LIMITS.addressMaxLength)
   shippingAddress?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(ORDER_LIMITS.notesMaxLength)
   notes?: string | null;
@@ -198,29 +198,29 @@ export class UpdateSalesOrderDto implements UpdateSalesOrderRequest {
   @Min(1)
   version!: number;
 
-  @IsOptional()
+  @Optional()
   @IsUUID()
   customerId?: string;
 
-  @IsOptional()
+  @Optional()
   @IsUUID()
   warehouseId?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(ORDER_LIMITS.addressMaxLength)
   shippingAddress?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(ORDER_LIMITS.notesMaxLength)
   notes?: string | null;
 
   /** Replaces all lines. */
   @ApiPropertyOptional({ type: [SalesOrderLineInputDto], minItems: 1, maxItems: ORDER_LIMITS.maxLines })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(ORDER_LIMITS.maxLines)
@@ -248,7 +248,7 @@ export class FulfilSalesOrderDto implements FulfilSalesOrderRequest {
 
   /** Without lines, everything still reserved ships. */
   @ApiPropertyOptional({ type: [ShipmentLineDto] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(ORDER_LIMITS.maxLines)
@@ -257,7 +257,7 @@ export class FulfilSalesOrderDto implements FulfilSalesOrderRequest {
   lines?: ShipmentLineDto[];
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Tracking 00340434161234567890' })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(ORDER_LIMITS.transitionNoteMaxLength)
   note?: string | null;
@@ -272,16 +272,16 @@ export class SalesOrderListQueryDto extends ListQueryDto implements SalesOrderLi
   declare sort?: string;
 
   @ApiPropertyOptional({ enum: SALES_ORDER_STATUSES })
-  @IsOptional()
+  @Optional()
   @IsIn(SALES_ORDER_STATUSES)
   status?: SalesOrderStatus;
 
-  @IsOptional()
+  @Optional()
   @IsUUID()
   customerId?: string;
 
   /** Orders with a line for this product. */
-  @IsOptional()
+  @Optional()
   @IsUUID()
   productId?: string;
 }

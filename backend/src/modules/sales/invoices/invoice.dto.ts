@@ -19,9 +19,10 @@ import {
   type RecordPaymentRequest,
 } from '@depot/contracts';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ListQueryDto } from '../../../platform/http/pagination/list-query.dto';
 import { trimString } from '../../../platform/http/transforms';
+import { Optional, OptionalOrNull, IsIsoInstant } from '../../../platform/http/validators';
 
 export class InvoiceLineResponseDto implements InvoiceLineDto {
   /** @example WID-001 */
@@ -141,14 +142,14 @@ export class RecordPaymentDto implements RecordPaymentRequest {
   method!: PaymentMethod;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'Bank ref 2026-11-30-0042' })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(INVOICE_LIMITS.referenceMaxLength)
   reference?: string | null;
 
   /** Defaults to now. @example 2026-11-30T09:00:00.000Z */
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Optional()
+  @IsIsoInstant()
   paidAt?: string;
 }
 
@@ -161,7 +162,7 @@ export class CreateCreditNoteDto implements CreateCreditNoteRequest {
   reason!: string;
 
   /** Gross amount to credit; default: everything not yet credited. @example 1000 */
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   @Max(ORDER_LIMITS.maxUnitAmountMinor)
@@ -177,20 +178,20 @@ export class InvoiceListQueryDto extends ListQueryDto implements InvoiceListQuer
   declare sort?: string;
 
   @ApiPropertyOptional({ enum: Object.values(InvoiceKind) })
-  @IsOptional()
+  @Optional()
   @IsIn(Object.values(InvoiceKind))
   kind?: InvoiceKind;
 
   @ApiPropertyOptional({ enum: Object.values(PaymentStatus) })
-  @IsOptional()
+  @Optional()
   @IsIn(Object.values(PaymentStatus))
   paymentStatus?: PaymentStatus;
 
-  @IsOptional()
+  @Optional()
   @IsUUID()
   customerId?: string;
 
-  @IsOptional()
+  @Optional()
   @IsUUID()
   salesOrderId?: string;
 }

@@ -1,6 +1,7 @@
 import { PAGINATION, type ListQuery } from '@depot/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Optional } from '../validators';
 
 /** `true`/`false` query strings to booleans (anything else is left for @IsBoolean to refuse). */
 export const booleanQuery = ({ value }: { value: unknown }): unknown =>
@@ -12,7 +13,7 @@ export class ListQueryDto implements ListQuery {
    * Page size.
    * @example 25
    */
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -20,7 +21,7 @@ export class ListQueryDto implements ListQuery {
   limit?: number = PAGINATION.defaultLimit;
 
   /** Opaque cursor from a previous page's `nextCursor`. */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(512)
   cursor?: string;
@@ -29,19 +30,19 @@ export class ListQueryDto implements ListQuery {
    * Sort field, `-` prefix for descending.
    * @example -createdAt
    */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(40)
   sort?: string;
 
   /** Free-text search. */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(PAGINATION.maxSearchLength)
   q?: string;
 
   /** Also return the total number of matching rows (costs an extra count query). */
-  @IsOptional()
+  @Optional()
   @Transform(booleanQuery)
   @IsBoolean()
   includeTotal?: boolean;

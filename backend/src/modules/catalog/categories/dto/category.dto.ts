@@ -6,8 +6,9 @@ import {
   type UpdateCategoryRequest,
 } from '@depot/contracts';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsInt, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { trimString } from '../../../../platform/http/transforms';
+import { Optional, OptionalOrNull } from '../../../../platform/http/validators';
 
 export class CategoryResponseDto implements CategoryDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
@@ -42,7 +43,7 @@ export class CreateCategoryDto implements CreateCategoryRequest {
 
   /** Parent category; omit or null for a root category. */
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsUUID()
   parentId?: string | null;
 }
@@ -54,7 +55,7 @@ export class UpdateCategoryDto implements UpdateCategoryRequest {
   version!: number;
 
   /** New name. @example Hand tools */
-  @IsOptional()
+  @Optional()
   @Transform(trimString)
   @IsString()
   @MinLength(1)

@@ -7,9 +7,10 @@ import {
   type ProductAttributes,
 } from '@depot/contracts';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsBarcode, IsProductAttributes } from './product-validators';
 import { trimString } from '../../../../platform/http/transforms';
+import { Optional, OptionalOrNull } from '../../../../platform/http/validators';
 
 export class CreateProductDto implements CreateProductRequest {
   /**
@@ -33,7 +34,7 @@ export class CreateProductDto implements CreateProductRequest {
   name!: string;
 
   /** @example Solid oak, oiled finish. */
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(PRODUCT_LIMITS.descriptionMaxLength)
   description?: string | null;
@@ -42,7 +43,7 @@ export class CreateProductDto implements CreateProductRequest {
    * Unit of measure.
    * @example pcs
    */
-  @IsOptional()
+  @Optional()
   @Transform(trimString)
   @IsString()
   @MinLength(1)
@@ -64,7 +65,7 @@ export class CreateProductDto implements CreateProductRequest {
    * @example 7400
    */
   @ApiProperty({ type: 'integer', nullable: true, required: false, minimum: 0, maximum: PRODUCT_LIMITS.maxPriceMinor })
-  @IsOptional()
+  @OptionalOrNull()
   @IsInt()
   @Min(0)
   @Max(PRODUCT_LIMITS.maxPriceMinor)
@@ -79,14 +80,14 @@ export class CreateProductDto implements CreateProductRequest {
    * @example 4006381333931
    */
   @ApiProperty({ type: String, nullable: true, required: false, pattern: '^(\\d{12}|\\d{13})$' })
-  @IsOptional()
+  @OptionalOrNull()
   @Transform(trimString)
   @IsBarcode()
   barcode?: string | null;
 
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
   @ApiProperty({ type: String, format: 'uuid', nullable: true, required: false })
-  @IsOptional()
+  @OptionalOrNull()
   @IsUUID()
   categoryId?: string | null;
 
@@ -99,7 +100,7 @@ export class CreateProductDto implements CreateProductRequest {
     additionalProperties: { type: 'string', maxLength: PRODUCT_LIMITS.attributeValueMaxLength },
     example: { color: 'oak', seat_height_cm: '46' },
   })
-  @IsOptional()
+  @Optional()
   @IsProductAttributes()
   attributes?: ProductAttributes;
 
@@ -108,7 +109,7 @@ export class CreateProductDto implements CreateProductRequest {
    * @example 10
    */
   @ApiProperty({ type: 'integer', required: false, minimum: 0, maximum: PRODUCT_LIMITS.maxReorderQuantity })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(PRODUCT_LIMITS.maxReorderQuantity)
@@ -119,7 +120,7 @@ export class CreateProductDto implements CreateProductRequest {
    * @example 40
    */
   @ApiProperty({ type: 'integer', required: false, minimum: 0, maximum: PRODUCT_LIMITS.maxReorderQuantity })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(0)
   @Max(PRODUCT_LIMITS.maxReorderQuantity)

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { PRODUCT_SORT_FIELDS, ProductStatus, type ProductListQuery } from '@depot/contracts';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsUUID, Matches } from 'class-validator';
 import { booleanQuery } from '../../../../platform/http/pagination/list-query.dto';
 import { ListQueryDto } from '../../../../platform/http/pagination/list-query.dto';
+import { Optional } from '../../../../platform/http/validators';
 
 export class ProductListQueryDto extends ListQueryDto implements ProductListQuery {
   @ApiPropertyOptional({
@@ -15,19 +16,19 @@ export class ProductListQueryDto extends ListQueryDto implements ProductListQuer
 
   /** Only products with this status. */
   @ApiPropertyOptional({ enum: Object.values(ProductStatus) })
-  @IsOptional()
+  @Optional()
   @IsIn(Object.values(ProductStatus))
   status?: ProductStatus;
 
   /** Products in this category or any category below it. */
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   categoryId?: string;
 
   /** `key:value`; repeat for several (all must match). */
   @ApiPropertyOptional({ type: [String], example: ['color:oak'] })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }: { value: unknown }) => (Array.isArray(value) ? (value as unknown[]) : [value]))
   @ArrayMaxSize(10)
   @Matches(/^[a-z0-9][a-z0-9_.-]{0,63}:.{1,200}$/, { each: true, message: 'attribute must look like key:value' })
@@ -35,7 +36,7 @@ export class ProductListQueryDto extends ListQueryDto implements ProductListQuer
 
   /** Only products whose available stock in some warehouse is below their reorder point. */
   @ApiPropertyOptional({ type: Boolean })
-  @IsOptional()
+  @Optional()
   @Transform(booleanQuery)
   @IsBoolean()
   belowReorderPoint?: boolean;

@@ -8,17 +8,8 @@ import {
   type Permission,
 } from '@depot/contracts';
 import { Transform } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsDateString,
-  IsIn,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { Optional, IsIsoInstant } from '../../../../platform/http/validators';
 
 export class ApiKeyResponseDto implements ApiKeyDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
@@ -65,7 +56,7 @@ export class CreateApiKeyDto implements CreateApiKeyRequest {
 
   /** Optional expiry (ISO 8601, in the future). */
   @ApiPropertyOptional({ example: '2027-11-23T00:00:00.000Z' })
-  @IsOptional()
-  @IsDateString({ strict: true })
+  @Optional()
+  @IsIsoInstant()
   expiresAt?: string;
 }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { EMAIL_MAX_LENGTH, MFA_LIMITS, PASSWORD_LIMITS, type LoginRequest } from '@depot/contracts';
-import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { Optional } from '../../../../platform/http/validators';
 
 export class LoginDto implements LoginRequest {
   /** @example admin@depot.local */
@@ -16,7 +17,7 @@ export class LoginDto implements LoginRequest {
 
   /** For accounts with two-step verification: the 6-digit code from the app, or a recovery code. */
   @ApiPropertyOptional({ example: '492039' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(MFA_LIMITS.codeMaxLength)
   mfaCode?: string;

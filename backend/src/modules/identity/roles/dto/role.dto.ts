@@ -7,18 +7,8 @@ import {
   type RoleDto,
   type UpdateRoleRequest,
 } from '@depot/contracts';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { Optional } from '../../../../platform/http/validators';
 
 export class RoleResponseDto implements RoleDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
@@ -53,7 +43,7 @@ export class CreateRoleDto implements CreateRoleRequest {
   name!: string;
 
   /** @example Leads a warehouse team */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(IDENTITY_LIMITS.roleDescriptionMaxLength)
   description?: string;
@@ -65,7 +55,7 @@ export class CreateRoleDto implements CreateRoleRequest {
   permissions!: Permission[];
 
   /** Members must use MFA. @example false */
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   requireMfa?: boolean;
 }
@@ -77,7 +67,7 @@ export class UpdateRoleDto implements UpdateRoleRequest {
   version!: number;
 
   /** @example warehouse-lead */
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(new RegExp(IDENTITY_LIMITS.rolePattern), {
     message: 'name may contain lower-case letters, digits and dashes',
@@ -86,20 +76,20 @@ export class UpdateRoleDto implements UpdateRoleRequest {
   name?: string;
 
   /** @example Leads a warehouse team */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(IDENTITY_LIMITS.roleDescriptionMaxLength)
   description?: string;
 
   @ApiPropertyOptional({ enum: ALL_PERMISSIONS, isArray: true })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(ALL_PERMISSIONS.length)
   @IsIn(ALL_PERMISSIONS, { each: true })
   permissions?: Permission[];
 
   /** @example true */
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   requireMfa?: boolean;
 }

@@ -19,7 +19,6 @@ import {
   IsEmail,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
@@ -28,6 +27,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../../../platform/http/pagination/list-query.dto';
 import { trimString } from '../../../../platform/http/transforms';
+import { Optional } from '../../../../platform/http/validators';
 
 const ROLE_NAME = new RegExp(IDENTITY_LIMITS.rolePattern);
 
@@ -72,14 +72,14 @@ export class UserListQueryDto extends ListQueryDto implements UserListQuery {
   declare sort?: string;
 
   /** Only users holding this role. */
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(ROLE_NAME)
   @MaxLength(IDENTITY_LIMITS.roleNameMaxLength)
   role?: string;
 
   @ApiPropertyOptional({ enum: Object.values(UserStatus) })
-  @IsOptional()
+  @Optional()
   @IsIn(Object.values(UserStatus))
   status?: UserStatus;
 }
@@ -106,7 +106,7 @@ export class CreateUserDto implements CreateUserRequest {
   roles!: string[];
 
   /** Initial password the user must change at first sign-in; omit to send an invitation e-mail. */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MinLength(PASSWORD_LIMITS.minLength)
   @MaxLength(PASSWORD_LIMITS.maxLength)
@@ -120,14 +120,14 @@ export class UpdateUserDto implements UpdateUserRequest {
   version!: number;
 
   /** @example chris.clerk@depot.local */
-  @IsOptional()
+  @Optional()
   @Transform(trimString)
   @IsEmail({ require_tld: false })
   @MaxLength(EMAIL_MAX_LENGTH)
   email?: string;
 
   /** @example Chris Clerk */
-  @IsOptional()
+  @Optional()
   @Transform(trimString)
   @IsString()
   @MinLength(1)

@@ -21,20 +21,9 @@ import {
   type TransferStockRequest,
 } from '@depot/contracts';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  NotEquals,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, NotEquals } from 'class-validator';
 import { booleanQuery, ListQueryDto } from '../../../../platform/http/pagination/list-query.dto';
+import { Optional, OptionalOrNull, IsIsoInstant } from '../../../../platform/http/validators';
 
 const UUID_EXAMPLE = '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10';
 const TIME_EXAMPLE = '2026-11-23T10:15:30.123Z';
@@ -119,18 +108,18 @@ export class StockLevelListQueryDto extends ListQueryDto implements StockLevelLi
   declare sort?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   productId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   warehouseId?: string;
 
   /** Only levels whose available stock is below the product's reorder point. */
   @ApiPropertyOptional({ type: Boolean })
-  @IsOptional()
+  @Optional()
   @Transform(booleanQuery)
   @IsBoolean()
   belowReorderPoint?: boolean;
@@ -145,36 +134,36 @@ export class StockMovementListQueryDto extends ListQueryDto implements StockMove
   declare sort?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   productId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   warehouseId?: string;
 
   @ApiPropertyOptional({ enum: MOVEMENT_TYPES })
-  @IsOptional()
+  @Optional()
   @IsIn(MOVEMENT_TYPES)
   type?: MovementType;
 
   /** From this time on (inclusive). */
   @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Optional()
+  @IsIsoInstant()
   from?: string;
 
   /** Before this time (exclusive). */
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00Z' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Optional()
+  @IsIsoInstant()
   to?: string;
 }
 
 export class LowStockQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   warehouseId?: string;
 }
@@ -207,7 +196,7 @@ export class AdjustStockDto implements AdjustStockRequest {
 
   /** @example Dropped by the forklift */
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: INVENTORY_LIMITS.noteMaxLength })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(INVENTORY_LIMITS.noteMaxLength)
   note?: string | null;
@@ -235,7 +224,7 @@ export class TransferStockDto implements TransferStockRequest {
 
   /** @example Rebalancing for the weekend */
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: INVENTORY_LIMITS.noteMaxLength })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(INVENTORY_LIMITS.noteMaxLength)
   note?: string | null;
@@ -261,7 +250,7 @@ export class StockAsOfQueryDto {
 
   /** The moment to compute stock at (ISO 8601). */
   @ApiProperty({ example: '2026-11-30T23:59:59Z' })
-  @IsISO8601({ strict: true })
+  @IsIsoInstant()
   at!: string;
 }
 

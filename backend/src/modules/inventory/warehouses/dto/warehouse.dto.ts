@@ -9,9 +9,10 @@ import {
   type WarehouseListQuery,
 } from '@depot/contracts';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsInt, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
 import { booleanQuery, ListQueryDto } from '../../../../platform/http/pagination/list-query.dto';
 import { trimString } from '../../../../platform/http/transforms';
+import { Optional, OptionalOrNull } from '../../../../platform/http/validators';
 
 const CODE_MESSAGE = 'code may contain upper-case letters, digits, "-" and "_", starting with a letter or digit';
 
@@ -62,7 +63,7 @@ export class CreateWarehouseDto implements CreateWarehouseRequest {
 
   /** @example Lagerstraße 1, 10115 Berlin */
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(WAREHOUSE_LIMITS.addressMaxLength)
   address?: string | null;
@@ -75,7 +76,7 @@ export class UpdateWarehouseDto implements UpdateWarehouseRequest {
   version!: number;
 
   /** @example BER-1 */
-  @IsOptional()
+  @Optional()
   @Transform(trimString)
   @IsString()
   @MinLength(1)
@@ -84,7 +85,7 @@ export class UpdateWarehouseDto implements UpdateWarehouseRequest {
   code?: string;
 
   /** @example Berlin central */
-  @IsOptional()
+  @Optional()
   @Transform(trimString)
   @IsString()
   @MinLength(1)
@@ -92,13 +93,13 @@ export class UpdateWarehouseDto implements UpdateWarehouseRequest {
   name?: string;
 
   @ApiPropertyOptional({ type: String, nullable: true })
-  @IsOptional()
+  @OptionalOrNull()
   @IsString()
   @MaxLength(WAREHOUSE_LIMITS.addressMaxLength)
   address?: string | null;
 
   /** Inactive warehouses accept no stock movements. @example true */
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 }
@@ -113,7 +114,7 @@ export class WarehouseListQueryDto extends ListQueryDto implements WarehouseList
 
   /** Only active (true) or inactive (false) warehouses. */
   @ApiPropertyOptional({ type: Boolean })
-  @IsOptional()
+  @Optional()
   @Transform(booleanQuery)
   @IsBoolean()
   active?: boolean;

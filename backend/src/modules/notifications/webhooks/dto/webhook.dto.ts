@@ -11,19 +11,9 @@ import {
   type WebhookEndpointDto,
   type WebhookEventType,
 } from '@depot/contracts';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsString, MaxLength, Min } from 'class-validator';
 import { ListQueryDto } from '../../../../platform/http/pagination/list-query.dto';
+import { Optional } from '../../../../platform/http/validators';
 
 export class WebhookEndpointResponseDto implements WebhookEndpointDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
@@ -60,7 +50,7 @@ export class CreateWebhookEndpointDto implements CreateWebhookEndpointRequest {
   url!: string;
 
   /** @example Shop stock sync */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(WEBHOOK_LIMITS.descriptionMaxLength)
   description?: string;
@@ -80,19 +70,19 @@ export class UpdateWebhookEndpointDto implements UpdateWebhookEndpointRequest {
   version!: number;
 
   /** @example https://shop.example.com/hooks/depot */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(WEBHOOK_LIMITS.urlMaxLength)
   url?: string;
 
   /** @example Shop stock sync */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(WEBHOOK_LIMITS.descriptionMaxLength)
   description?: string;
 
   @ApiProperty({ enum: WEBHOOK_EVENT_TYPES, isArray: true, required: false })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(WEBHOOK_EVENT_TYPES.length)
@@ -100,7 +90,7 @@ export class UpdateWebhookEndpointDto implements UpdateWebhookEndpointRequest {
   eventTypes?: WebhookEventType[];
 
   /** Turn a (possibly auto-disabled) endpoint on or off. @example true */
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   enabled?: boolean;
 }
