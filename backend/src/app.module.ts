@@ -13,6 +13,7 @@ import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { AuthPlatformModule } from './platform/auth/auth-platform.module';
 import type { AppConfig } from './platform/config/app-config';
 import { ConfigModule } from './platform/config/config.module';
+import { CryptoModule } from './platform/crypto/crypto.module';
 import { DatabaseModule } from './platform/database/database.module';
 import { EventsModule } from './platform/events/events.module';
 import { HealthModule } from './platform/health/health.module';
@@ -32,6 +33,7 @@ export class AppModule {
         LoggingModule,
         LifecycleModule,
         DatabaseModule,
+        CryptoModule,
         HttpPlatformModule,
         EventsModule,
         RateLimitModule,

@@ -40,6 +40,38 @@ describe('Authentication', () => {
     expect(cookie).toContain('Path=/api/v1/auth');
   });
 
+  it('accepts a cookie-only refresh from Depot itself, and refuses one from a foreign origin', async () => {
+    const cookieOf = (response: { headers: Headers }) => (response.headers.get('set-cookie') ?? '').split(';')[0];
+    let cookie = cookieOf(await login());
+    const foreign = await app.request('/api/v1/auth/refresh', {
+      method: 'POST',
+      headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expectProblem(foreign, 403, 'AUTH.FORBIDDEN');
+    const crossSite = await app.request('/api/v1/auth/refresh', {
+      method: 'POST',
+      headers: { cookie, 'sec-fetch-site': 'cross-site', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expectProblem(crossSite, 403, 'AUTH.FORBIDDEN');
+    // The refused attempts spent nothing: the same cookie still works from Depot's own origin.
+    const own = await app.request('/api/v1/auth/refresh', {
+      method: 'POST',
+      headers: { cookie, origin: app.baseUrl, 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(own.status).toBe(200);
+    expect(own.headers.get('cache-control')).toBe('no-store');
+    cookie = cookieOf(own);
+    const logout = await app.request('/api/v1/auth/logout', {
+      method: 'POST',
+      headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expectProblem(logout, 403, 'AUTH.FORBIDDEN');
+  });
+
   it('answers the same 401 for a wrong password and an unknown e-mail', async () => {
     const wrong = await app.request('/api/v1/auth/login', {
       method: 'POST',

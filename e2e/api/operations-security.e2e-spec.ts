@@ -85,6 +85,8 @@ describe('Operations and security (QUALITY S6, S8, S9)', () => {
           DATABASE_URL: databaseUrl,
           ADMIN_PASSWORD: password,
           JWT_SECRET: 'c'.repeat(48),
+          // The servers' key (server-process.js), so nothing is generated into the data dir.
+          DEPOT_ENCRYPTION_KEY: Buffer.alloc(32, 0x65).toString('base64'),
           LOG_LEVEL: 'error',
           SEED_DEMO_DATA: 'false',
         },

@@ -6,6 +6,7 @@ import { expectProblem, startTestApp, type TestApp } from './support/test-app';
 /** One request as the receiver saw it. */
 interface Received {
   at: number;
+  path: string;
   headers: IncomingHttpHeaders;
   body: string;
 }
@@ -17,6 +18,7 @@ interface Received {
 class Receiver {
   readonly received: Received[] = [];
   statuses: number[] = [200];
+  url = '';
   private server?: Server;
 
   async start(): Promise<string> {
@@ -24,13 +26,22 @@ class Receiver {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
-        this.received.push({ at: Date.now(), headers: request.headers, body: Buffer.concat(chunks).toString() });
+        this.received.push({
+          at: Date.now(),
+          path: request.url ?? '',
+          headers: request.headers,
+          body: Buffer.concat(chunks).toString(),
+        });
         const status = this.statuses.length > 1 ? this.statuses.shift()! : this.statuses[0];
-        response.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'try again');
+        const headers: Record<string, string> = { 'content-type': 'text/plain' };
+        // A redirect points back at this receiver: following it would show up in `received`.
+        if (status >= 300 && status < 400) headers.location = `${this.url}/redirected`;
+        response.writeHead(status, headers).end(status < 300 ? 'ok' : 'try again');
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
   }
 
   stop(): Promise<void> {
@@ -187,6 +198,20 @@ describe('Webhooks', () => {
       expect(endpoint.body.failingSince).toEqual(expect.any(String));
     });
 
+    it('records a redirect as a failed delivery and never follows it', async () => {
+      const created = await register(['webhook.test'], '/moved');
+      receiver.statuses = [302];
+      await app.request(`/api/v1/webhooks/${created.body.id}/test`, { method: 'POST', token: admin });
+      // Waiting for the final verdict also keeps its retries out of the next test.
+      const delivery = await eventually(async () => {
+        const page = await app.request(`/api/v1/webhooks/${created.body.id}/deliveries`, { token: admin });
+        return page.body.items[0]?.status === 'failed' && page.body.items[0];
+      }, 20_000);
+      expect(delivery).toMatchObject({ attempts: 3, responseStatus: 302, lastError: 'receiver answered 302' });
+      // Only the registered path was ever asked for, never the Location it answered with.
+      expect(receiver.received.map((request) => request.path)).toEqual(['/moved', '/moved', '/moved']);
+    });
+
     it('replays a delivery with the same webhook-id and a fresh signature', async () => {
       const created = await register(['webhook.test'], '/replay');
       const queued = await app.request(`/api/v1/webhooks/${created.body.id}/test`, { method: 'POST', token: admin });
@@ -309,6 +334,37 @@ describe('Webhooks', () => {
       });
       expectProblem(response, 400);
       expect(response.body.errors).toEqual([expect.objectContaining({ field: 'url' })]);
+    });
+
+    // The spellings an external probe got accepted before hosts were judged in canonical form.
+    const PROBE_SPELLINGS = ['http://localhost./', 'http://sub.localhost./', 'http://[::127.0.0.1]/'];
+
+    it.each(PROBE_SPELLINGS)('refuses to register %s, naming the url field', async (url) => {
+      const response = await app.request('/api/v1/webhooks', {
+        method: 'POST',
+        token: admin,
+        json: { url, eventTypes: ['webhook.test'] },
+      });
+      expectProblem(response, 400);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'url' })]);
+    });
+
+    it.each(PROBE_SPELLINGS)('refuses to change an endpoint to %s, naming the url field', async (url) => {
+      const created = await app.request('/api/v1/webhooks', {
+        method: 'POST',
+        token: admin,
+        json: { url: 'https://hooks.example.com/depot', eventTypes: ['webhook.test'] },
+      });
+      expect(created.status).toBe(201);
+      const response = await app.request(`/api/v1/webhooks/${created.body.id}`, {
+        method: 'PATCH',
+        token: admin,
+        json: { version: created.body.version, url },
+      });
+      expectProblem(response, 400);
+      expect(response.body.errors).toEqual([expect.objectContaining({ field: 'url' })]);
+      const unchanged = await app.request(`/api/v1/webhooks/${created.body.id}`, { token: admin });
+      expect(unchanged.body).toMatchObject({ url: 'https://hooks.example.com/depot', version: created.body.version });
     });
 
     it('refuses at send time an endpoint that points to a private address', async () => {

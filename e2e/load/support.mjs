@@ -53,6 +53,7 @@ export async function startDepot(databaseUrl, extraEnv = {}) {
       LOG_PRETTY: 'false',
       SEED_DEMO_DATA: 'true',
       JWT_SECRET: 'b'.repeat(48),
+      DEPOT_ENCRYPTION_KEY: Buffer.alloc(32, 0x62).toString('base64'),
       AUTH_IP_MAX_REQUESTS: '100000',
       NODE_ENV: 'production',
       DATABASE_POOL_MAX: '5',

@@ -32,6 +32,8 @@ async function startServer(env, { timeoutMs = 60_000 } = {}) {
       LOG_PRETTY: 'false',
       HOST: '127.0.0.1',
       JWT_SECRET: 'e2e-secret-'.padEnd(48, 'x'),
+      // A fixed key, so no test server generates one into the checkout's data dir.
+      DEPOT_ENCRYPTION_KEY: Buffer.alloc(32, 0x65).toString('base64'),
       // Tests sign in often from one address; rate-limit tests lower these again.
       AUTH_IP_MAX_REQUESTS: '100000',
       LOGIN_MAX_FAILURES: '1000',

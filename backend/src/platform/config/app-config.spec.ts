@@ -1,7 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
+
+const KEY = randomBytes(32);
 
 describe('loadConfig', () => {
   let dataDir: string;
@@ -34,7 +37,47 @@ describe('loadConfig', () => {
 
   it('requires a JWT secret in production', () => {
     expect(() => load({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: required in production/);
-    expect(load({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) }).http.swaggerEnabled).toBe(false);
+    expect(
+      load({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40), DEPOT_ENCRYPTION_KEY: KEY.toString('base64') }).http
+        .swaggerEnabled,
+    ).toBe(false);
+  });
+
+  it('requires an encryption key in production, and says how to make one', () => {
+    expect(() => load({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) })).toThrow(
+      /DEPOT_ENCRYPTION_KEY: required in production: .*openssl rand -base64 32.*\(got unset\)/,
+    );
+  });
+
+  it('reads the encryption key as base64 or hex, with previous keys for rotation', () => {
+    const previous = randomBytes(32);
+    const config = load({
+      DEPOT_ENCRYPTION_KEY: KEY.toString('hex'),
+      DEPOT_PREVIOUS_ENCRYPTION_KEYS: `${previous.toString('base64')}, ${KEY.toString('base64')}`,
+    });
+    expect(config.encryption).toEqual({ key: KEY, previousKeys: [previous, KEY], keySource: 'environment' });
+    expect(load({ DEPOT_ENCRYPTION_KEY: KEY.toString('base64') }).encryption.key).toEqual(KEY);
+  });
+
+  it('refuses an encryption key that is not 32 bytes, without printing it', () => {
+    const short = randomBytes(16).toString('base64');
+    expect(() => load({ DEPOT_ENCRYPTION_KEY: short })).toThrow(
+      /DEPOT_ENCRYPTION_KEY: expected 32 random bytes as base64 \(44 characters\) or hex \(64 characters\); generate one with `openssl rand -base64 32` \(got \(hidden\)\)/,
+    );
+    expect(() => load({ DEPOT_ENCRYPTION_KEY: short })).not.toThrow(short);
+    expect(() => load({ DEPOT_PREVIOUS_ENCRYPTION_KEYS: `${KEY.toString('base64')},not-a-key` })).toThrow(
+      /DEPOT_PREVIOUS_ENCRYPTION_KEYS: key 2: expected 32 random bytes.*\(got \(hidden\)\)/,
+    );
+  });
+
+  it('generates an encryption key once, readable only by its owner, and keeps it in the data dir', () => {
+    const first = load({}).encryption;
+    expect(first.key).toHaveLength(32);
+    expect(first.keySource).toBe('data-dir');
+    const file = join(dataDir, 'encryption-key');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')).toEqual(first.key);
+    expect(load({}).encryption.key).toEqual(first.key);
   });
 
   it('generates a JWT secret once and keeps it in the data dir for later starts', () => {

@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve, isAbsolute } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
+import { decodeEncryptionKey } from '../crypto/secret-box';
 import { configSchema, type RawConfig } from './config.schema';
 
 /** The typed configuration object every part of Depot reads. No `process.env` elsewhere. */
@@ -40,6 +41,15 @@ export interface AppConfig {
     refreshTokenTtlSeconds: number;
     sessionMaxAgeSeconds: number;
     cookieSecure: boolean;
+  };
+  /** Encryption of secrets kept in the database (TOTP seeds, webhook signing secrets). */
+  encryption: {
+    /** AES-256 key new values are encrypted with (32 bytes). */
+    key: Buffer;
+    /** Older keys, only to decrypt values not yet re-encrypted (key rotation). */
+    previousKeys: Buffer[];
+    /** `environment`: DEPOT_ENCRYPTION_KEY; `data-dir`: generated for local use and kept in the data dir. */
+    keySource: 'environment' | 'data-dir';
   };
   log: {
     level: RawConfig['LOG_LEVEL'];
@@ -89,7 +99,7 @@ function describeIssues(issues: readonly { path: PropertyKey[]; message: string 
       const shown =
         value === undefined
           ? 'unset'
-          : name.includes('SECRET') || name.includes('PASSWORD') || name === 'SMTP_URL'
+          : name.includes('SECRET') || name.includes('PASSWORD') || name.includes('KEY') || name === 'SMTP_URL'
             ? '(hidden)'
             : JSON.stringify(value);
       return `${name}: ${issue.message} (got ${shown})`;
@@ -120,6 +130,26 @@ function persistedJwtSecret(dataDir: string): string {
   writeFileSync(file, secret, { mode: 0o600 });
   chmodSync(file, 0o600);
   return secret;
+}
+
+/**
+ * Local-use encryption key, generated once into the data dir (mode 0600) so secrets stay
+ * readable across restarts. Created exclusively: two processes starting at once agree on one key.
+ */
+function persistedEncryptionKey(dataDir: string): Buffer {
+  const file = join(dataDir, 'encryption-key');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    try {
+      writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+      chmodSync(file, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  const key = decodeEncryptionKey(readFileSync(file, 'utf8'));
+  if (!key) throw new ConfigError(`Invalid configuration: ${file} does not hold a 32-byte base64 key`);
+  return key;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dotenv?: boolean } = {}): AppConfig {
@@ -171,6 +201,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
       refreshTokenTtlSeconds: raw.REFRESH_TOKEN_TTL_SECONDS,
       sessionMaxAgeSeconds: raw.SESSION_MAX_AGE_SECONDS,
       cookieSecure: raw.COOKIE_SECURE,
+    },
+    encryption: {
+      key: raw.DEPOT_ENCRYPTION_KEY ?? persistedEncryptionKey(dataDir),
+      previousKeys: raw.DEPOT_PREVIOUS_ENCRYPTION_KEYS,
+      keySource: raw.DEPOT_ENCRYPTION_KEY ? 'environment' : 'data-dir',
     },
     log: {
       level: raw.LOG_LEVEL,

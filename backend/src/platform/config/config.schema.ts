@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeEncryptionKey } from '../crypto/secret-box';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -10,6 +11,30 @@ const commaList = z.string().transform((value) =>
     .map((item) => item.trim())
     .filter((item) => item.length > 0),
 );
+
+const KEY_FORMAT =
+  'expected 32 random bytes as base64 (44 characters) or hex (64 characters); generate one with `openssl rand -base64 32`';
+
+/** An AES-256 key: 32 bytes as base64 or hex. */
+const encryptionKey = z.string().transform((value, ctx) => {
+  const key = decodeEncryptionKey(value);
+  if (!key) {
+    ctx.addIssue({ code: 'custom', message: KEY_FORMAT });
+    return z.NEVER;
+  }
+  return key;
+});
+
+/** Comma-separated keys, each 32 bytes as base64 or hex. */
+const encryptionKeyList = commaList.transform((values, ctx) => {
+  const keys = values.map(decodeEncryptionKey);
+  const bad = keys.findIndex((key) => key === null);
+  if (bad >= 0) {
+    ctx.addIssue({ code: 'custom', message: `key ${bad + 1}: ${KEY_FORMAT}` });
+    return z.NEVER;
+  }
+  return keys as Buffer[];
+});
 
 /** Every environment variable Depot reads, with its default. Documented in `.env.example`. */
 export const configSchema = z
@@ -27,6 +52,8 @@ export const configSchema = z
     DEMO_PASSWORD: z.string().min(12, 'expected at least 12 characters').default('depot-demo-password'),
     SEED_DEMO_DATA: booleanString.optional(),
     JWT_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+    DEPOT_ENCRYPTION_KEY: encryptionKey.optional(),
+    DEPOT_PREVIOUS_ENCRYPTION_KEYS: encryptionKeyList.default([]),
     JWT_ISSUER: z.string().min(1).default('depot'),
     JWT_AUDIENCE: z.string().min(1).default('depot-api'),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
@@ -85,6 +112,13 @@ export const configSchema = z
         code: 'custom',
         path: ['JWT_SECRET'],
         message: 'required in production (at least 32 random characters)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.DEPOT_ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEPOT_ENCRYPTION_KEY'],
+        message: `required in production: ${KEY_FORMAT}`,
       });
     }
   });

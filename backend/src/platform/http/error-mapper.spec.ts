@@ -62,13 +62,42 @@ describe('mapError', () => {
     expect(mapError(serialization, request).problem.status).toBe(409);
   });
 
-  it('answers 503 when the database connection is refused', () => {
-    const { problem, unexpected } = mapError(
+  it('answers 503 SERVER.UNAVAILABLE (an answer, not a fault) when the database cannot be reached', () => {
+    for (const error of [
       Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
-      request,
-    );
-    expect(problem.status).toBe(503);
-    expect(unexpected).toBe(true);
+      new Error('Connection terminated unexpectedly'),
+      new QueryFailedError('SELECT 1', [], Object.assign(new Error('terminating connection'), { code: '57P01' })),
+      Object.assign(new Error('Query runner already released'), { name: 'QueryRunnerProviderAlreadyReleasedError' }),
+    ]) {
+      const { problem, unexpected } = mapError(error, request);
+      expect([problem.status, problem.code, unexpected]).toEqual([503, 'SERVER.UNAVAILABLE', false]);
+    }
+  });
+
+  it('turns data exceptions and constraint violations the services did not translate into 4xx', () => {
+    const failed = (code: string) => new QueryFailedError('INSERT', [], Object.assign(new Error('x'), { code }));
+    expect(mapError(failed('22021'), request).problem).toMatchObject({
+      status: 400,
+      code: 'REQUEST.VALIDATION_FAILED',
+    });
+    expect(mapError(failed('22007'), request).problem.status).toBe(400);
+    expect(mapError(failed('23502'), request).problem.status).toBe(400);
+    expect(mapError(failed('23505'), request).problem).toMatchObject({ status: 409, code: 'REQUEST.CONFLICT' });
+    expect(mapError(failed('42P01'), request).problem.status).toBe(500);
+  });
+
+  it('gives every problem a code, falling back to one for its status class', () => {
+    const teapot = Object.assign(new Error('no'), { statusCode: 418 });
+    expect(mapError(teapot, request).problem).toMatchObject({ status: 418, code: 'REQUEST.BAD_REQUEST' });
+    expect(mapError(new HttpException('gone', 410), request).problem.code).toBe('REQUEST.BAD_REQUEST');
+    expect(mapError(new HttpException('x', 502), request).problem.code).toBe('SERVER.INTERNAL');
+  });
+
+  it("maps the router's own refusals", () => {
+    const badUrl = Object.assign(new Error('bad'), { code: 'FST_ERR_BAD_URL', statusCode: 400 });
+    const longParam = Object.assign(new Error('long'), { code: 'FST_ERR_MAX_PARAM_LENGTH', statusCode: 414 });
+    expect(mapError(badUrl, request).problem).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED_URL' });
+    expect(mapError(longParam, request).problem).toMatchObject({ status: 414, code: 'REQUEST.URI_TOO_LONG' });
   });
 
   it('turns anything else into a 500 that reveals nothing', () => {

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { generateSync } from 'otplib';
+import { SecretBox } from '../../../platform/crypto/secret-box';
 import { MfaService } from './mfa.service';
 import { hashRecoveryCode, newRecoveryCodes, normalizeRecoveryCode } from './recovery-codes';
 import { newTotpSecret, TOTP_PERIOD_SECONDS } from './totp';
@@ -8,8 +10,8 @@ import { newTotpSecret, TOTP_PERIOD_SECONDS } from './totp';
  * conditions as the SQL (`used_at IS NULL`, `mfa_last_step < $2`), so what is tested is that
  * the service spends a code only through those conditional updates.
  */
-function fakeDatabase(secret: string, recoveryCodes: string[]) {
-  const user = { id: 'u1', mfaSecret: secret, mfaLastStep: null as number | null };
+function fakeDatabase(storedSecret: string, recoveryCodes: string[]) {
+  const user = { id: 'u1', mfaSecret: storedSecret, mfaLastStep: null as number | null };
   const codes = recoveryCodes.map((code) => ({
     hash: hashRecoveryCode(normalizeRecoveryCode(code)!),
     usedAt: null as Date | null,
@@ -36,16 +38,38 @@ function fakeDatabase(secret: string, recoveryCodes: string[]) {
 }
 
 describe('MfaService.verifyLoginCode', () => {
+  const box = new SecretBox(randomBytes(32));
   const secret = newTotpSecret();
+  // As the database holds it: encrypted for the users.mfa_secret column.
+  const stored = box.encrypt(secret, 'users.mfa_secret');
   const recoveryCodes = newRecoveryCodes(3);
 
   function serviceWith(db: ReturnType<typeof fakeDatabase>): MfaService {
     const unused = {} as never;
-    return new MfaService({ tx: { query: db.query } } as never, unused, unused, unused, unused, unused);
+    return new MfaService({ tx: { query: db.query } } as never, unused, unused, unused, unused, unused, box);
   }
 
+  it('checks codes against the secret decrypted from its stored, encrypted form', async () => {
+    expect(stored).toMatch(/^enc:v1:/);
+    const service = serviceWith(fakeDatabase(stored, recoveryCodes));
+    expect(await service.verifyLoginCode('u1', generateSync({ secret }))).toBe('totp');
+  });
+
+  it('still reads a secret stored in clear before encryption at rest', async () => {
+    const service = serviceWith(fakeDatabase(secret, recoveryCodes));
+    expect(await service.verifyLoginCode('u1', generateSync({ secret }))).toBe('totp');
+  });
+
+  it('fails loudly, not as a wrong code, when the secret is under a key it does not have', async () => {
+    const foreign = new SecretBox(randomBytes(32)).encrypt(secret, 'users.mfa_secret');
+    const service = serviceWith(fakeDatabase(foreign, recoveryCodes));
+    await expect(service.verifyLoginCode('u1', generateSync({ secret }))).rejects.toThrow(
+      /DEPOT_PREVIOUS_ENCRYPTION_KEYS/,
+    );
+  });
+
   it('accepts a current TOTP code once; the same code again is refused', async () => {
-    const db = fakeDatabase(secret, recoveryCodes);
+    const db = fakeDatabase(stored, recoveryCodes);
     const service = serviceWith(db);
     const code = generateSync({ secret });
     expect(await service.verifyLoginCode('u1', code)).toBe('totp');
@@ -55,7 +79,7 @@ describe('MfaService.verifyLoginCode', () => {
   });
 
   it('refuses a TOTP code of the step just used even when two sign-ins race with it', async () => {
-    const db = fakeDatabase(secret, recoveryCodes);
+    const db = fakeDatabase(stored, recoveryCodes);
     const service = serviceWith(db);
     const code = generateSync({ secret });
     const results = await Promise.all([service.verifyLoginCode('u1', code), service.verifyLoginCode('u1', code)]);
@@ -63,7 +87,7 @@ describe('MfaService.verifyLoginCode', () => {
   });
 
   it('accepts each recovery code once, however it is typed', async () => {
-    const db = fakeDatabase(secret, recoveryCodes);
+    const db = fakeDatabase(stored, recoveryCodes);
     const service = serviceWith(db);
     expect(await service.verifyLoginCode('u1', recoveryCodes[0].toUpperCase())).toBe('recovery_code');
     expect(await service.verifyLoginCode('u1', recoveryCodes[0])).toBeNull();
@@ -72,7 +96,7 @@ describe('MfaService.verifyLoginCode', () => {
   });
 
   it('refuses wrong codes without spending anything', async () => {
-    const db = fakeDatabase(secret, recoveryCodes);
+    const db = fakeDatabase(stored, recoveryCodes);
     const service = serviceWith(db);
     const now = Math.floor(Date.now() / 1000);
     const inWindow = [-1, 0, 1].map((offset) => generateSync({ secret, epoch: now + offset * TOTP_PERIOD_SECONDS }));

@@ -4,6 +4,8 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { ErrorCode, MFA_LIMITS, type EnableTotpResponse, type TotpSetupResponse, type UserDto } from '@depot/contracts';
 import * as QRCode from 'qrcode';
 import type { Principal } from '../../../platform/auth/principal';
+import { SecretBox } from '../../../platform/crypto/secret-box';
+import { SECRET_COLUMNS } from '../../../platform/crypto/secrets-at-rest';
 import { newId } from '../../../platform/database/ids';
 import { AppError, NotFoundError } from '../../../platform/http/app-error';
 import { AuditService } from '../../audit/audit.service';
@@ -25,10 +27,12 @@ interface MfaState {
 
 export type SecondFactor = 'totp' | 'recovery_code';
 
+const MFA_SECRET_CONTEXT = SECRET_COLUMNS.mfaSecret.context;
+
 /**
  * Two-step verification with TOTP authenticator apps, and single-use recovery codes.
- * The TOTP secret is stored as-is in `users.mfa_secret` (never returned after setup, never
- * logged or audited); encrypting it at rest with a key outside the database is a later step.
+ * The TOTP secret is stored encrypted in `users.mfa_secret` (SecretBox, key outside the
+ * database), returned once at setup, never logged or audited.
  */
 @Injectable()
 export class MfaService {
@@ -39,6 +43,7 @@ export class MfaService {
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly revocations: CredentialRevocations,
+    private readonly box: SecretBox,
   ) {}
 
   /** Starts enrolment: a new pending secret, replacing any earlier unconfirmed one. */
@@ -47,7 +52,10 @@ export class MfaService {
     const state = await this.lockedState(userId);
     if (state.mfa_enabled_at) throw new MfaAlreadyEnabledError();
     const secret = newTotpSecret();
-    await this.txHost.tx.query('UPDATE users SET mfa_secret = $2 WHERE id = $1', [userId, secret]);
+    await this.txHost.tx.query('UPDATE users SET mfa_secret = $2 WHERE id = $1', [
+      userId,
+      this.box.encrypt(secret, MFA_SECRET_CONTEXT),
+    ]);
     await this.audit.record({ action: 'auth.mfa.setup_started', entityType: 'user', entityId: userId });
     const otpauthUrl = totpUri(secret, state.email);
     const qrCodeDataUrl = await QRCode.toDataURL(otpauthUrl, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
@@ -107,7 +115,8 @@ export class MfaService {
       );
       const state = rows[0];
       if (!state?.mfa_secret) return null;
-      const step = matchTotp(state.mfa_secret, code, { afterStep: state.mfa_last_step });
+      const secret = this.box.decrypt(state.mfa_secret, MFA_SECRET_CONTEXT);
+      const step = matchTotp(secret, code, { afterStep: state.mfa_last_step });
       if (step === null) return null;
       const [, affected] = await this.txHost.tx.query<[unknown[], number]>(
         'UPDATE users SET mfa_last_step = $2 WHERE id = $1 AND (mfa_last_step IS NULL OR mfa_last_step < $2)',
@@ -130,7 +139,7 @@ export class MfaService {
     const state = await this.lockedState(userId);
     if (state.mfa_enabled_at) throw new MfaAlreadyEnabledError();
     if (!state.mfa_secret) throw new MfaNotSetUpError();
-    const step = matchTotp(state.mfa_secret, code.replace(/\s+/g, ''));
+    const step = matchTotp(this.box.decrypt(state.mfa_secret, MFA_SECRET_CONTEXT), code.replace(/\s+/g, ''));
     if (step === null) throw new InvalidEnrolmentCodeError();
     // The confirming code counts as used: it cannot sign in a second time.
     await this.txHost.tx.query(

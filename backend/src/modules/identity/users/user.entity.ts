@@ -29,8 +29,11 @@ export class UserEntity extends TimestampedEntity {
   @Column({ type: 'timestamptz', nullable: true })
   passwordChangedAt!: Date | null;
 
-  /** Base32 TOTP secret; set during enrolment, active once `mfaEnabledAt` is set. */
-  @Column({ type: 'varchar', length: 128, nullable: true, select: false })
+  /**
+   * Base32 TOTP secret, encrypted at rest (`enc:v1:...`, SecretBox context `users.mfa_secret`);
+   * set during enrolment, active once `mfaEnabledAt` is set.
+   */
+  @Column({ type: 'varchar', length: 255, nullable: true, select: false })
   mfaSecret!: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })

@@ -8,6 +8,8 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config';
+import { SecretBox } from '../../../platform/crypto/secret-box';
+import { SECRET_COLUMNS } from '../../../platform/crypto/secrets-at-rest';
 import { BackgroundWorkers } from '../../../platform/lifecycle/background-workers';
 import { MailService } from '../../mail/mail.service';
 import { webhookHeaders } from './webhook-signing';
@@ -22,6 +24,7 @@ interface ClaimedDelivery {
   request_body: string;
   attempts: number;
   url: string;
+  /** As stored: encrypted (SecretBox). */
   secret: string;
 }
 
@@ -49,6 +52,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly mail: MailService,
+    private readonly box: SecretBox,
     workers: BackgroundWorkers,
   ) {
     workers.register('webhook deliveries', () => this.stop());
@@ -107,9 +111,10 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
     let timeMs: number | null = null;
     let error: string | null = null;
     try {
+      const secret = this.box.decrypt(row.secret, SECRET_COLUMNS.webhookSecret.context);
       const result = await postWebhook(
         row.url,
-        webhookHeaders(row.secret, row.message_id, row.request_body),
+        webhookHeaders(secret, row.message_id, row.request_body),
         row.request_body,
         {
           timeoutMs: this.config.webhooks.timeoutMs,

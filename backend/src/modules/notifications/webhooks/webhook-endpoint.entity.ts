@@ -17,8 +17,11 @@ export class WebhookEndpointEntity extends TimestampedEntity {
   @Column({ type: 'text', array: true })
   eventTypes!: string[];
 
-  /** Standard Webhooks signing secret (`whsec_` + base64); needed in clear to sign. */
-  @Column({ type: 'varchar', length: 100, select: false })
+  /**
+   * Standard Webhooks signing secret (`whsec_` + base64), encrypted at rest: `enc:v1:...` as
+   * written by the SecretBox (context `webhook_endpoints.secret`); decrypted only to sign.
+   */
+  @Column({ type: 'varchar', length: 255, select: false })
   secret!: string;
 
   @Column({ type: 'boolean', default: true })

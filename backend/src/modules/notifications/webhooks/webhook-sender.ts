@@ -1,7 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import ipaddr from 'ipaddr.js';
-import { guardedLookup, isPublicAddress } from './safe-target';
+import { guardedLookup, literalTargetRefusal } from './safe-target';
 
 export interface SendResult {
   status: number;
@@ -11,7 +10,10 @@ export interface SendResult {
 
 const MAX_RESPONSE_BYTES = 2000;
 
-/** POSTs one delivery with a total timeout, connecting only to allowed addresses. */
+/**
+ * POSTs one delivery with a total timeout, connecting only to allowed addresses. Redirects are
+ * never followed (node:http does not): a 3xx answer is just a status, recorded as a failure.
+ */
 export function postWebhook(
   url: string,
   headers: Record<string, string>,
@@ -21,10 +23,8 @@ export function postWebhook(
   const target = new URL(url);
   // Node skips the lookup for an address literal, so check those here (the URL may have been
   // registered while private targets were allowed).
-  const host = target.hostname.replace(/^\[|\]$/g, '');
-  if (!options.allowPrivate && ipaddr.isValid(host) && !isPublicAddress(host)) {
-    return Promise.reject(new Error(`refused to connect to non-public address ${host}`));
-  }
+  const refused = literalTargetRefusal(target.hostname, options.allowPrivate);
+  if (refused) return Promise.reject(refused);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const started = Date.now();
   return new Promise((resolve, reject) => {

@@ -12,6 +12,8 @@ import {
 } from '@depot/contracts';
 import type { Principal } from '../../../platform/auth/principal';
 import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config';
+import { SecretBox } from '../../../platform/crypto/secret-box';
+import { SECRET_COLUMNS } from '../../../platform/crypto/secrets-at-rest';
 import { newId } from '../../../platform/database/ids';
 import { VersionConflictError } from '../../../platform/http/app-error';
 import { decodeCursor } from '../../../platform/http/pagination/cursor';
@@ -78,6 +80,7 @@ export class WebhooksService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly box: SecretBox,
   ) {}
 
   private get endpoints() {
@@ -106,7 +109,7 @@ export class WebhooksService {
       url: input.url,
       description: input.description ?? '',
       eventTypes: [...new Set(input.eventTypes)].sort(),
-      secret,
+      secret: this.box.encrypt(secret, SECRET_COLUMNS.webhookSecret.context),
       enabled: true,
       disabledReason: null,
       failingSince: null,
@@ -120,6 +123,7 @@ export class WebhooksService {
       entityId: saved.id,
       changes: { url: { before: null, after: saved.url }, eventTypes: { before: null, after: saved.eventTypes } },
     });
+    // The only time the secret leaves the server, in clear for the integrator to verify with.
     return { ...endpointDto(saved), secret };
   }
 

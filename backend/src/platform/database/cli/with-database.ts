@@ -4,7 +4,7 @@ import { EmbeddedDatabase } from '../embedded-database';
 
 /** Runs a CLI task on DATABASE_URL, or on the embedded database (started and stopped around it). */
 export async function withDatabase(
-  task: (config: AppConfig & { database: { url: string } }) => Promise<void>,
+  task: (config: AppConfig & { database: { url: string } }, where: { embedded: boolean }) => Promise<void>,
 ): Promise<void> {
   let config = loadConfig();
   let embedded: EmbeddedDatabase | undefined;
@@ -13,7 +13,7 @@ export async function withDatabase(
     config = { ...config, database: { ...config.database, url: await embedded.start() } };
   }
   try {
-    await task(config as AppConfig & { database: { url: string } });
+    await task(config as AppConfig & { database: { url: string } }, { embedded: embedded !== undefined });
   } finally {
     await embedded?.stop();
   }

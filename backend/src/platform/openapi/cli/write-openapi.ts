@@ -22,6 +22,7 @@ async function main(): Promise<void> {
       NODE_ENV: 'test',
       DATABASE_URL: 'postgres://openapi@127.0.0.1:1/none',
       JWT_SECRET: 'o'.repeat(40),
+      DEPOT_ENCRYPTION_KEY: `${'A'.repeat(43)}=`,
       LOG_LEVEL: 'silent',
     },
     { dotenv: false },
