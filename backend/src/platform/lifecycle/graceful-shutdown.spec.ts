@@ -7,7 +7,7 @@ describe('runShutdown', () => {
   it('runs the steps in order and reports a clean run', async () => {
     const order: string[] = [];
     const clean = await runShutdown(
-      ['http', 'workers', 'pool'].map((name) => ({ name, run: async () => void order.push(name) })),
+      ['http', 'workers', 'pool'].map((name) => ({ name, run: () => Promise.resolve(void order.push(name)) })),
       1000,
       silent,
     );
