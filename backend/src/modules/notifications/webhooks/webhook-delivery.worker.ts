@@ -8,6 +8,7 @@ import {
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config';
+import { retryDelayMs } from '../../../platform/events/retry-schedule';
 import { MailService } from '../../mail/mail.service';
 import { webhookHeaders } from './webhook-signing';
 import { postWebhook } from './webhook-sender';
@@ -22,13 +23,6 @@ interface ClaimedDelivery {
   attempts: number;
   url: string;
   secret: string;
-}
-
-/** Delay before retry `attempt` (1-based), from the schedule, with ±20 % jitter. */
-export function retryDelayMs(schedule: number[], attempt: number, random = Math.random): number | null {
-  if (attempt > schedule.length) return null;
-  const base = schedule[attempt - 1] * 1000;
-  return Math.round(base * (0.8 + random() * 0.4));
 }
 
 /**

@@ -4,6 +4,7 @@ import { MfaLastStep1795465590067 } from './1795465590067-mfa-last-step';
 import { Webhooks1795466597591 } from './1795466597591-webhooks';
 import { CatalogInventory1796230000000 } from './1796230000000-catalog-inventory';
 import { PurchasingSales1796300000000 } from './1796300000000-purchasing-sales';
+import { MailOutbox1796412000000 } from './1796412000000-mail-outbox';
 
 /** Committed migrations, in order. Add new ones at the end; never edit a committed one. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Webhooks1795466597591,
   CatalogInventory1796230000000,
   PurchasingSales1796300000000,
+  MailOutbox1796412000000,
 ];
