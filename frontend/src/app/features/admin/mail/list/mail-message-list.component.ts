@@ -170,6 +170,10 @@ export class MailMessageListComponent {
     this.#reload.next();
   }
 
+  protected statusLabel(status: MailMessageStatus): string {
+    return MAIL_STATUS_LABELS[status];
+  }
+
   /** Queues a failed message again, then shows the list as it is now. */
   protected retry(message: MailMessageDto): void {
     if (this.retrying()) {
