@@ -61,6 +61,16 @@ describe('Access control matrix over every documented operation', () => {
 
   it('covers every documented operation', () => {
     expect(operations.length).toBeGreaterThanOrEqual(20);
+    // Outgoing mail is for administrators only (no other built-in role holds these).
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ operationId: 'listMailMessages', permission: 'mail.messages.read' }),
+        expect.objectContaining({ operationId: 'retryMailMessage', permission: 'mail.messages.manage' }),
+      ]),
+    );
+    for (const caller of ['manager', 'clerk', 'viewer'] as const) {
+      expect([caller, permissionsOf[caller]!.has('mail.messages.read')]).toEqual([caller, false]);
+    }
     for (const op of operations) {
       if (op.secured && !['getCurrentUser'].includes(op.operationId) && !op.path.startsWith('/api/v1/me')) {
         expect([op.operationId, op.permission]).toEqual([op.operationId, expect.any(String)]);

@@ -1,3 +1,4 @@
+import { mailQueueSettled } from './support/mail';
 import { DEMO_PASSWORD, expectProblem, startTestApp, type TestApp } from './support/test-app';
 
 describe('Identity administration', () => {
@@ -102,6 +103,7 @@ describe('Identity administration', () => {
     });
     expect(created.status).toBe(201);
     expect(created.body.mustChangePassword).toBe(false);
+    await mailQueueSettled(app.db);
     const mail = await app.db.query(`SELECT subject, text FROM dev_mailbox WHERE "to" = 'invited@depot.local'`);
     expect(mail.rows).toHaveLength(1);
     expect(mail.rows[0].text).toContain('Ada Admin');
@@ -368,6 +370,7 @@ describe('Identity administration', () => {
     expect(await app.login('admin@depot.local', 'quiet river lantern 88')).toEqual(expect.any(String));
     const audit = await app.db.query(`SELECT changes FROM audit_events WHERE action = 'auth.password.changed'`);
     expect(JSON.stringify(audit.rows)).not.toContain('quiet river lantern');
+    await mailQueueSettled(app.db);
     const notice = await app.db.query(
       `SELECT subject FROM dev_mailbox WHERE "to" = 'admin@depot.local' AND template = 'password-changed'`,
     );

@@ -1,4 +1,5 @@
 import { generateSync } from 'otplib';
+import { mailQueueSettled } from './support/mail';
 import { DEMO_PASSWORD, expectProblem, startTestApp, type TestApp } from './support/test-app';
 
 const PASSWORD = 'amber kettle 7 orbit';
@@ -50,7 +51,9 @@ describe('Two-step verification (TOTP)', () => {
     return { secret: setup.body.secret, recoveryCodes: enabled.body.recoveryCodes };
   }
 
+  /** What was mailed to this address, newest first, once the queue has delivered everything. */
   async function mailsTo(email: string): Promise<{ template: string; subject: string; text: string }[]> {
+    await mailQueueSettled(app.db);
     const response = await app.request(`/api/v1/dev/mailbox?to=${encodeURIComponent(email)}`, { token: admin });
     expect(response.status).toBe(200);
     return response.body.items;

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mailQueueSettled } from './support/mail';
 import { DEMO_PASSWORD, expectProblem, startTestApp, type TestApp } from './support/test-app';
 
 const INITIAL_PASSWORD = 'amber kettle 7 orbit';
@@ -42,7 +43,9 @@ describe('Password reset', () => {
     return app.request('/api/v1/auth/password/reset', { method: 'POST', json: { token, newPassword } });
   }
 
+  /** What was mailed to this address, newest first, once the queue has delivered everything. */
   async function mailsTo(email: string): Promise<Mail[]> {
+    await mailQueueSettled(app.db);
     const response = await app.request(`/api/v1/dev/mailbox?to=${encodeURIComponent(email)}`, { token: admin });
     expect(response.status).toBe(200);
     return response.body.items;
@@ -300,6 +303,7 @@ describe('Password reset', () => {
 
   describe('development mailbox', () => {
     it('lists messages newest first, page by page, filtered by recipient', async () => {
+      await mailQueueSettled(app.db);
       const first = await app.request('/api/v1/dev/mailbox?limit=2', { token: admin });
       expect(first.status).toBe(200);
       expect(first.body.items).toHaveLength(2);

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
+import { mailQueueSettled } from './support/mail';
 import { expectProblem, startTestApp, type TestApp } from './support/test-app';
 
 /** One request as the receiver saw it. */
@@ -436,6 +437,7 @@ describe('Webhooks', () => {
         changes: { enabled: { before: true, after: false } },
       });
 
+      await mailQueueSettled(app.db);
       const mail = await app.db.query<{ subject: string; text: string }>(
         `SELECT subject, text FROM dev_mailbox WHERE "to" = 'admin@depot.local' AND template = 'webhook-disabled'`,
       );

@@ -2,22 +2,14 @@ import { join } from 'node:path';
 
 import {
   ARTIFACTS,
-  adminToken,
   createUserViaApi,
   expect,
   signInAs,
   strongPassword,
   test,
   uniqueEmail,
+  waitForMail,
 } from './support/fixtures';
-
-interface DevMail {
-  to: string;
-  subject: string;
-  template: string;
-  text: string;
-  html: string;
-}
 
 test.describe('password reset', () => {
   test('a user resets a forgotten password with the link from the development mailbox', async ({ page, request }) => {
@@ -38,20 +30,11 @@ test.describe('password reset', () => {
     await page.getByRole('button', { name: 'Send reset link' }).click();
     await expect(page.getByRole('status')).toContainText(`If an account exists for ${email}`);
 
-    // The server keeps the e-mail in its development mailbox; read it as the admin would.
-    const token = await adminToken(request);
-    let link = '';
-    await expect(async () => {
-      const response = await request.get(`/api/v1/dev/mailbox?to=${encodeURIComponent(email)}`, {
-        headers: { Authorization: `Bearer ${token}` },
-      });
-      expect(response.status(), await response.text()).toBe(200);
-      const { items } = (await response.json()) as { items: DevMail[] };
-      const mail = items.find((message) => message.template === 'password-reset');
-      expect(mail, 'the reset e-mail').toBeDefined();
-      link = /\/reset-password\?token=[\w-]+/.exec(mail!.text)?.[0] ?? '';
-      expect(link).not.toBe('');
-    }).toPass({ timeout: 10_000 });
+    // The server delivers the e-mail into its development mailbox after the request; read it as
+    // the admin would.
+    const mail = await waitForMail(request, email, 'password-reset');
+    const link = /\/reset-password\?token=[\w-]+/.exec(mail.text)?.[0] ?? '';
+    expect(link).not.toBe('');
 
     await page.goto(link);
     await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();

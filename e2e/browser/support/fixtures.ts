@@ -66,6 +66,41 @@ export async function adminToken(request: APIRequestContext): Promise<string> {
   return ((await login.json()) as { accessToken: string }).accessToken;
 }
 
+/** A message of the development mailbox, as `GET /api/v1/dev/mailbox` returns it. */
+export interface DevMail {
+  id: string;
+  to: string;
+  subject: string;
+  template: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * The newest e-mail of `template` sent to `email`, read from the development mailbox as an admin.
+ * Requests only queue their mail and a background worker delivers it after commit, so this
+ * polls until it has arrived (or fails after `timeout`).
+ */
+export async function waitForMail(
+  request: APIRequestContext,
+  email: string,
+  template: string,
+  timeout = 10_000,
+): Promise<DevMail> {
+  const token = await adminToken(request);
+  let found: DevMail | undefined;
+  await expect(async () => {
+    const response = await request.get(`/api/v1/dev/mailbox?to=${encodeURIComponent(email)}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(response.status(), await response.text()).toBe(200);
+    const { items } = (await response.json()) as { items: DevMail[] };
+    found = items.find((message) => message.template === template);
+    expect(found, `the ${template} e-mail to ${email}`).toBeDefined();
+  }).toPass({ timeout });
+  return found!;
+}
+
 /** Creates a user with an initial password through the API (as admin). */
 export async function createUserViaApi(
   request: APIRequestContext,

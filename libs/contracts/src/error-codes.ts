@@ -45,6 +45,8 @@ export const ErrorCode = {
   MfaAlreadyEnabled: 'AUTH.MFA_ALREADY_ENABLED',
   MfaNotSetUp: 'AUTH.MFA_NOT_SET_UP',
   MailNotFound: 'MAIL.MESSAGE_NOT_FOUND',
+  /** Only a `failed` message can be queued again. */
+  MailNotRetryable: 'MAIL.NOT_RETRYABLE',
   BarcodeTaken: 'CATALOG.BARCODE_TAKEN',
   CategoryNotFound: 'CATALOG.CATEGORY_NOT_FOUND',
   CategoryCycle: 'CATALOG.CATEGORY_CYCLE',

@@ -32,6 +32,8 @@ export const Permission = {
   IdentitySecurityLogRead: 'identity.security-log.read',
   AuditRead: 'audit.read',
   NotificationsWebhooksManage: 'notifications.webhooks.manage',
+  MailMessagesRead: 'mail.messages.read',
+  MailMessagesManage: 'mail.messages.manage',
   DevMailboxRead: 'dev.mailbox.read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
@@ -103,6 +105,13 @@ export const PERMISSION_CATALOGUE: readonly {
     module: 'Notifications',
     permissions: [
       { name: Permission.NotificationsWebhooksManage, description: 'Register webhooks and see their deliveries' },
+    ],
+  },
+  {
+    module: 'Mail',
+    permissions: [
+      { name: Permission.MailMessagesRead, description: 'See outgoing e-mail and whether it was delivered' },
+      { name: Permission.MailMessagesManage, description: 'Send failed e-mail again' },
     ],
   },
   {

@@ -1,14 +1,20 @@
 import { ErrorCode } from '@depot/contracts';
-import { AppError, NotFoundError } from '../../platform/http/app-error';
-
-export class MailDeliveryError extends AppError {
-  constructor() {
-    super(503, ErrorCode.Unavailable, 'Service Unavailable', 'The e-mail could not be sent; try again in a moment.');
-  }
-}
+import { ConflictError, NotFoundError } from '../../platform/http/app-error';
 
 export class DevMailNotFoundError extends NotFoundError {
   constructor(id: string) {
     super(ErrorCode.MailNotFound, `No message with id ${id} in the development mailbox.`);
+  }
+}
+
+export class MailMessageNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super(ErrorCode.MailNotFound, `No outgoing message with id ${id}.`);
+  }
+}
+
+export class MailNotRetryableError extends ConflictError {
+  constructor(status: string) {
+    super(ErrorCode.MailNotRetryable, `Only a failed message can be sent again; this one is ${status}.`);
   }
 }

@@ -2,12 +2,16 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { DevMailboxController } from './dev-mailbox.controller';
 import { DevMailboxService } from './dev-mailbox.service';
+import { MailDeliveryWorker } from './mail-delivery.worker';
+import { MailMessagesController } from './mail-messages.controller';
+import { MailMessagesService } from './mail-messages.service';
 import { MailRenderer } from './mail-renderer';
 import { MailService } from './mail.service';
 
 /**
- * E-mail for every module (global, like the audit trail). The development mailbox routes are
- * only mounted outside production, so there they answer the ordinary 404.
+ * E-mail for every module (global, like the audit trail): `MailService` queues, the delivery
+ * worker sends after commit. The development mailbox routes are only mounted outside
+ * production, so there they answer the ordinary 404.
  */
 @Module({})
 export class MailModule {
@@ -15,9 +19,11 @@ export class MailModule {
     return {
       module: MailModule,
       global: true,
-      controllers: config.isProduction ? [] : [DevMailboxController],
+      controllers: config.isProduction ? [MailMessagesController] : [MailMessagesController, DevMailboxController],
       providers: [
         MailService,
+        MailMessagesService,
+        MailDeliveryWorker,
         DevMailboxService,
         {
           provide: MailRenderer,

@@ -1,63 +1,43 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { MailTemplateName } from '@depot/contracts';
-import { createTransport, type Transporter } from 'nodemailer';
-import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { ClsService } from 'nestjs-cls';
+import type { RequestContext } from '../../platform/context/request-context';
 import { newId } from '../../platform/database/ids';
-import { MailDeliveryError } from './mail.errors';
 import { MailRenderer } from './mail-renderer';
 import type { MailMessage } from './mail-templates';
 
+/** Channel a queued message notifies on commit, so the delivery worker wakes without waiting a poll. */
+export const MAIL_CHANNEL = 'depot_mail';
+
 /**
- * Sends Depot's e-mails. With SMTP_URL they go out through nodemailer; without, they are kept
- * in the `dev_mailbox` table (in the caller's transaction, so a rolled-back use case leaves no
- * message behind) for developers and tests to read.
- *
- * SMTP delivery happens inside the request (and inside its transaction, when there is one): a
- * failure answers 503 and rolls the use case back. If the commit fails after a successful send,
- * the recipient holds a link that does not work, which is harmless. A queue delivering after
- * commit (the outbox) is the way to go once mail volume or SMTP latency matters.
+ * Sends Depot's e-mails, through a queue. `send()` renders the message and inserts it into
+ * `mail_messages` in the caller's transaction: a rolled-back use case sends nothing, a
+ * committed one always gets its mail, and no request ever waits for (or fails because of) an
+ * SMTP server. `MailDeliveryWorker` delivers queued messages after commit and retries failures.
  */
 @Injectable()
-export class MailService implements OnModuleDestroy {
-  private readonly logger = new Logger(MailService.name);
-  private readonly smtp?: Transporter;
-
+export class MailService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly renderer: MailRenderer,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
-    if (config.mail.smtpUrl) {
-      this.smtp = createTransport(config.mail.smtpUrl, { from: config.mail.from });
-    } else if (config.isProduction) {
-      this.logger.warn('SMTP_URL is not set: e-mails are kept in the dev_mailbox table and not sent');
-    }
-  }
+    private readonly cls: ClsService<RequestContext>,
+  ) {}
 
-  onModuleDestroy(): void {
-    this.smtp?.close();
-  }
-
-  async send<T extends MailTemplateName>(message: MailMessage<T>): Promise<void> {
+  /** Queues the message; returns its id. Rendering errors (a missing field) throw here, in the request. */
+  async send<T extends MailTemplateName>(message: MailMessage<T>): Promise<string> {
     const { subject, html, text } = this.renderer.render(message.template, message.data);
-    if (this.smtp) {
-      try {
-        await this.smtp.sendMail({ to: message.to, subject, html, text });
-      } catch (error) {
-        // The message itself may hold a link with a token: log only what failed.
-        this.logger.error(
-          { template: message.template, err: { message: (error as Error).message } },
-          'sending e-mail failed',
-        );
-        throw new MailDeliveryError();
-      }
-      return;
-    }
+    const id = newId();
+    const requestId = this.cls.isActive() ? (this.cls.get('requestId') ?? null) : null;
+    // One round trip: the row, and a notification that is delivered only if the transaction commits.
     await this.txHost.tx.query(
-      'INSERT INTO dev_mailbox (id, "to", subject, template, html, text) VALUES ($1, $2, $3, $4, $5, $6)',
-      [newId(), message.to, subject, message.template, html, text],
+      `WITH queued AS (
+         INSERT INTO mail_messages (id, "to", template, subject, html, text, status, next_attempt_at, request_id)
+         VALUES ($1, $2, $3, $4, $5, $6, 'queued', now(), $7) RETURNING id)
+       SELECT pg_notify('${MAIL_CHANNEL}', '') FROM queued`,
+      [id, message.to, message.template, subject, html, text, requestId],
     );
+    return id;
   }
 }

@@ -96,7 +96,15 @@ describe('loadConfig', () => {
 
   it('keeps mail in the dev mailbox by default and builds links on localhost', () => {
     const config = load({ PORT: '4100' });
-    expect(config.mail).toEqual({ smtpUrl: undefined, from: 'Depot <no-reply@depot.local>' });
+    expect(config.mail).toEqual({
+      smtpUrl: undefined,
+      from: 'Depot <no-reply@depot.local>',
+      retryScheduleSeconds: [10, 60, 300, 1800, 7200],
+      pollIntervalMs: 1000,
+      sendTimeoutMs: 10_000,
+    });
+    expect(load({ MAIL_RETRY_SCHEDULE_SECONDS: '1,2' }).mail.retryScheduleSeconds).toEqual([1, 2]);
+    expect(() => load({ MAIL_RETRY_SCHEDULE_SECONDS: '10,soon' })).toThrow(/MAIL_RETRY_SCHEDULE_SECONDS/);
     expect(config.publicUrl).toBe('http://localhost:4100');
     expect(load({ PUBLIC_URL: 'https://depot.example.com/' }).publicUrl).toBe('https://depot.example.com');
   });

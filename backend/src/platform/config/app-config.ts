@@ -83,6 +83,12 @@ export interface AppConfig {
     /** Set: mail goes out through this SMTP server. Unset: it is kept in the dev mailbox. */
     smtpUrl: string | undefined;
     from: string;
+    /** Delay before each retry of a failed message, in seconds; jittered by ±20 %. */
+    retryScheduleSeconds: number[];
+    /** How often due messages are looked for when no notification woke the worker. */
+    pollIntervalMs: number;
+    /** Connection, greeting and socket timeout of one SMTP attempt. */
+    sendTimeoutMs: number;
   };
   /** Where users reach the admin UI, without a trailing slash; links in e-mails start with it. */
   publicUrl: string;
@@ -226,7 +232,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
     },
     redisUrl: raw.REDIS_URL,
     outbox: { dispatchEnabled: raw.OUTBOX_DISPATCH_ENABLED, pollIntervalMs: raw.OUTBOX_POLL_INTERVAL_MS },
-    mail: { smtpUrl: raw.SMTP_URL, from: raw.MAIL_FROM },
+    mail: {
+      smtpUrl: raw.SMTP_URL,
+      from: raw.MAIL_FROM,
+      retryScheduleSeconds: raw.MAIL_RETRY_SCHEDULE_SECONDS,
+      pollIntervalMs: raw.MAIL_POLL_INTERVAL_MS,
+      sendTimeoutMs: raw.MAIL_SEND_TIMEOUT_MS,
+    },
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
   };
 }

@@ -104,6 +104,13 @@ export const configSchema = z
       .string()
       .regex(/^[^\r\n]{3,254}$/, 'expected one line of 3 to 254 characters')
       .default('Depot <no-reply@depot.local>'),
+    MAIL_RETRY_SCHEDULE_SECONDS: z
+      .string()
+      .regex(/^\d+(,\d+){0,19}$/, 'expected comma-separated whole seconds, e.g. 10,60,300')
+      .transform((value) => value.split(',').map(Number))
+      .default([10, 60, 300, 1800, 7200]),
+    MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+    MAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
   })
   .superRefine((env, ctx) => {

@@ -19,6 +19,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addTag('identity', 'Users, roles, sessions and API keys')
     .addTag('audit', 'Audit trail and security log')
     .addTag('notifications', 'Webhooks')
+    .addTag('mail', 'Outgoing e-mail: delivery state and retries')
     .addTag('auth', 'Sign in, refresh and sign out')
     .addTag('catalog', 'Products and categories')
     .addTag('inventory', 'Warehouses, stock levels and the stock ledger')

@@ -205,8 +205,8 @@ export class MfaService {
     return true;
   }
 
-  private notify(state: MfaState, change: 'enabled' | 'disabled' | 'reset'): Promise<void> {
-    return this.mail.send({
+  private async notify(state: MfaState, change: 'enabled' | 'disabled' | 'reset'): Promise<void> {
+    await this.mail.send({
       to: state.email,
       template: 'mfa-changed',
       data: { displayName: state.display_name, change, changedAt: new Date() },

@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { UserStatus, type ForgotPasswordResponse } from '@depot/contracts';
 import { AuditService } from '../../audit/audit.service';
-import { MailDeliveryError } from '../../mail/mail.errors';
 import { MailService } from '../../mail/mail.service';
 import { UsersService } from '../users/users.service';
 import { InvalidPasswordTokenError } from './password-reset.errors';
@@ -35,12 +34,9 @@ export class PasswordResetService {
   /** Mails a reset link to an active account with this address; the same answer either way. */
   async forgot(email: string): Promise<ForgotPasswordResponse> {
     const started = Date.now();
-    try {
-      await this.sendResetLink(email);
-    } catch (error) {
-      // Already logged; a 503 here would tell that the address exists.
-      if (!(error instanceof MailDeliveryError)) throw error;
-    }
+    // Only queues the mail (the delivery worker sends it after commit), so an SMTP outage can
+    // neither fail this request nor, by answering differently, tell that the address exists.
+    await this.sendResetLink(email);
     await sleep(Math.max(0, started + FORGOT_PASSWORD_MIN_MS - Date.now()));
     return FORGOT_PASSWORD_ANSWER;
   }

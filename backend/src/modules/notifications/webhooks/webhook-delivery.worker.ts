@@ -11,6 +11,7 @@ import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config'
 import { SecretBox } from '../../../platform/crypto/secret-box';
 import { SECRET_COLUMNS } from '../../../platform/crypto/secrets-at-rest';
 import { BackgroundWorkers } from '../../../platform/lifecycle/background-workers';
+import { retryDelayMs } from '../../../platform/events/retry-schedule';
 import { MailService } from '../../mail/mail.service';
 import { webhookHeaders } from './webhook-signing';
 import { postWebhook } from './webhook-sender';
@@ -26,13 +27,6 @@ interface ClaimedDelivery {
   url: string;
   /** As stored: encrypted (SecretBox). */
   secret: string;
-}
-
-/** Delay before retry `attempt` (1-based), from the schedule, with ±20 % jitter. */
-export function retryDelayMs(schedule: number[], attempt: number, random = Math.random): number | null {
-  if (attempt > schedule.length) return null;
-  const base = schedule[attempt - 1] * 1000;
-  return Math.round(base * (0.8 + random() * 0.4));
 }
 
 /**

@@ -5,6 +5,7 @@ import { Webhooks1795466597591 } from './1795466597591-webhooks';
 import { CatalogInventory1796230000000 } from './1796230000000-catalog-inventory';
 import { PurchasingSales1796300000000 } from './1796300000000-purchasing-sales';
 import { EncryptedSecrets1796400000000 } from './1796400000000-encrypted-secrets';
+import { MailOutbox1796412000000 } from './1796412000000-mail-outbox';
 
 /** Committed migrations, in order. Add new ones at the end; never edit a committed one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CatalogInventory1796230000000,
   PurchasingSales1796300000000,
   EncryptedSecrets1796400000000,
+  MailOutbox1796412000000,
 ];

@@ -6,7 +6,7 @@ import { permissionGuard } from '../../core/auth/permission.guard';
 import { AuthService } from '../../core/auth/auth.service';
 import { ADMIN_NAV_ITEMS } from '../../core/layout/nav-items';
 
-/** `/admin/...`: users, roles, API keys, logs, webhooks and the development mailbox. Each checks its permission. */
+/** `/admin/...`: users, roles, API keys, logs, webhooks, outgoing mail and the development mailbox. Each checks its permission. */
 export const ADMIN_ROUTES: Routes = [
   {
     path: '',
@@ -102,6 +102,12 @@ export const ADMIN_ROUTES: Routes = [
         loadComponent: () => import('./webhooks/detail/webhook-detail.component').then((m) => m.WebhookDetailComponent),
       },
     ],
+  },
+  {
+    path: 'mail',
+    title: 'Outgoing mail',
+    canActivate: [permissionGuard(Permission.MailMessagesRead)],
+    loadComponent: () => import('./mail/list/mail-message-list.component').then((m) => m.MailMessageListComponent),
   },
   {
     path: 'mailbox',
