@@ -1763,7 +1763,7 @@ export type LoginErrors = {
      */
     400: ProblemDetailsDto;
     /**
-     * Error.
+     * Not signed in: the access token or API key is missing, invalid or expired.
      */
     401: ProblemDetailsDto;
     /**
@@ -1800,13 +1800,21 @@ export type RefreshTokensErrors = {
      */
     400: ProblemDetailsDto;
     /**
-     * Error.
+     * Not signed in: the access token or API key is missing, invalid or expired.
      */
     401: ProblemDetailsDto;
+    /**
+     * Signed in, but not allowed to do this.
+     */
+    403: ProblemDetailsDto;
     /**
      * Too many requests; retry after `Retry-After` seconds.
      */
     429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
 };
 
 export type RefreshTokensError = RefreshTokensErrors[keyof RefreshTokensErrors];
@@ -1832,6 +1840,10 @@ export type LogoutErrors = {
      * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
      */
     400: ProblemDetailsDto;
+    /**
+     * Signed in, but not allowed to do this.
+     */
+    403: ProblemDetailsDto;
 };
 
 export type LogoutError = LogoutErrors[keyof LogoutErrors];
