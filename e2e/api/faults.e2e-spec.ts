@@ -207,6 +207,12 @@ describe('Faults under load (embedded PostgreSQL)', () => {
         0,
         ...outcomes.filter((o) => o.status === 503).map((o) => o.at + o.ms - Math.max(o.at, killedAt)),
       ),
+      slowest503s: outcomes
+        .filter((o) => o.status === 503)
+        .map((o) => ({ ms: o.at + o.ms - Math.max(o.at, killedAt), at: o.at - killedAt, kind: o.kind }))
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 5)
+        .map((o) => `${o.kind} ${o.ms}ms at ${o.at}`),
       slowestMs: Math.max(...outcomes.map((o) => o.ms)),
       slowest: [...outcomes]
         .sort((a, b) => b.ms - a.ms)

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { IsInt, validateSync } from 'class-validator';
-import { IsIsoInstant, Optional, OptionalOrNull, parseIsoInstant } from './validators';
+import { IsIsoDate, IsIsoInstant, Optional, OptionalOrNull, parseIsoInstant } from './validators';
 
 class Query {
   @Optional()
@@ -74,5 +74,22 @@ describe('Optional, OptionalOrNull and IsIsoInstant', () => {
     expect(errorsOf({ from: '2020' })).toEqual(['from']);
     expect(errorsOf({ from: '' })).toEqual(['from']);
     expect(errorsOf({ from: 20201101 })).toEqual(['from']);
+  });
+});
+
+describe('IsIsoDate', () => {
+  class Order {
+    @Optional()
+    @IsIsoDate()
+    due?: string;
+  }
+  const errors = (due: unknown) => validateSync(plainToInstance(Order, { due })).length;
+
+  it('accepts calendar dates and nothing else', () => {
+    expect(errors('2026-12-24')).toBe(0);
+    expect(errors('2024-02-29')).toBe(0);
+    for (const bad of ['2026-12-24T00:00:00Z', '2026-02-30', '2026-12', '24.12.2026', '', 20261224]) {
+      expect(errors(bad)).toBe(1);
+    }
   });
 });

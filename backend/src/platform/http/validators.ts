@@ -53,6 +53,20 @@ export function parseIsoInstant(value: string): Date | null {
   return new Date(utc.getTime() - offsetMinutes * 60_000);
 }
 
+/** A calendar date `YYYY-MM-DD` that exists (no time, no zone): due dates, expected dates. */
+export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isIsoDate',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && DATE.test(value) && parseIsoInstant(value) !== null,
+        defaultMessage: (args) => `${args?.property ?? 'value'} must be a calendar date like 2026-12-24`,
+      },
+    },
+    options,
+  );
+}
+
 /**
  * A date or date-time parameter (see parseIsoInstant). Valid values are normalised to the UTC
  * ISO string (`2026-11-01T00:00:00.000Z`) before they reach the service, so every query means the

@@ -33,7 +33,7 @@ import {
 } from 'class-validator';
 import { ListQueryDto } from '../../../platform/http/pagination/list-query.dto';
 import { StatusChangeResponseDto } from '../../orders/dto/status-change.dto';
-import { Optional, OptionalOrNull, IsIsoInstant } from '../../../platform/http/validators';
+import { Optional, OptionalOrNull, IsIsoDate } from '../../../platform/http/validators';
 
 export class PurchaseOrderLineResponseDto implements PurchaseOrderLineDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c11 */
@@ -158,8 +158,7 @@ export class CreatePurchaseOrderDto implements CreatePurchaseOrderRequest {
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-12-15' })
   @OptionalOrNull()
-  @IsIsoInstant()
-  @MaxLength(10)
+  @IsIsoDate()
   expectedDate?: string | null;
 
   @ApiPropertyOptional({ enum: CURRENCIES, default: 'EUR' })
@@ -198,8 +197,7 @@ export class UpdatePurchaseOrderDto implements UpdatePurchaseOrderRequest {
 
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2026-12-15' })
   @OptionalOrNull()
-  @IsIsoInstant()
-  @MaxLength(10)
+  @IsIsoDate()
   expectedDate?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true })
