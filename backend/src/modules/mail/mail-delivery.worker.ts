@@ -11,7 +11,7 @@ import { createTransport, type Transporter } from 'nodemailer';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
 import { DatabaseNotifications } from '../../platform/database/database-notifications';
-import { isDatabaseUnavailable } from '../../platform/database/pg-errors';
+import { PollingLoop } from '../../platform/events/polling-loop';
 import { BackgroundWorkers } from '../../platform/lifecycle/background-workers';
 import { retryDelayMs } from '../../platform/events/retry-schedule';
 import { MAIL_CHANNEL } from './mail.service';
@@ -74,11 +74,7 @@ export function describeFailure(error: unknown): string {
 export class MailDeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(MailDeliveryWorker.name);
   private transport?: Transporter;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private wakeRequested = false;
-  private stopped = false;
-  private failures = 0;
+  private readonly loop: PollingLoop;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -87,6 +83,13 @@ export class MailDeliveryWorker implements OnApplicationBootstrap, BeforeApplica
     workers: BackgroundWorkers,
   ) {
     workers.register('mail deliveries', () => this.stop());
+    this.loop = new PollingLoop({
+      name: 'mail delivery pass',
+      pass: () => this.runOnce(),
+      batchSize: MAIL_BATCH,
+      intervalMs: config.mail.pollIntervalMs,
+      logger: this.logger,
+    });
     const { smtpUrl, from, sendTimeoutMs } = config.mail;
     if (smtpUrl) {
       this.transport = createTransport(
@@ -105,57 +108,19 @@ export class MailDeliveryWorker implements OnApplicationBootstrap, BeforeApplica
 
   onApplicationBootstrap(): void {
     if (!this.config.outbox.dispatchEnabled) return;
-    this.notifications.subscribe(MAIL_CHANNEL, () => this.schedule(0));
-    this.notifications.onReconnect(() => this.schedule(0));
-    this.schedule(0);
+    this.notifications.subscribe(MAIL_CHANNEL, () => this.loop.wake());
+    this.notifications.onReconnect(() => this.loop.wake());
+    this.loop.start();
   }
 
   /** Stops claiming, waits for the pass in progress, then lets go of SMTP (shutdown, before the pool closes). */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.loop.stop();
     this.transport?.close();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.stop();
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), delayMs);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.stopped) return;
-    if (this.running) {
-      this.wakeRequested = true;
-      return;
-    }
-    let processed = 0;
-    this.running = (async () => {
-      try {
-        processed = await this.runOnce();
-        this.failures = 0;
-      } catch (error) {
-        this.failures++;
-        if (isDatabaseUnavailable(error)) {
-          this.logger.warn({ failures: this.failures }, 'mail delivery waiting for the database');
-        } else {
-          this.logger.error({ err: error, failures: this.failures }, 'mail delivery pass failed; will retry');
-        }
-      }
-    })();
-    await this.running;
-    this.running = undefined;
-    // A full batch or a wake-up during the pass: go again at once; failures back off up to 30 s.
-    const again = processed >= MAIL_BATCH || this.wakeRequested;
-    this.wakeRequested = false;
-    const { pollIntervalMs } = this.config.mail;
-    const backoff = Math.min(30_000, pollIntervalMs * 2 ** this.failures);
-    this.schedule(this.failures > 0 ? backoff : again ? 0 : pollIntervalMs);
   }
 
   /** Claims up to one batch of due messages and attempts each; returns how many it attempted. */

@@ -10,8 +10,8 @@ import type { DomainEventEnvelope, DomainEventName } from '@depot/contracts';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DatabaseNotifications } from '../database/database-notifications';
-import { isDatabaseUnavailable } from '../database/pg-errors';
 import { BackgroundWorkers } from '../lifecycle/background-workers';
+import { PollingLoop } from './polling-loop';
 import { OutboxHandlers } from './outbox-handlers';
 
 /** Channel the outbox notifies on commit, so the dispatcher wakes up without waiting a poll. */
@@ -37,11 +37,7 @@ interface OutboxRow {
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxDispatcher.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private wakeRequested = false;
-  private stopped = false;
-  private failures = 0;
+  private readonly loop: PollingLoop;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -51,21 +47,26 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     workers: BackgroundWorkers,
   ) {
     workers.register('outbox dispatcher', () => this.stop());
+    this.loop = new PollingLoop({
+      name: 'outbox dispatch',
+      pass: () => this.dispatchOnce(),
+      batchSize: BATCH_SIZE,
+      intervalMs: config.outbox.pollIntervalMs,
+      logger: this.logger,
+    });
   }
 
   onApplicationBootstrap(): void {
     if (!this.config.outbox.dispatchEnabled) return;
     // NOTIFY on commit wakes the dispatcher at once; polling covers missed notifications.
-    this.notifications.subscribe(OUTBOX_CHANNEL, () => this.schedule(0));
-    this.notifications.onReconnect(() => this.schedule(0));
-    this.schedule(0);
+    this.notifications.subscribe(OUTBOX_CHANNEL, () => this.loop.wake());
+    this.notifications.onReconnect(() => this.loop.wake());
+    this.loop.start();
   }
 
   /** Stops taking new batches and waits for the one in progress (shutdown, before the pool closes). */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
@@ -103,39 +104,5 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
       );
       return events.length;
     });
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), delayMs);
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) {
-      this.wakeRequested = true;
-      return;
-    }
-    let delivered = 0;
-    this.running = (async () => {
-      try {
-        delivered = await this.dispatchOnce();
-        this.failures = 0;
-      } catch (error) {
-        this.failures++;
-        if (isDatabaseUnavailable(error)) {
-          this.logger.warn({ failures: this.failures }, 'outbox dispatch waiting for the database');
-        } else {
-          this.logger.error({ err: error, failures: this.failures }, 'outbox dispatch failed; will retry');
-        }
-      }
-    })();
-    await this.running;
-    this.running = undefined;
-    // A full batch or a wake-up during the pass: go again at once; failures back off up to 30 s.
-    const again = delivered >= BATCH_SIZE || this.wakeRequested;
-    this.wakeRequested = false;
-    const backoff = Math.min(30_000, this.config.outbox.pollIntervalMs * 2 ** this.failures);
-    this.schedule(this.failures > 0 ? backoff : again ? 0 : this.config.outbox.pollIntervalMs);
   }
 }
