@@ -140,9 +140,13 @@ export function productRows(page: Page) {
   return page.locator('tr.product-row');
 }
 
-/** Serious and critical axe findings (WCAG 2 A and AA), formatted for a readable failure. */
-export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+/**
+ * Serious and critical axe findings (WCAG 2 A and AA), formatted for a readable failure; of the
+ * whole page, or only of the part that `include` selects.
+ */
+export async function seriousA11yViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']);
+  const results = await (include ? builder.include(include) : builder).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map(

@@ -1,12 +1,13 @@
 import { type Provider } from '@angular/core';
 import type { DomainEventEnvelope, DomainEventName, ProductDto } from '@depot/contracts';
-import { type Observable, Subject, filter } from 'rxjs';
+import { type Observable, Subject, filter, map, merge } from 'rxjs';
 
 import { RealtimeService, type RealtimeEventFilter } from '../app/core/realtime/realtime.service';
 
 /** Stands in for RealtimeService: no socket; tests push events with `emit`. */
 export class FakeRealtimeService {
   readonly #events = new Subject<DomainEventEnvelope>();
+  readonly #resync = new Subject<void>();
   readonly events$ = this.#events.asObservable();
   suspended = false;
 
@@ -21,8 +22,17 @@ export class FakeRealtimeService {
     );
   }
 
+  changes(wanted: RealtimeEventFilter): Observable<void> {
+    return merge(this.events(wanted), this.#resync).pipe(map(() => undefined));
+  }
+
   emit(event: DomainEventEnvelope): void {
     this.#events.next(event);
+  }
+
+  /** What the real service does when the socket is back after a loss. */
+  reconnect(): void {
+    this.#resync.next();
   }
 
   suspend(): void {

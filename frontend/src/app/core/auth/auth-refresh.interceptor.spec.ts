@@ -6,12 +6,20 @@ import { Permission } from '@depot/contracts';
 import { firstValueFrom } from 'rxjs';
 
 import { currentUser, problemBody, settle, tokenResponse } from '../../../testing/test-helpers';
+import { connectivityInterceptor } from '../connectivity/connectivity.interceptor';
+import { ConnectivityService } from '../connectivity/connectivity.service';
 import { authRefreshInterceptor } from './auth-refresh.interceptor';
 import { authTokenInterceptor } from './auth-token.interceptor';
 import { AuthService } from './auth.service';
 import { StubPageComponent } from '../../../testing/stub-page.component';
 
 const UNAUTHORIZED = { status: 401, statusText: 'Unauthorized' };
+const UNAVAILABLE = {
+  status: 503,
+  statusText: 'Service Unavailable',
+  headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '1' },
+};
+const unavailable = problemBody(503, 'SERVER.UNAVAILABLE', 'The service is temporarily unavailable; retry shortly.');
 const expired = problemBody(401, 'AUTH.UNAUTHENTICATED', 'Access token expired.');
 
 describe('auth interceptors', () => {
@@ -27,7 +35,8 @@ describe('auth interceptors', () => {
           { path: 'login', component: StubPageComponent },
           { path: '**', component: StubPageComponent },
         ]),
-        provideHttpClient(withInterceptors([authRefreshInterceptor, authTokenInterceptor])),
+        // As in the app: outages are ridden out around the refresh-and-retry.
+        provideHttpClient(withInterceptors([connectivityInterceptor, authRefreshInterceptor, authTokenInterceptor])),
         provideHttpClientTesting(),
       ],
     });
@@ -132,6 +141,61 @@ describe('auth interceptors', () => {
     await settle();
     expect(auth.isAuthenticated()).toBe(false);
     expect(router.url).toBe('/login?returnUrl=%2Fproducts%3Fq%3Dbolt');
+  });
+
+  it('does not sign out when the refresh meets an outage (503): it waits for the server, then retries', async () => {
+    const response = firstValueFrom(httpClient.get<{ ok: boolean }>('/api/v1/products'));
+
+    http.expectOne('/api/v1/products').flush(expired, UNAUTHORIZED);
+    http.expectOne('/api/v1/auth/refresh').flush(unavailable, UNAVAILABLE);
+    await settle();
+
+    expect(auth.isAuthenticated()).toBe(true);
+    expect(auth.accessToken()).toBe('old-token');
+    expect(router.url).toBe('/products?q=bolt');
+    expect(TestBed.inject(ConnectivityService).outage()).toMatchObject({ attempt: 1 });
+
+    TestBed.inject(ConnectivityService).retryNow();
+    http.expectOne('/api/v1/auth/refresh').flush(tokenResponse('new-token'));
+    await settle();
+    const retry = http.expectOne('/api/v1/products');
+    expect(retry.request.headers.get('Authorization')).toBe('Bearer new-token');
+    retry.flush({ ok: true });
+
+    await expect(response).resolves.toEqual({ ok: true });
+    expect(router.url).toBe('/products?q=bolt');
+    expect(TestBed.inject(ConnectivityService).outage()).toBeNull();
+  });
+
+  it('does not sign out when the refresh gets no answer at all (network failure)', async () => {
+    const response = firstValueFrom(httpClient.get<{ ok: boolean }>('/api/v1/products'));
+
+    http.expectOne('/api/v1/products').flush(expired, UNAUTHORIZED);
+    http.expectOne('/api/v1/auth/refresh').error(new ProgressEvent('error'));
+    await settle();
+    expect(auth.isAuthenticated()).toBe(true);
+    expect(router.url).toBe('/products?q=bolt');
+
+    TestBed.inject(ConnectivityService).retryNow();
+    http.expectOne('/api/v1/auth/refresh').flush(tokenResponse('new-token'));
+    await settle();
+    http.expectOne('/api/v1/products').flush({ ok: true });
+    await expect(response).resolves.toEqual({ ok: true });
+  });
+
+  it('does not sign out on a refresh error other than 401 (e.g. throttled)', async () => {
+    const response = firstValueFrom(httpClient.get('/api/v1/products'));
+
+    http.expectOne('/api/v1/products').flush(expired, UNAUTHORIZED);
+    http.expectOne('/api/v1/auth/refresh').flush(problemBody(429, 'REQUEST.RATE_LIMITED', 'Slow down.'), {
+      status: 429,
+      statusText: 'Too Many Requests',
+    });
+
+    await expect(response).rejects.toMatchObject({ status: 429 });
+    await settle();
+    expect(auth.isAuthenticated()).toBe(true);
+    expect(router.url).toBe('/products?q=bolt');
   });
 
   it('gives up after one retry: a second 401 ends the session without another refresh', async () => {

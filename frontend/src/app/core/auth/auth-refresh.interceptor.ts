@@ -3,15 +3,16 @@ import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, defer, switchMap, throwError } from 'rxjs';
 
-import { HttpStatus, isClientError } from '../../shared/http/http-status';
+import { HttpStatus } from '../../shared/http/http-status';
 import { API_BASE_URL, isApiUrl } from '../config/api-base-url.token';
 import { AuthService } from './auth.service';
 import { redirectToLogin } from './login-redirect';
 
 /**
  * On a 401 from the API (outside `/auth/*`), refreshes the access token once and retries the
- * request; concurrent 401s share the one refresh. When the refresh is refused, or the retry is
- * still 401, the session is over: go to the login page, with a way back here.
+ * request; concurrent 401s share the one refresh. When the refresh is refused (401), or the retry
+ * is still 401, the session is over: go to the login page, with a way back here. A refresh that
+ * meets an outage waits it out (see `connectivityInterceptor`), and so does this request.
  *
  * Registered before `authTokenInterceptor`, so the retry passes through it again and carries
  * the new token.
@@ -24,8 +25,9 @@ export const authRefreshInterceptor: HttpInterceptorFn = (req, next) => {
     return next(req);
   }
 
+  // Only a 401 ends the session: an outage (or any other error) says nothing about it.
   const endSession = (error: unknown) => {
-    if (error instanceof HttpErrorResponse && isClientError(error.status)) {
+    if (error instanceof HttpErrorResponse && error.status === HttpStatus.Unauthorized) {
       auth.clearSession();
       redirectToLogin(router);
     }

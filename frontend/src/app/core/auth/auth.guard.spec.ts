@@ -5,22 +5,27 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Permission } from '@depot/contracts';
+import { type Observable, ReplaySubject, of } from 'rxjs';
 
 import { authGuard, guestGuard } from './auth.guard';
 import { permissionGuard } from './permission.guard';
 import { AuthService } from './auth.service';
 import { safeReturnUrl } from './login-redirect';
 import { StubPageComponent } from '../../../testing/stub-page.component';
+import { settle } from '../../../testing/test-helpers';
 
 describe('auth guards', () => {
   const authenticated = signal(false);
   const permissions = signal<ReadonlySet<Permission>>(new Set());
+  /** The start-up session restore: answered at once unless a test holds it back. */
+  let restored: Observable<boolean>;
   let harness: RouterTestingHarness;
   let router: Router;
 
   beforeEach(async () => {
     authenticated.set(false);
     permissions.set(new Set());
+    restored = of(false);
     TestBed.configureTestingModule({
       providers: [
         provideLocationMocks(),
@@ -39,6 +44,7 @@ describe('auth guards', () => {
           provide: AuthService,
           useValue: {
             isAuthenticated: authenticated,
+            whenRestored: () => restored,
             hasPermission: (permission: Permission) => permissions().has(permission),
           } satisfies Partial<AuthService>,
         },
@@ -70,6 +76,35 @@ describe('auth guards', () => {
     await harness.navigateByUrl('/products/new');
 
     expect(harness.routeNativeElement?.textContent).toContain('page');
+  });
+
+  it('waits for the start-up session restore (e.g. through an outage) before it decides', async () => {
+    const restore = new ReplaySubject<boolean>(1);
+    restored = restore;
+    const navigation = router.navigateByUrl('/home');
+    await settle();
+    expect(router.url).toBe('/');
+
+    authenticated.set(true);
+    restore.next(true);
+    restore.complete();
+    await navigation;
+
+    expect(router.url).toBe('/home');
+  });
+
+  it('sends the user to the login page only once the server said there is no session', async () => {
+    const restore = new ReplaySubject<boolean>(1);
+    restored = restore;
+    const navigation = router.navigateByUrl('/home');
+    await settle();
+    expect(router.url).toBe('/');
+
+    restore.next(false);
+    restore.complete();
+    await navigation;
+
+    expect(router.url).toBe('/login?returnUrl=%2Fhome');
   });
 
   it('keeps signed-in users away from the login page', async () => {

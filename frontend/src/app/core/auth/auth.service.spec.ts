@@ -1,10 +1,12 @@
-import { provideHttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, type TestRequest, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { Permission } from '@depot/contracts';
 import { firstValueFrom } from 'rxjs';
 
 import { currentUser, problemBody, settle, tokenResponse } from '../../../testing/test-helpers';
+import { RETRY_ON_OUTAGE, connectivityInterceptor } from '../connectivity/connectivity.interceptor';
+import { ConnectivityService } from '../connectivity/connectivity.service';
 import { AuthService } from './auth.service';
 
 describe('AuthService', () => {
@@ -86,12 +88,38 @@ describe('AuthService', () => {
     expect(auth.isAuthenticated()).toBe(false);
   });
 
-  it('starts signed out when the server cannot be reached', async () => {
+  it('treats an unexpected error of the start-up refresh as "not signed in"', async () => {
     const restored = firstValueFrom(auth.restoreSession());
 
-    http.expectOne('/api/v1/auth/refresh').error(new ProgressEvent('error'));
+    http.expectOne('/api/v1/auth/refresh').flush('oops', { status: 500, statusText: 'Internal Server Error' });
 
     await expect(restored).resolves.toBe(false);
+    expect(auth.restoring()).toBe(false);
+  });
+
+  it('says when the start-up restore has its answer, for the guards to wait', async () => {
+    const answers: boolean[] = [];
+    auth.restoreSession().subscribe();
+    expect(auth.restoring()).toBe(true);
+    auth.whenRestored().subscribe((value) => answers.push(value));
+    expect(answers).toEqual([]);
+
+    http.expectOne('/api/v1/auth/refresh').flush(tokenResponse('access-2'));
+    await settle();
+    http.expectOne('/api/v1/auth/me').flush(currentUser([]));
+    await settle();
+
+    expect(answers).toEqual([true]);
+    expect(auth.restoring()).toBe(false);
+    // Later callers get the answer at once.
+    await expect(firstValueFrom(auth.whenRestored())).resolves.toBe(true);
+  });
+
+  it('marks the refresh as safe to send again after an outage', () => {
+    auth.refresh().subscribe({ error: () => undefined });
+    const refresh = http.expectOne('/api/v1/auth/refresh');
+    expect(refresh.request.context.get(RETRY_ON_OUTAGE)).toBe(true);
+    refresh.flush(tokenResponse('access-2'));
   });
 
   it('shares one refresh request between concurrent callers', async () => {
@@ -116,12 +144,17 @@ describe('AuthService', () => {
     await expect(second).resolves.toBe('access-5');
   });
 
-  it('ends the session when the server refuses a refresh, but not on a server error', async () => {
+  it('ends the session when the server refuses a refresh (401), but not on any other error', async () => {
     await signIn();
 
     const transient = firstValueFrom(auth.refresh());
     http.expectOne('/api/v1/auth/refresh').flush('down', { status: 503, statusText: 'Service Unavailable' });
     await expect(transient).rejects.toMatchObject({ status: 503 });
+    expect(auth.isAuthenticated()).toBe(true);
+
+    const throttled = firstValueFrom(auth.refresh());
+    http.expectOne('/api/v1/auth/refresh').flush('slow down', { status: 429, statusText: 'Too Many Requests' });
+    await expect(throttled).rejects.toMatchObject({ status: 429 });
     expect(auth.isAuthenticated()).toBe(true);
 
     const refused = firstValueFrom(auth.refresh());
@@ -163,4 +196,76 @@ describe('AuthService', () => {
     http.expectOne('/api/v1/auth/me').flush(currentUser([Permission.CatalogProductsRead]));
     await result;
   }
+});
+
+describe('AuthService through an outage (with the connectivity interceptor, as in the app)', () => {
+  let auth: AuthService;
+  let http: HttpTestingController;
+  let connectivity: ConnectivityService;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      providers: [provideHttpClient(withInterceptors([connectivityInterceptor])), provideHttpClientTesting()],
+    });
+    auth = TestBed.inject(AuthService);
+    http = TestBed.inject(HttpTestingController);
+    connectivity = TestBed.inject(ConnectivityService);
+  });
+
+  afterEach(() => http.verify());
+
+  it.each([
+    [
+      'answers 503',
+      (request: TestRequest) => request.flush('down', { status: 503, statusText: 'Service Unavailable' }),
+    ],
+    ['cannot be reached', (request: TestRequest) => request.error(new ProgressEvent('error'))],
+    [
+      'is behind a proxy that answers 502',
+      (request: TestRequest) => request.flush('', { status: 502, statusText: 'Bad Gateway' }),
+    ],
+  ])('keeps restoring the session while the server %s, and restores it when it is back', async (_name, fail) => {
+    let restored: boolean | undefined;
+    auth.restoreSession().subscribe((value) => (restored = value));
+
+    fail(http.expectOne('/api/v1/auth/refresh'));
+    await settle();
+    expect(restored).toBeUndefined();
+    expect(auth.restoring()).toBe(true);
+    expect(connectivity.outage()).not.toBeNull();
+
+    connectivity.retryNow();
+    fail(http.expectOne('/api/v1/auth/refresh'));
+    await settle();
+    expect(restored).toBeUndefined();
+    expect(connectivity.outage()?.attempt).toBe(2);
+
+    connectivity.retryNow();
+    http.expectOne('/api/v1/auth/refresh').flush(tokenResponse('access-9'));
+    await settle();
+    http.expectOne('/api/v1/auth/me').flush(currentUser([Permission.CatalogProductsRead]));
+    await settle();
+
+    expect(restored).toBe(true);
+    expect(auth.isAuthenticated()).toBe(true);
+    expect(auth.restoring()).toBe(false);
+    expect(connectivity.outage()).toBeNull();
+  });
+
+  it('signs out after the outage if the server then refuses the refresh cookie', async () => {
+    let restored: boolean | undefined;
+    auth.restoreSession().subscribe((value) => (restored = value));
+
+    http.expectOne('/api/v1/auth/refresh').flush('down', { status: 503, statusText: 'Service Unavailable' });
+    await settle();
+    connectivity.retryNow();
+    http.expectOne('/api/v1/auth/refresh').flush(problemBody(401, 'AUTH.INVALID_REFRESH_TOKEN', 'No session.'), {
+      status: 401,
+      statusText: 'Unauthorized',
+    });
+    await settle();
+
+    expect(restored).toBe(false);
+    expect(auth.isAuthenticated()).toBe(false);
+  });
 });

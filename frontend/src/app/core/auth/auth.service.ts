@@ -1,4 +1,4 @@
-import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { HttpClient, HttpContext, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { CurrentUserDto, LoginRequest, Permission, TokenResponse } from '@depot/contracts';
 import {
@@ -14,8 +14,9 @@ import {
   throwError,
 } from 'rxjs';
 
-import { isClientError } from '../../shared/http/http-status';
+import { HttpStatus } from '../../shared/http/http-status';
 import { API_BASE_URL } from '../config/api-base-url.token';
+import { RETRY_ON_OUTAGE } from '../connectivity/connectivity.interceptor';
 import { withCrossTabLock } from './cross-tab-lock';
 
 const REFRESH_LOCK = 'depot-auth-refresh';
@@ -34,12 +35,16 @@ export class AuthService {
 
   readonly #user = signal<CurrentUserDto | null>(null);
   readonly #accessToken = signal<string | null>(null);
+  readonly #restoring = signal(false);
   #refreshInFlight: Observable<string> | null = null;
+  #restored: Observable<boolean> | null = null;
 
   readonly currentUser = this.#user.asReadonly();
   readonly isAuthenticated = computed(() => this.#user() !== null);
   readonly permissions = computed<ReadonlySet<Permission>>(() => new Set(this.#user()?.permissions ?? []));
   readonly accessToken = this.#accessToken.asReadonly();
+  /** True while the start-up session restore waits for an answer (e.g. through an outage). */
+  readonly restoring = this.#restoring.asReadonly();
 
   /** URL prefix of the auth endpoints, which never trigger a refresh-and-retry. */
   get authEndpointsUrl(): string {
@@ -71,19 +76,25 @@ export class AuthService {
   /**
    * Trades the refresh cookie for a new access token. Concurrent callers share one request, so a
    * burst of 401s leads to a single refresh (a second one would reuse a rotated token).
-   * When the server refuses (4xx) the session is cleared; the error always propagates.
+   * Only a refusal (401) ends the session; the error always propagates. Through an outage the
+   * request is sent again until the server answers (see `connectivityInterceptor`): an outage
+   * answer means the server did not rotate the token, and if a lost answer hid a rotation, the
+   * browser has nothing but the old cookie to send anyway.
    */
   refresh(): Observable<string> {
     this.#refreshInFlight ??= withCrossTabLock(REFRESH_LOCK, () =>
-      firstValueFrom(this.#http.post<TokenResponse>(`${this.#baseUrl}/auth/refresh`, null)),
+      firstValueFrom(
+        this.#http.post<TokenResponse>(`${this.#baseUrl}/auth/refresh`, null, {
+          context: new HttpContext().set(RETRY_ON_OUTAGE, true),
+        }),
+      ),
     ).pipe(
       map((tokens) => {
         this.#accessToken.set(tokens.accessToken);
         return tokens.accessToken;
       }),
       catchError((error: unknown) => {
-        // A refused refresh (4xx) ends the session; a network or server error may be transient.
-        if (error instanceof HttpErrorResponse && isClientError(error.status)) {
+        if (isRefusal(error)) {
           this.clearSession();
         }
         return throwError(() => error);
@@ -95,18 +106,30 @@ export class AuthService {
   }
 
   /**
-   * Restores the session from the refresh cookie at start-up. Resolves to whether a session was
-   * restored; any failure (401 = no cookie, network error, server down) just means signed out.
+   * Restores the session from the refresh cookie at start-up (the cookie is httpOnly: only the
+   * server can tell whether there is a session). Resolves to whether a session was restored. An
+   * outage does not answer that question, so the refresh waits it out; any answer other than
+   * success (401 = no cookie or an ended session, or an unexpected error) means signed out.
    */
   restoreSession(): Observable<boolean> {
-    return this.refresh().pipe(
+    this.#restoring.set(true);
+    const restored = this.refresh().pipe(
       switchMap(() => this.reloadCurrentUser()),
       map(() => true),
       catchError(() => {
         this.clearSession();
         return of(false);
       }),
+      finalize(() => this.#restoring.set(false)),
+      shareReplay({ bufferSize: 1, refCount: false }),
     );
+    this.#restored = restored;
+    return restored;
+  }
+
+  /** Emits once the start-up restore has its answer (at once when none was started). */
+  whenRestored(): Observable<boolean> {
+    return this.#restored ?? of(this.isAuthenticated());
   }
 
   /** Ends the session on the server (revoking the refresh token) and forgets it locally. */
@@ -133,4 +156,9 @@ export class AuthService {
   reloadCurrentUser(): Observable<CurrentUserDto> {
     return this.#http.get<CurrentUserDto>(`${this.#baseUrl}/auth/me`).pipe(tap((user) => this.#user.set(user)));
   }
+}
+
+/** The server refused the refresh token (absent, expired, revoked or reused): the session is over. */
+function isRefusal(error: unknown): boolean {
+  return error instanceof HttpErrorResponse && error.status === HttpStatus.Unauthorized;
 }

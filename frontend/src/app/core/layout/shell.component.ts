@@ -31,6 +31,7 @@ import { filter, map } from 'rxjs';
 import { IconComponent } from '../../shared/ui/icon/icon.component';
 import { AuthService } from '../auth/auth.service';
 import { API_BASE_URL } from '../config/api-base-url.token';
+import { OutageBannerComponent } from '../connectivity/outage-banner.component';
 import { RealtimeService } from '../realtime/realtime.service';
 import { ThemeToggleComponent } from '../theme/theme-toggle.component';
 import { ADMIN_NAV_ITEMS, MAILBOX_NAV_ITEM, NAV_ITEMS, type NavItem } from './nav-items';
@@ -67,6 +68,7 @@ const NARROW_QUERY = '(max-width: 959.98px)';
     MatDivider,
     IconComponent,
     ThemeToggleComponent,
+    OutageBannerComponent,
   ],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',

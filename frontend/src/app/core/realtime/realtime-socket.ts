@@ -15,7 +15,9 @@ export type RealtimeSocketFactory = (token: string) => Promise<RealtimeSocket>;
 
 /**
  * socket.io-client is loaded with a dynamic `import()` on first use (after sign-in), so it stays
- * out of the initial bundle and out of the login page.
+ * out of the initial bundle and out of the login page. Its automatic reconnection (on by default,
+ * unlimited attempts, backoff up to 5 s) is what brings live updates back after an outage or a
+ * deploy: keep it on.
  */
 export const REALTIME_SOCKET_FACTORY = new InjectionToken<RealtimeSocketFactory>('REALTIME_SOCKET_FACTORY', {
   providedIn: 'root',

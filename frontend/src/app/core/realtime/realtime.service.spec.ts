@@ -1,3 +1,4 @@
+import { HttpErrorResponse } from '@angular/common/http';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
@@ -53,6 +54,8 @@ class FakeSocket implements RealtimeSocket {
   }
 }
 
+const REFUSED = new HttpErrorResponse({ status: 401, statusText: 'Unauthorized' });
+
 describe('RealtimeService', () => {
   const accessToken = signal<string | null>(null);
   let refresh: jest.Mock<Observable<string>, []>;
@@ -63,7 +66,7 @@ describe('RealtimeService', () => {
   beforeEach(async () => {
     accessToken.set(null);
     sockets = [];
-    refresh = jest.fn(() => throwError(() => new Error('refused')));
+    refresh = jest.fn(() => throwError(() => REFUSED));
     TestBed.configureTestingModule({
       providers: [
         provideRouter([
@@ -196,6 +199,52 @@ describe('RealtimeService', () => {
     expect(accessToken()).toBe('token-of-new-session');
     expect(router.url).toBe('/products?q=bolt');
     expect(sockets.at(-1)?.auth).toEqual({ token: 'token-of-new-session' });
+  });
+
+  it('stays signed in and reconnects when the refresh after "session ended" fails without a refusal', async () => {
+    refresh.mockImplementation(() =>
+      throwError(() => new HttpErrorResponse({ status: 500, statusText: 'Internal Server Error' })),
+    );
+    const socket = await signIn('token-1');
+
+    socket.fire(REALTIME_SESSION_ENDED);
+    await flush();
+
+    expect(accessToken()).toBe('token-1');
+    expect(router.url).toBe('/products?q=bolt');
+    expect(sockets).toHaveLength(2);
+    expect(sockets[1].auth).toEqual({ token: 'token-1' });
+  });
+
+  it('tells pages to reload after the socket is back from a loss (events of the gap are gone)', async () => {
+    const socket = await signIn('token-1');
+    let changes = 0;
+    realtime.changes({ aggregateType: 'product' }).subscribe(() => changes++);
+
+    socket.fire(REALTIME_EVENT, productEvent(DomainEventName.ProductUpdated, product({ id: 'p-1' })));
+    expect(changes).toBe(1);
+
+    // An outage or a deploy: socket.io reconnects by itself.
+    socket.fire('disconnect', 'transport close');
+    expect(realtime.status()).toBe('disconnected');
+    socket.fire('connect_error', new Error('websocket error'));
+    socket.fire('connect');
+
+    expect(realtime.status()).toBe('connected');
+    expect(changes).toBe(2);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('does not ask pages to reload after a first connection or a token change', async () => {
+    let changes = 0;
+    realtime.changes({ aggregateType: 'product' }).subscribe(() => changes++);
+    await signIn('token-1');
+
+    accessToken.set('token-2');
+    await flush();
+    sockets[1].fire('connect');
+
+    expect(changes).toBe(0);
   });
 
   it('does not react to the old socket while suspended for a password change', async () => {

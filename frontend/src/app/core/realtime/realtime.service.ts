@@ -6,8 +6,10 @@ import {
   type DomainEventEnvelope,
   type DomainEventName,
 } from '@depot/contracts';
-import { type Observable, Subject, filter } from 'rxjs';
+import { HttpErrorResponse } from '@angular/common/http';
+import { type Observable, Subject, filter, map, merge } from 'rxjs';
 
+import { HttpStatus } from '../../shared/http/http-status';
 import { AuthService } from '../auth/auth.service';
 import { LoginNoticeService } from '../auth/login-notice.service';
 import { redirectToLogin } from '../auth/login-redirect';
@@ -33,6 +35,9 @@ const SEEN_IDS = 500;
  * the fresh token after every refresh, and closes on logout. When the server says the session
  * ended (logout elsewhere, an admin ended it, the account was disabled) the user is signed out
  * here too and sent to the login page with a message.
+ *
+ * When the connection drops (a deploy, an outage), socket.io reconnects by itself; events sent
+ * meanwhile are lost, so `changes()` tells pages to load their data again once it is back.
  */
 @Injectable({ providedIn: 'root' })
 export class RealtimeService {
@@ -41,6 +46,7 @@ export class RealtimeService {
   readonly #notice = inject(LoginNoticeService);
   readonly #createSocket = inject(REALTIME_SOCKET_FACTORY);
   readonly #events = new Subject<DomainEventEnvelope>();
+  readonly #resync = new Subject<void>();
   readonly #status = signal<RealtimeStatus>('off');
   readonly #seen = new Set<string>();
   #socket: RealtimeSocket | null = null;
@@ -49,6 +55,8 @@ export class RealtimeService {
   #suspended = false;
   /** The token whose refused handshake already triggered a refresh (at most one per token). */
   #refreshedAfterRefusal: string | null = null;
+  /** The socket was lost (not closed on purpose): events may have been missed until it connects again. */
+  #missedEvents = false;
 
   readonly status = this.#status.asReadonly();
   /** Every event this user may see, once each. */
@@ -75,6 +83,15 @@ export class RealtimeService {
   }
 
   /**
+   * Signals that data of one aggregate type may have changed: on every matching event, and after
+   * the socket reconnected following a loss (the events of the gap are gone). For pages that
+   * reload what they show rather than read the events.
+   */
+  changes(wanted: RealtimeEventFilter): Observable<void> {
+    return merge(this.events(wanted), this.#resync).pipe(map(() => undefined));
+  }
+
+  /**
    * Closes the socket while the session is being replaced on purpose (a password change ends
    * every session and issues new tokens): the old socket's "session ended" must not sign out.
    */
@@ -91,6 +108,9 @@ export class RealtimeService {
 
   #follow(token: string | null): void {
     this.#close();
+    if (!token) {
+      this.#missedEvents = false;
+    }
     if (!token || this.#suspended) {
       return;
     }
@@ -103,9 +123,15 @@ export class RealtimeService {
           return;
         }
         this.#socket = socket;
-        socket.on('connect', () => this.#status.set('connected'));
-        socket.on('disconnect', () => this.#status.set('disconnected'));
-        socket.on('connect_error', (error: unknown) => this.#refused(token, error));
+        socket.on('connect', () => this.#connected());
+        socket.on('disconnect', () => {
+          this.#missedEvents = true;
+          this.#status.set('disconnected');
+        });
+        socket.on('connect_error', (error: unknown) => {
+          this.#missedEvents = true;
+          this.#refused(token, error);
+        });
         socket.on(REALTIME_EVENT, (event: unknown) => this.#receive(event));
         socket.on(REALTIME_SESSION_ENDED, () => this.#sessionEnded());
       },
@@ -115,6 +141,14 @@ export class RealtimeService {
         }
       },
     );
+  }
+
+  #connected(): void {
+    this.#status.set('connected');
+    if (this.#missedEvents) {
+      this.#missedEvents = false;
+      this.#resync.next();
+    }
   }
 
   #close(): void {
@@ -161,12 +195,18 @@ export class RealtimeService {
   /**
    * The server ended this socket's session. Another tab may have replaced it on purpose (a
    * password change starts a new session): then the shared refresh cookie already belongs to the
-   * new one and a refresh keeps the user signed in. Otherwise the refresh is refused: sign out.
+   * new one and a refresh keeps the user signed in. Otherwise the refresh is refused (401): sign
+   * out. Any other failure proves nothing (an outage is waited out by the refresh itself): stay
+   * signed in and reconnect; a socket of an ended session is refused, and that refusal refreshes.
    */
   #sessionEnded(): void {
     this.#close();
     this.#auth.refresh().subscribe({
-      error: () => {
+      error: (error: unknown) => {
+        if (!(error instanceof HttpErrorResponse && error.status === HttpStatus.Unauthorized)) {
+          this.#follow(this.#auth.accessToken());
+          return;
+        }
         this.#auth.clearSession();
         this.#notice.set(SESSION_ENDED_MESSAGE);
         redirectToLogin(this.#router);

@@ -165,13 +165,13 @@ describe('DashboardComponent', () => {
 
   it('shows an error with a retry that loads the dashboard again', async () => {
     await open();
-    expectDashboardRequest().flush(problemBody(503, 'SERVICE_UNAVAILABLE', 'The database is not reachable.'), {
-      status: 503,
-      statusText: 'Service Unavailable',
+    expectDashboardRequest().flush(problemBody(500, 'SERVER.INTERNAL', 'Something broke.'), {
+      status: 500,
+      statusText: 'Internal Server Error',
     });
     let root = await render();
     const alert = root.querySelector('[role="alert"]');
-    expect(alert?.textContent).toContain('Could not load the dashboard: The database is not reachable.');
+    expect(alert?.textContent).toContain('Could not load the dashboard: Something broke.');
     expect(root.querySelector('.kpis')).toBeNull();
 
     alert?.querySelector('button')?.click();

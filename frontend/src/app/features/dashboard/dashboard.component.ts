@@ -188,7 +188,7 @@ export class DashboardComponent {
       });
 
     const realtime = inject(RealtimeService);
-    merge(...LIVE_EVENTS.map((wanted) => realtime.events(wanted)))
+    merge(...LIVE_EVENTS.map((wanted) => realtime.changes(wanted)))
       .pipe(debounceTime(DASHBOARD_REFRESH_DEBOUNCE_MS), takeUntilDestroyed())
       .subscribe(() => this.#loads.next({ quiet: true }));
 

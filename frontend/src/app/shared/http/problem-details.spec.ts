@@ -1,6 +1,6 @@
 import { HttpErrorResponse, HttpHeaders } from '@angular/common/http';
 
-import { problemMessage, toProblemDetails } from './problem-details';
+import { UNAVAILABLE_DETAIL, UNREACHABLE_DETAIL, problemMessage, toProblemDetails } from './problem-details';
 
 describe('toProblemDetails', () => {
   it('reads a problem+json body', () => {
@@ -29,17 +29,47 @@ describe('toProblemDetails', () => {
     });
   });
 
-  it('explains a network failure (status 0)', () => {
-    const problem = toProblemDetails(new HttpErrorResponse({ status: 0, error: new ProgressEvent('error') }));
-    expect(problem.status).toBe(0);
-    expect(problemMessage(problem)).toMatch(/could not reach the server/i);
+  it('explains an outage: nothing was changed when the server says it is unavailable (503)', () => {
+    const problem = toProblemDetails(
+      new HttpErrorResponse({
+        status: 503,
+        headers: new HttpHeaders({ 'Content-Type': 'application/problem+json', 'Retry-After': '5' }),
+        error: {
+          type: 'about:blank',
+          title: 'Service Unavailable',
+          status: 503,
+          detail: 'The service is temporarily unavailable; retry shortly.',
+          code: 'SERVER.UNAVAILABLE',
+          requestId: 'req-9',
+        },
+      }),
+    );
+    expect(problem).toEqual({
+      type: 'about:blank',
+      title: 'Depot is unavailable',
+      status: 503,
+      detail: UNAVAILABLE_DETAIL,
+      code: 'SERVER.UNAVAILABLE',
+      requestId: 'req-9',
+    });
+    expect(problemMessage(problem)).toMatch(/unavailable right now, so nothing was changed/);
+  });
+
+  it.each([
+    ['a network failure', 0, new ProgressEvent('error')],
+    ['a proxy without a server (502)', 502, '<html>bad gateway</html>'],
+    ['a proxy timeout (504)', 504, '<html>gateway timeout</html>'],
+  ])('explains %s: the change may not have been saved', (_name, status, error) => {
+    const problem = toProblemDetails(new HttpErrorResponse({ status, error }));
+    expect(problem).toEqual({ type: 'about:blank', title: 'Depot is unavailable', status, detail: UNREACHABLE_DETAIL });
+    expect(problemMessage(problem)).toMatch(/could not be reached, so a change you just made may not have been saved/);
   });
 
   it('synthesises a problem from a non-JSON error page', () => {
     const problem = toProblemDetails(
-      new HttpErrorResponse({ status: 502, statusText: 'Bad Gateway', error: '<html>bad gateway</html>' }),
+      new HttpErrorResponse({ status: 500, statusText: 'Internal Server Error', error: '<html>oops</html>' }),
     );
-    expect(problem).toEqual({ type: 'about:blank', title: 'Bad Gateway', status: 502 });
+    expect(problem).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500 });
   });
 
   it('handles errors that are not HTTP errors', () => {

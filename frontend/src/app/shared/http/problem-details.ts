@@ -1,10 +1,21 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { FieldError, ProblemDetails } from '@depot/contracts';
 
+import { HttpStatus, isOutageStatus } from './http-status';
+
+/**
+ * What a failed change says when Depot was unavailable. The server's 503 comes before anything is
+ * written; a request that got no answer (network failure, or a proxy's 502/504) may have been
+ * carried out or not. Safe requests never get here: they wait the outage out.
+ */
+export const UNAVAILABLE_DETAIL = 'Depot is unavailable right now, so nothing was changed. Try again in a moment.';
+export const UNREACHABLE_DETAIL =
+  'Depot could not be reached, so a change you just made may not have been saved. Check, then try again in a moment.';
+
 /**
  * Reads any error from `HttpClient` into RFC 9457 problem details. A problem+json body is taken
  * as it is; anything else (network failure, proxy error page, non-HTTP error) gets a problem
- * synthesised from the status, so callers handle one shape.
+ * synthesised from the status, so callers handle one shape. Outages get one message of our own.
  */
 export function toProblemDetails(error: unknown): ProblemDetails {
   if (!(error instanceof HttpErrorResponse)) {
@@ -15,12 +26,16 @@ export function toProblemDetails(error: unknown): ProblemDetails {
       detail: 'Something went wrong. Please try again.',
     };
   }
-  if (error.status === 0) {
+  if (isOutageStatus(error.status)) {
+    const body: unknown = error.error;
+    const server: ProblemLike = isProblemLike(body) ? body : {};
     return {
       type: 'about:blank',
-      title: 'Network error',
-      status: 0,
-      detail: 'Could not reach the server. Check your connection and try again.',
+      title: 'Depot is unavailable',
+      status: error.status,
+      detail: error.status === HttpStatus.ServiceUnavailable ? UNAVAILABLE_DETAIL : UNREACHABLE_DETAIL,
+      ...(typeof server.code === 'string' ? { code: server.code } : {}),
+      ...(typeof server.requestId === 'string' ? { requestId: server.requestId } : {}),
     };
   }
   const body: unknown = error.error;

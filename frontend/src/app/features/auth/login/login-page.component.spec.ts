@@ -7,7 +7,7 @@ import { Permission } from '@depot/contracts';
 
 import { currentUser, problemBody, tokenResponse } from '../../../../testing/test-helpers';
 import { LoginNoticeService } from '../../../core/auth/login-notice.service';
-import { INVALID_MFA_CODE_MESSAGE, LoginPageComponent } from './login-page.component';
+import { INVALID_MFA_CODE_MESSAGE, LoginPageComponent, OUTAGE_MESSAGE } from './login-page.component';
 import { StubPageComponent } from '../../../../testing/stub-page.component';
 
 describe('LoginPageComponent', () => {
@@ -118,6 +118,31 @@ describe('LoginPageComponent', () => {
     expect(root.querySelector('[role="alert"]')?.textContent?.trim()).toBe(
       'Too many sign-in attempts. Try again in 60 seconds.',
     );
+  });
+
+  it.each([
+    ['answers 503', 503],
+    ['cannot be reached', 0],
+  ])('says Depot is unavailable when the server %s, and stays ready for another try', async (_name, status) => {
+    await harness.navigateByUrl('/login');
+    const root = await render();
+
+    fill(root, 'admin@depot.local', 'depot-demo-password');
+    submit(root);
+    const login = http.expectOne('/api/v1/auth/login');
+    if (status === 0) {
+      login.error(new ProgressEvent('error'));
+    } else {
+      login.flush(problemBody(503, 'SERVER.UNAVAILABLE', 'The service is temporarily unavailable; retry shortly.'), {
+        status: 503,
+        statusText: 'Service Unavailable',
+      });
+    }
+    await render();
+
+    expect(root.querySelector('[role="alert"]')?.textContent?.trim()).toBe(OUTAGE_MESSAGE);
+    expect(router.url).toBe('/login');
+    expect(root.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled).toBe(false);
   });
 
   it('validates the fields before calling the server', async () => {

@@ -20,13 +20,16 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { LoginNoticeService } from '../../../core/auth/login-notice.service';
 import { safeReturnUrl } from '../../../core/auth/login-redirect';
 import { ThemeToggleComponent } from '../../../core/theme/theme-toggle.component';
-import { HttpStatus } from '../../../shared/http/http-status';
+import { HttpStatus, isOutageStatus } from '../../../shared/http/http-status';
 import { problemMessage, toProblemDetails } from '../../../shared/http/problem-details';
 
 /** The start page: the dashboard, or the first page the user may open (see the dashboard's guard). */
 const DEFAULT_AFTER_LOGIN = '/';
 export const INVALID_MFA_CODE_MESSAGE =
   'That code did not work. Enter the current code from your authenticator app, or one of your recovery codes.';
+
+/** Signing in changes nothing worth mentioning, unlike the general outage message. */
+export const OUTAGE_MESSAGE = 'Depot is unavailable right now. Try again in a moment.';
 
 type Step = 'password' | 'mfa';
 
@@ -172,6 +175,9 @@ function loginErrorMessage(error: unknown, problem: ProblemDetails): string {
   }
   if (problem.status === HttpStatus.Unauthorized) {
     return problem.detail ?? 'Invalid email or password.';
+  }
+  if (isOutageStatus(problem.status)) {
+    return OUTAGE_MESSAGE;
   }
   return problemMessage(problem);
 }

@@ -132,7 +132,7 @@ export class LedgerComponent {
     });
 
     inject(RealtimeService)
-      .events({ aggregateType: STOCK_AGGREGATE })
+      .changes({ aggregateType: STOCK_AGGREGATE })
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.newMovements.set(true));
   }

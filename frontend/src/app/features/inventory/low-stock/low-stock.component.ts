@@ -90,7 +90,7 @@ export class LowStockComponent {
         this.items.load((cursor) => this.#stock.lowStock(cursor ? { ...query, cursor } : query));
       });
     inject(RealtimeService)
-      .events({ aggregateType: STOCK_AGGREGATE })
+      .changes({ aggregateType: STOCK_AGGREGATE })
       .pipe(debounceTime(LOW_STOCK_REFRESH_DEBOUNCE_MS), takeUntilDestroyed())
       .subscribe(() => this.items.refresh());
   }

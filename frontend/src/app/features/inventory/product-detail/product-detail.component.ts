@@ -94,14 +94,14 @@ export class ProductDetailComponent {
     const id$ = toObservable(this.id);
     id$
       .pipe(
-        switchMap((id) => (id ? realtime.events({ aggregateType: STOCK_AGGREGATE, aggregateId: id }) : EMPTY)),
+        switchMap((id) => (id ? realtime.changes({ aggregateType: STOCK_AGGREGATE, aggregateId: id }) : EMPTY)),
         debounceTime(STOCK_REFRESH_DEBOUNCE_MS),
         takeUntilDestroyed(),
       )
       .subscribe(() => this.stockRefresh.update((tick) => tick + 1));
     id$
       .pipe(
-        switchMap((id) => (id ? realtime.events({ aggregateType: PRODUCT_AGGREGATE, aggregateId: id }) : EMPTY)),
+        switchMap((id) => (id ? realtime.changes({ aggregateType: PRODUCT_AGGREGATE, aggregateId: id }) : EMPTY)),
         debounceTime(STOCK_REFRESH_DEBOUNCE_MS),
         takeUntilDestroyed(),
       )

@@ -80,7 +80,7 @@ export class WarehouseListComponent {
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.#load());
     inject(RealtimeService)
-      .events({ aggregateType: WAREHOUSE_AGGREGATE })
+      .changes({ aggregateType: WAREHOUSE_AGGREGATE })
       .pipe(debounceTime(SEARCH_DEBOUNCE_MS), takeUntilDestroyed())
       .subscribe(() => this.list.refresh());
   }

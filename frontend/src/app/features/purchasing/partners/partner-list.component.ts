@@ -113,7 +113,7 @@ export class PartnerListComponent {
       )
       .subscribe((q) => this.#navigate({ ...this.state(), q }));
     inject(RealtimeService)
-      .events({ aggregateType: this.config.kind })
+      .changes({ aggregateType: this.config.kind })
       .pipe(debounceTime(SEARCH_DEBOUNCE_MS), takeUntilDestroyed())
       .subscribe(() => this.list.refresh());
   }

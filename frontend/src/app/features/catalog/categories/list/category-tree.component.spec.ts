@@ -347,9 +347,9 @@ describe('CategoryTreeComponent', () => {
 
   it('offers a retry when the tree cannot be loaded', async () => {
     await harness.navigateByUrl('/categories');
-    http.expectOne(URL).flush(problemBody(503, 'X', 'Database is down.'), { status: 503, statusText: 'Unavailable' });
+    http.expectOne(URL).flush(problemBody(500, 'X', 'Something broke.'), { status: 500, statusText: 'Server Error' });
     const root = await render();
-    expect(root.querySelector('[role="alert"]')?.textContent).toContain('Database is down.');
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('Something broke.');
 
     Array.from(root.querySelectorAll('button'))
       .find((b) => b.textContent?.trim() === 'Retry')

@@ -314,14 +314,14 @@ describe('ProductListComponent', () => {
   it('offers a retry when loading fails', async () => {
     await harness.navigateByUrl('/products');
     expectList().flush(
-      { title: 'Service unavailable', status: 503, detail: 'Database is down.' },
+      { title: 'Internal Server Error', status: 500, detail: 'Something broke.' },
       {
-        status: 503,
-        statusText: 'Service Unavailable',
+        status: 500,
+        statusText: 'Internal Server Error',
       },
     );
     const root = await render();
-    expect(root.querySelector('[role="alert"]')?.textContent).toContain('Database is down.');
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('Something broke.');
 
     buttonByText(root, 'Retry').click();
     expectList().flush(page([product()], null, 1));
@@ -364,6 +364,21 @@ describe('ProductListComponent', () => {
 
     expect(root.querySelector('tr.product-row')?.textContent).toContain('€25.00');
     expect(router.url).toBe('/products?cursor=c2');
+  });
+
+  it('reloads the current page when the live connection is back after a loss (its events are gone)', async () => {
+    await harness.navigateByUrl('/products?cursor=c2');
+    expectList().flush(page([product({ priceMinor: 1999 })], null));
+    await render();
+
+    realtime.reconnect();
+    await new Promise((resolve) => setTimeout(resolve, LIVE_REFRESH_DEBOUNCE_MS + 50));
+
+    const reload = expectList();
+    expect(reload.request.params.get('cursor')).toBe('c2');
+    reload.flush(page([product({ priceMinor: 2500, version: 4 })], null));
+    const root = await render();
+    expect(root.querySelector('tr.product-row')?.textContent).toContain('€25.00');
   });
 
   it('ignores events of other aggregates', async () => {

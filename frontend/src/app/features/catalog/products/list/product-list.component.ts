@@ -193,7 +193,7 @@ export class ProductListComponent {
 
     // Someone changed a product: show the current page as it is now.
     inject(RealtimeService)
-      .events({ aggregateType: PRODUCT_AGGREGATE })
+      .changes({ aggregateType: PRODUCT_AGGREGATE })
       .pipe(debounceTime(LIVE_REFRESH_DEBOUNCE_MS), takeUntilDestroyed(destroyRef))
       .subscribe(() => this.#reload.next());
 

@@ -124,7 +124,9 @@ export class PurchaseOrderDetailComponent {
     const realtime = inject(RealtimeService);
     toObservable(this.id)
       .pipe(
-        switchMap((id) => (id ? realtime.events({ aggregateType: PURCHASE_ORDER_AGGREGATE, aggregateId: id }) : EMPTY)),
+        switchMap((id) =>
+          id ? realtime.changes({ aggregateType: PURCHASE_ORDER_AGGREGATE, aggregateId: id }) : EMPTY,
+        ),
         debounceTime(LIVE_RELOAD_DEBOUNCE_MS),
         takeUntilDestroyed(),
       )

@@ -136,7 +136,7 @@ export class PurchaseOrderListComponent {
       }
     });
     inject(RealtimeService)
-      .events({ aggregateType: PURCHASE_ORDER_AGGREGATE })
+      .changes({ aggregateType: PURCHASE_ORDER_AGGREGATE })
       .pipe(debounceTime(LIVE_REFRESH_DEBOUNCE_MS), takeUntilDestroyed())
       .subscribe(() => this.list.refresh());
   }

@@ -107,7 +107,7 @@ export class InvoiceDetailComponent {
     const realtime = inject(RealtimeService);
     toObservable(this.id)
       .pipe(
-        switchMap((id) => (id ? realtime.events({ aggregateType: INVOICE_AGGREGATE, aggregateId: id }) : EMPTY)),
+        switchMap((id) => (id ? realtime.changes({ aggregateType: INVOICE_AGGREGATE, aggregateId: id }) : EMPTY)),
         debounceTime(INVOICE_REFRESH_DEBOUNCE_MS),
         takeUntilDestroyed(),
       )

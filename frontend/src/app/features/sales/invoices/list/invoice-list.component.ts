@@ -111,7 +111,7 @@ export class InvoiceListComponent {
     });
 
     inject(RealtimeService)
-      .events({ aggregateType: INVOICE_AGGREGATE })
+      .changes({ aggregateType: INVOICE_AGGREGATE })
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.changed.set(true));
   }

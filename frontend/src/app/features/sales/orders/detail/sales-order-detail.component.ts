@@ -126,7 +126,7 @@ export class SalesOrderDetailComponent {
     const realtime = inject(RealtimeService);
     toObservable(this.id)
       .pipe(
-        switchMap((id) => (id ? realtime.events({ aggregateType: SALES_ORDER_AGGREGATE, aggregateId: id }) : EMPTY)),
+        switchMap((id) => (id ? realtime.changes({ aggregateType: SALES_ORDER_AGGREGATE, aggregateId: id }) : EMPTY)),
         // Our own actions already show their result; don't reload while one runs.
         filter(() => this.busy() === null),
         debounceTime(ORDER_REFRESH_DEBOUNCE_MS),

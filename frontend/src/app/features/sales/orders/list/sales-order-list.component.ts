@@ -145,7 +145,7 @@ export class SalesOrderListComponent {
       .subscribe((customers) => this.customerOptions.set(customers));
 
     inject(RealtimeService)
-      .events({ aggregateType: SALES_ORDER_AGGREGATE })
+      .changes({ aggregateType: SALES_ORDER_AGGREGATE })
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.changed.set(true));
   }
