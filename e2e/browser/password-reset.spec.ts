@@ -28,7 +28,7 @@ test.describe('password reset', () => {
     await expect(page).toHaveURL(/\/forgot-password$/);
     await page.getByLabel('Email').fill(email);
     await page.getByRole('button', { name: 'Send reset link' }).click();
-    await expect(page.getByRole('status')).toContainText(`If an account exists for ${email}`);
+    await expect(page.getByRole('status').filter({ hasText: 'If an account exists' })).toContainText(email);
 
     // The server delivers the e-mail into its development mailbox after the request; read it as
     // the admin would.
@@ -52,7 +52,9 @@ test.describe('password reset', () => {
     await page.getByLabel('Repeat the new password').fill(newPassword);
     await page.getByRole('button', { name: 'Save new password' }).click();
     await expect(page).toHaveURL(/\/login$/);
-    await expect(page.getByRole('status')).toHaveText('Your password is set. Sign in with it.');
+    await expect(page.getByRole('status').filter({ hasText: 'Your password is set' })).toHaveText(
+      'Your password is set. Sign in with it.',
+    );
 
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(oldPassword);

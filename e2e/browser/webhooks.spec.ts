@@ -63,7 +63,7 @@ test.describe('Webhooks', () => {
     await dialog.getByRole('button', { name: 'Register webhook' }).click();
 
     const urlField = dialog.locator('mat-form-field').filter({ has: page.getByLabel('Endpoint URL') });
-    await expect(urlField).toContainText('The URL must not point to a private, loopback or link-local address');
+    await expect(urlField).toContainText('The URL must not point to a private, loopback or special-purpose address');
     await expect(dialog.getByRole('heading', { name: 'Register a webhook' })).toBeVisible();
     await expect(dialog.getByLabel('Signing secret')).toHaveCount(0);
     await page.screenshot({ path: join(ARTIFACTS, 'browser-webhook-url-refused.png') });
