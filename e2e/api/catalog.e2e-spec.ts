@@ -27,13 +27,13 @@ describe('Catalog: categories and the extended product', () => {
       expect(child.body).toMatchObject({ path: ['Garden', 'Hoses'], depth: 2, parentId: root.body.id });
 
       const tree = await app.request('/api/v1/categories', { token: clerk });
-      const garden = tree.body.findIndex((c: { id: string }) => c.id === root.body.id);
-      const hoses = tree.body.findIndex((c: { id: string }) => c.id === child.body.id);
+      const garden = tree.body.items.findIndex((c: { id: string }) => c.id === root.body.id);
+      const hoses = tree.body.items.findIndex((c: { id: string }) => c.id === child.body.id);
       expect(garden).toBeGreaterThanOrEqual(0);
       expect(hoses).toBeGreaterThan(garden);
-      expect(tree.body[garden]).toMatchObject({ childCount: 1, productCount: 0 });
+      expect(tree.body.items[garden]).toMatchObject({ childCount: 1, productCount: 0 });
       // The demo tree is there too.
-      expect(tree.body.map((c: { path: string[] }) => c.path.join('/'))).toContain('Office/IT accessories');
+      expect(tree.body.items.map((c: { path: string[] }) => c.path.join('/'))).toContain('Office/IT accessories');
     });
 
     it('keeps sibling names unique case-insensitively, but allows the same name elsewhere', async () => {

@@ -292,7 +292,7 @@ describe('Identity administration', () => {
 
   it('manages custom roles; built-in roles keep their grants', async () => {
     const roles = await app.request('/api/v1/roles', as(admin));
-    const viewerRole = roles.body.find((role: { name: string }) => role.name === 'viewer');
+    const viewerRole = roles.body.items.find((role: { name: string }) => role.name === 'viewer');
     expectProblem(
       await app.request(`/api/v1/roles/${viewerRole.id}`, {
         method: 'PATCH',
@@ -339,15 +339,15 @@ describe('Identity administration', () => {
       204,
     );
     const catalogue = await app.request('/api/v1/permissions', as(admin));
-    expect(catalogue.body.map((group: { module: string }) => group.module)).toContain('Identity');
+    expect(catalogue.body.items.map((group: { module: string }) => group.module)).toContain('Identity');
   });
 
   it('lists and ends sessions; changing the password ends the others', async () => {
     const first = await app.login('admin@depot.local');
     const second = await app.login('admin@depot.local');
     const sessions = await app.request('/api/v1/me/sessions', as(second));
-    expect(sessions.body.filter((session: { current: boolean }) => session.current)).toHaveLength(1);
-    const other = sessions.body.find((session: { current: boolean }) => !session.current);
+    expect(sessions.body.items.filter((session: { current: boolean }) => session.current)).toHaveLength(1);
+    const other = sessions.body.items.find((session: { current: boolean }) => !session.current);
     expect((await app.request(`/api/v1/me/sessions/${other.id}`, { method: 'DELETE', ...as(second) })).status).toBe(
       204,
     );

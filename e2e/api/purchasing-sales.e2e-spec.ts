@@ -209,7 +209,7 @@ describe('Purchasing and sales: partners, orders, reservations, invoices', () =>
         'ORDERS.INVALID_TRANSITION',
       );
       const incoming = await app.request(`/api/v1/products/${a.id}/incoming`, { token: viewer });
-      expect(incoming.body).toEqual([
+      expect(incoming.body.items).toEqual([
         expect.objectContaining({ warehouseId, quantity: 12, nextExpectedDate: '2026-12-24' }),
       ]);
 
@@ -256,7 +256,11 @@ describe('Purchasing and sales: partners, orders, reservations, invoices', () =>
         'received',
       ]);
       expect(rest.body.history[1].actor.label).toBe('clerk@depot.local');
-      expect((await app.request(`/api/v1/products/${a.id}/incoming`, { token: viewer })).body).toEqual([]);
+      expect((await app.request(`/api/v1/products/${a.id}/incoming`, { token: viewer })).body).toEqual({
+        items: [],
+        nextCursor: null,
+        total: 0,
+      });
 
       const { rows } = await app.db.query(
         `SELECT count(*)::int AS n FROM stock_movements WHERE source_type = 'purchase_order' AND source_id = $1 AND type = 'receipt'`,
@@ -394,7 +398,7 @@ describe('Purchasing and sales: partners, orders, reservations, invoices', () =>
         `/api/v1/stock-availability?warehouseId=${warehouseId}&productIds=${plenty.id},${scarce.id}`,
         { token: viewer },
       );
-      expect(availability.body).toEqual([
+      expect(availability.body.items).toEqual([
         { productId: plenty.id, warehouseId, onHand: 10, reserved: 0, available: 10 },
         { productId: scarce.id, warehouseId, onHand: 2, reserved: 0, available: 2 },
       ]);

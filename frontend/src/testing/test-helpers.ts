@@ -82,3 +82,8 @@ export function auditEvent(overrides: Partial<AuditEventDto> = {}): AuditEventDt
     ...overrides,
   };
 }
+
+/** A complete one-page list answer, as every API list returns (`{ items, nextCursor, total }`). */
+export function pageOf<T>(items: readonly T[]): { items: T[]; nextCursor: null; total: number } {
+  return { items: [...items], nextCursor: null, total: items.length };
+}

@@ -22,6 +22,7 @@ import {
   UpdatePurchaseOrderDto,
 } from './dto/purchase-order.dto';
 import { PurchaseOrdersService } from './purchase-orders.service';
+import { PageOf, wholeList } from '../../platform/http/pagination/page-dto';
 
 @ApiTags('purchasing')
 @Controller({ version: '1' })
@@ -133,9 +134,9 @@ export class PurchaseOrdersController {
     summary: 'Incoming stock of a product',
     description: 'Open quantities on submitted and partially received purchase orders, per warehouse.',
   })
-  @ApiOkResponse({ type: [IncomingStockResponseDto], description: 'Per warehouse.' })
+  @ApiOkResponse({ type: PageOf(IncomingStockResponseDto), description: 'Per warehouse.' })
   @ApiProblems(400)
-  getIncomingStock(@Param('id', ParseIdPipe) id: string): Promise<IncomingStockDto[]> {
-    return this.orders.incoming(id);
+  async getIncomingStock(@Param('id', ParseIdPipe) id: string): Promise<Page<IncomingStockDto>> {
+    return wholeList(await this.orders.incoming(id));
   }
 }

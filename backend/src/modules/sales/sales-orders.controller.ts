@@ -25,6 +25,7 @@ import {
 } from './dto/sales-order.dto';
 import { InvoiceResponseDto } from './invoices/invoice.dto';
 import { SalesOrdersService } from './sales-orders.service';
+import { PageOf, wholeList } from '../../platform/http/pagination/page-dto';
 
 @ApiTags('sales')
 @Controller({ version: '1' })
@@ -144,9 +145,9 @@ export class SalesOrdersController {
     summary: 'Availability of products in a warehouse',
     description: 'On hand, reserved and available now, for the order form. Unknown levels are zeros.',
   })
-  @ApiOkResponse({ type: [AvailabilityResponseDto], description: 'One entry per product id asked for.' })
+  @ApiOkResponse({ type: PageOf(AvailabilityResponseDto), description: 'One entry per product id asked for.' })
   @ApiProblems(400)
-  getStockAvailability(@Query() query: AvailabilityQueryDto): Promise<AvailabilityDto[]> {
-    return this.orders.availability(query);
+  async getStockAvailability(@Query() query: AvailabilityQueryDto): Promise<Page<AvailabilityDto>> {
+    return wholeList(await this.orders.availability(query));
   }
 }

@@ -117,6 +117,12 @@ export type ApiKeyResponseDto = {
     createdAt: string;
 };
 
+export type ApiKeyPageDto = {
+    items: Array<ApiKeyResponseDto>;
+    nextCursor: string | null;
+    total?: number;
+};
+
 export type CreateApiKeyDto = {
     /**
      * Permissions the key gets; each must be one you hold.
@@ -224,6 +230,12 @@ export type PermissionGroupDto = {
     module: string;
 };
 
+export type PermissionGroupPageDto = {
+    items: Array<PermissionGroupDto>;
+    nextCursor: string | null;
+    total?: number;
+};
+
 export type RoleResponseDto = {
     permissions: Array<'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'purchasing.suppliers.read' | 'purchasing.suppliers.write' | 'purchasing.orders.read' | 'purchasing.orders.write' | 'purchasing.orders.receive' | 'sales.customers.read' | 'sales.customers.write' | 'sales.orders.read' | 'sales.orders.write' | 'sales.orders.fulfil' | 'sales.invoices.read' | 'sales.invoices.write' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'mail.messages.read' | 'mail.messages.manage' | 'dev.mailbox.read'>;
     id: string;
@@ -235,6 +247,12 @@ export type RoleResponseDto = {
     version: number;
     createdAt: string;
     updatedAt: string;
+};
+
+export type RolePageDto = {
+    items: Array<RoleResponseDto>;
+    nextCursor: string | null;
+    total?: number;
 };
 
 export type CreateRoleDto = {
@@ -266,6 +284,12 @@ export type SessionResponseDto = {
     lastUsedAt: string;
     expiresAt: string;
     current: boolean;
+};
+
+export type SessionPageDto = {
+    items: Array<SessionResponseDto>;
+    nextCursor: string | null;
+    total?: number;
 };
 
 export type UserPageDto = {
@@ -691,6 +715,12 @@ export type CategoryResponseDto = {
     updatedAt: string;
 };
 
+export type CategoryPageDto = {
+    items: Array<CategoryResponseDto>;
+    nextCursor: string | null;
+    total?: number;
+};
+
 export type CreateCategoryDto = {
     /**
      * Parent category; omit or null for a root category.
@@ -725,6 +755,12 @@ export type WebhookEndpointResponseDto = {
     version: number;
     createdAt: string;
     updatedAt: string;
+};
+
+export type WebhookEndpointPageDto = {
+    items: Array<WebhookEndpointResponseDto>;
+    nextCursor: string | null;
+    total?: number;
 };
 
 export type CreateWebhookEndpointDto = {
@@ -999,6 +1035,12 @@ export type IncomingStockResponseDto = {
     quantity: number;
 };
 
+export type IncomingStockPageDto = {
+    items: Array<IncomingStockResponseDto>;
+    nextCursor: string | null;
+    total?: number;
+};
+
 export type SalesOrderSummaryResponseDto = {
     status: 'draft' | 'confirmed' | 'partially_fulfilled' | 'fulfilled' | 'invoiced' | 'cancelled';
     currency: 'EUR' | 'USD' | 'GBP' | 'CHF' | 'SEK' | 'PLN' | 'JPY';
@@ -1203,6 +1245,12 @@ export type AvailabilityResponseDto = {
     onHand: number;
     reserved: number;
     available: number;
+};
+
+export type AvailabilityPageDto = {
+    items: Array<AvailabilityResponseDto>;
+    nextCursor: string | null;
+    total?: number;
 };
 
 export type InvoiceSummaryResponseDto = {
@@ -1669,7 +1717,7 @@ export type ListApiKeysResponses = {
     /**
      * Your keys, newest first (secrets are never shown again).
      */
-    200: Array<ApiKeyResponseDto>;
+    200: ApiKeyPageDto;
 };
 
 export type ListApiKeysResponse = ListApiKeysResponses[keyof ListApiKeysResponses];
@@ -1972,7 +2020,7 @@ export type ListPermissionsResponses = {
     /**
      * Every permission Depot knows.
      */
-    200: Array<PermissionGroupDto>;
+    200: PermissionGroupPageDto;
 };
 
 export type ListPermissionsResponse = ListPermissionsResponses[keyof ListPermissionsResponses];
@@ -2001,7 +2049,7 @@ export type ListRolesResponses = {
     /**
      * Built-in roles first, then by name.
      */
-    200: Array<RoleResponseDto>;
+    200: RolePageDto;
 };
 
 export type ListRolesResponse = ListRolesResponses[keyof ListRolesResponses];
@@ -2221,7 +2269,7 @@ export type ListMySessionsResponses = {
     /**
      * Active sessions, most recently used first.
      */
-    200: Array<SessionResponseDto>;
+    200: SessionPageDto;
 };
 
 export type ListMySessionsResponse = ListMySessionsResponses[keyof ListMySessionsResponses];
@@ -2326,7 +2374,7 @@ export type ListUserSessionsResponses = {
     /**
      * Active sessions, most recently used first.
      */
-    200: Array<SessionResponseDto>;
+    200: SessionPageDto;
 };
 
 export type ListUserSessionsResponse = ListUserSessionsResponses[keyof ListUserSessionsResponses];
@@ -3854,9 +3902,9 @@ export type ListCategoriesError = ListCategoriesErrors[keyof ListCategoriesError
 
 export type ListCategoriesResponses = {
     /**
-     * The tree.
+     * The tree, as one complete page.
      */
-    200: Array<CategoryResponseDto>;
+    200: CategoryPageDto;
 };
 
 export type ListCategoriesResponse = ListCategoriesResponses[keyof ListCategoriesResponses];
@@ -4059,7 +4107,7 @@ export type ListWebhooksResponses = {
     /**
      * Endpoints, newest first.
      */
-    200: Array<WebhookEndpointResponseDto>;
+    200: WebhookEndpointPageDto;
 };
 
 export type ListWebhooksResponse = ListWebhooksResponses[keyof ListWebhooksResponses];
@@ -5231,7 +5279,7 @@ export type GetIncomingStockResponses = {
     /**
      * Per warehouse.
      */
-    200: Array<IncomingStockResponseDto>;
+    200: IncomingStockPageDto;
 };
 
 export type GetIncomingStockResponse = GetIncomingStockResponses[keyof GetIncomingStockResponses];
@@ -5699,7 +5747,7 @@ export type GetStockAvailabilityResponses = {
     /**
      * One entry per product id asked for.
      */
-    200: Array<AvailabilityResponseDto>;
+    200: AvailabilityPageDto;
 };
 
 export type GetStockAvailabilityResponse = GetStockAvailabilityResponses[keyof GetStockAvailabilityResponses];

@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, type CategoryDto } from '@depot/contracts';
+import { Permission, type CategoryDto, type Page } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
 import { CategoriesService } from './categories.service';
 import { CategoryResponseDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
+import { PageOf, wholeList } from '../../../platform/http/pagination/page-dto';
 
 @ApiTags('catalog')
 @Controller({ path: 'categories', version: '1' })
@@ -18,9 +19,9 @@ export class CategoriesController {
     summary: 'List the category tree',
     description: 'Every category, flat, ordered by path (parents before their children).',
   })
-  @ApiOkResponse({ type: [CategoryResponseDto], description: 'The tree.' })
-  listCategories(): Promise<CategoryDto[]> {
-    return this.categories.list();
+  @ApiOkResponse({ type: PageOf(CategoryResponseDto), description: 'The tree, as one complete page.' })
+  async listCategories(): Promise<Page<CategoryDto>> {
+    return wholeList(await this.categories.list());
   }
 
   @Get(':id')

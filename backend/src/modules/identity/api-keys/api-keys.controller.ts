@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, type ApiKeyDto, type CreatedApiKeyDto } from '@depot/contracts';
+import { Permission, type ApiKeyDto, type CreatedApiKeyDto, type Page } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
 import type { Principal } from '../../../platform/auth/principal';
@@ -8,6 +8,7 @@ import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyResponseDto, CreateApiKeyDto, CreatedApiKeyResponseDto } from './dto/api-key.dto';
+import { PageOf, wholeList } from '../../../platform/http/pagination/page-dto';
 
 @ApiTags('identity')
 @Controller({ path: 'api-keys', version: '1' })
@@ -17,9 +18,12 @@ export class ApiKeysController {
   @Get()
   @Authenticated({ permission: Permission.IdentityApiKeysManage })
   @ApiOperation({ summary: 'List your API keys' })
-  @ApiOkResponse({ type: [ApiKeyResponseDto], description: 'Your keys, newest first (secrets are never shown again).' })
-  listApiKeys(@CurrentPrincipal() principal: Principal): Promise<ApiKeyDto[]> {
-    return this.apiKeys.listOwn(principal);
+  @ApiOkResponse({
+    type: PageOf(ApiKeyResponseDto),
+    description: 'Your keys, newest first (secrets are never shown again).',
+  })
+  async listApiKeys(@CurrentPrincipal() principal: Principal): Promise<Page<ApiKeyDto>> {
+    return wholeList(await this.apiKeys.listOwn(principal));
   }
 
   @Post()

@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PERMISSION_CATALOGUE, Permission, type RoleDto } from '@depot/contracts';
+import { PERMISSION_CATALOGUE, Permission, type RoleDto, type Page } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
 import { CreateRoleDto, PermissionGroupDto, RoleResponseDto, UpdateRoleDto } from './dto/role.dto';
 import { RolesService } from './roles.service';
+import { PageOf, wholeList } from '../../../platform/http/pagination/page-dto';
 
 @ApiTags('identity')
 @Controller({ version: '1' })
@@ -15,17 +16,19 @@ export class RolesController {
   @Get('permissions')
   @Authenticated({ permission: Permission.IdentityRolesRead })
   @ApiOperation({ summary: 'The permission catalogue, grouped by module' })
-  @ApiOkResponse({ type: [PermissionGroupDto], description: 'Every permission Depot knows.' })
-  listPermissions(): PermissionGroupDto[] {
-    return PERMISSION_CATALOGUE.map((group) => ({ module: group.module, permissions: [...group.permissions] }));
+  @ApiOkResponse({ type: PageOf(PermissionGroupDto), description: 'Every permission Depot knows.' })
+  listPermissions(): Page<PermissionGroupDto> {
+    return wholeList(
+      PERMISSION_CATALOGUE.map((group) => ({ module: group.module, permissions: [...group.permissions] })),
+    );
   }
 
   @Get('roles')
   @Authenticated({ permission: Permission.IdentityRolesRead })
   @ApiOperation({ summary: 'List roles' })
-  @ApiOkResponse({ type: [RoleResponseDto], description: 'Built-in roles first, then by name.' })
-  listRoles(): Promise<RoleDto[]> {
-    return this.roles.list();
+  @ApiOkResponse({ type: PageOf(RoleResponseDto), description: 'Built-in roles first, then by name.' })
+  async listRoles(): Promise<Page<RoleDto>> {
+    return wholeList(await this.roles.list());
   }
 
   @Get('roles/:id')

@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ErrorCode, Permission, type SessionDto } from '@depot/contracts';
+import { ErrorCode, Permission, type SessionDto, type Page } from '@depot/contracts';
 import { AllowWithoutMfa, Authenticated } from '../../../platform/auth/auth.decorators';
 import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
 import type { Principal } from '../../../platform/auth/principal';
@@ -10,6 +10,7 @@ import { ApiProblems } from '../../../platform/openapi/api-responses';
 import { SessionResponseDto } from './dto/session.dto';
 import type { SessionEntity } from './session.entity';
 import { SessionsService } from './sessions.service';
+import { PageOf, wholeList } from '../../../platform/http/pagination/page-dto';
 
 function toDto(session: SessionEntity, currentSessionId: string): SessionDto {
   return {
@@ -33,10 +34,10 @@ export class SessionsController {
   @Authenticated()
   @AllowWithoutMfa()
   @ApiOperation({ summary: 'List your active sessions' })
-  @ApiOkResponse({ type: [SessionResponseDto], description: 'Active sessions, most recently used first.' })
-  async listMySessions(@CurrentPrincipal() principal: Principal): Promise<SessionDto[]> {
+  @ApiOkResponse({ type: PageOf(SessionResponseDto), description: 'Active sessions, most recently used first.' })
+  async listMySessions(@CurrentPrincipal() principal: Principal): Promise<Page<SessionDto>> {
     const sessions = await this.sessions.listActive(principal.userId);
-    return sessions.map((session) => toDto(session, principal.sessionId));
+    return wholeList(sessions.map((session) => toDto(session, principal.sessionId)));
   }
 
   @Delete('me/sessions')
@@ -66,14 +67,14 @@ export class SessionsController {
   @Get('users/:id/sessions')
   @Authenticated({ permission: Permission.IdentitySessionsManage })
   @ApiOperation({ summary: "List a user's active sessions" })
-  @ApiOkResponse({ type: [SessionResponseDto], description: 'Active sessions, most recently used first.' })
+  @ApiOkResponse({ type: PageOf(SessionResponseDto), description: 'Active sessions, most recently used first.' })
   @ApiProblems(400)
   async listUserSessions(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseIdPipe) userId: string,
-  ): Promise<SessionDto[]> {
+  ): Promise<Page<SessionDto>> {
     const sessions = await this.sessions.listActive(userId);
-    return sessions.map((session) => toDto(session, principal.sessionId));
+    return wholeList(sessions.map((session) => toDto(session, principal.sessionId)));
   }
 
   @Delete('users/:id/sessions')

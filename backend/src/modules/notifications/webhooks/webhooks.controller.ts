@@ -29,6 +29,7 @@ import {
   WebhookEndpointResponseDto,
 } from './dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
+import { PageOf, wholeList } from '../../../platform/http/pagination/page-dto';
 
 @ApiTags('notifications')
 @Controller({ path: 'webhooks', version: '1' })
@@ -38,9 +39,9 @@ export class WebhooksController {
   @Get()
   @Authenticated({ permission: Permission.NotificationsWebhooksManage })
   @ApiOperation({ summary: 'List webhook endpoints' })
-  @ApiOkResponse({ type: [WebhookEndpointResponseDto], description: 'Endpoints, newest first.' })
-  listWebhooks(): Promise<WebhookEndpointDto[]> {
-    return this.webhooks.list();
+  @ApiOkResponse({ type: PageOf(WebhookEndpointResponseDto), description: 'Endpoints, newest first.' })
+  async listWebhooks(): Promise<Page<WebhookEndpointDto>> {
+    return wholeList(await this.webhooks.list());
   }
 
   @Get(':id')

@@ -9,7 +9,7 @@ import { firstValueFrom } from 'rxjs';
 
 import { FakeRealtimeService, provideFakeRealtime } from '../../../testing/fake-realtime';
 import { StubPageComponent } from '../../../testing/stub-page.component';
-import { currentUser, problemBody, settle, tokenResponse } from '../../../testing/test-helpers';
+import { currentUser, problemBody, settle, tokenResponse, pageOf } from '../../../testing/test-helpers';
 import { AuthService } from '../../core/auth/auth.service';
 import { LoginNoticeService } from '../../core/auth/login-notice.service';
 import { ProfilePageComponent, SIGNED_OUT_EVERYWHERE_NOTICE } from './profile-page.component';
@@ -71,7 +71,7 @@ describe('ProfilePageComponent', () => {
     await harness.navigateByUrl('/profile');
     http
       .expectOne('/api/v1/me/sessions')
-      .flush([session(), session({ id: 's-2', current: false, userAgent: 'curl/8.5.0', ip: '198.51.100.2' })]);
+      .flush(pageOf([session(), session({ id: 's-2', current: false, userAgent: 'curl/8.5.0', ip: '198.51.100.2' })]));
     return render();
   }
 
@@ -102,7 +102,7 @@ describe('ProfilePageComponent', () => {
     const end = http.expectOne('/api/v1/me/sessions/s-2');
     expect(end.request.method).toBe('DELETE');
     end.flush(null, { status: 204, statusText: 'No Content' });
-    http.expectOne('/api/v1/me/sessions').flush([session()]);
+    http.expectOne('/api/v1/me/sessions').flush(pageOf([session()]));
     root = await render();
     expect(root.querySelectorAll('tr.session-row')).toHaveLength(1);
   });
@@ -122,7 +122,7 @@ describe('ProfilePageComponent', () => {
     change.flush(tokenResponse('new-token'));
     expect(auth.accessToken()).toBe('new-token');
     http.expectOne('/api/v1/auth/me').flush(currentUser([Permission.CatalogProductsRead]));
-    http.expectOne('/api/v1/me/sessions').flush([session({ id: 's-3' })]);
+    http.expectOne('/api/v1/me/sessions').flush(pageOf([session({ id: 's-3' })]));
     root = await render();
     await settle();
 

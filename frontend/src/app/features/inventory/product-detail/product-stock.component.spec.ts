@@ -4,7 +4,7 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Permission, type IncomingStockDto } from '@depot/contracts';
 
-import { settle } from '../../../../testing/test-helpers';
+import { settle, pageOf } from '../../../../testing/test-helpers';
 import { AuthService } from '../../../core/auth/auth.service';
 import { PRODUCT_ID, level } from '../testing/inventory-fixtures';
 import { ProductStockComponent } from './product-stock.component';
@@ -72,10 +72,12 @@ describe('ProductStockComponent', () => {
     flushLevels();
     http
       .expectOne(INCOMING_URL)
-      .flush([
-        incoming(),
-        incoming({ warehouseId: 'w-c', warehouseCode: 'WH-C', quantity: 5, nextExpectedDate: null }),
-      ]);
+      .flush(
+        pageOf([
+          incoming(),
+          incoming({ warehouseId: 'w-c', warehouseCode: 'WH-C', quantity: 5, nextExpectedDate: null }),
+        ]),
+      );
     fixture.detectChanges();
     await fixture.whenStable();
     const root = fixture.nativeElement as HTMLElement;
@@ -93,12 +95,12 @@ describe('ProductStockComponent', () => {
   it('loads the incoming figures again when the stock changes', async () => {
     const fixture = await create();
     flushLevels();
-    http.expectOne(INCOMING_URL).flush([incoming()]);
+    http.expectOne(INCOMING_URL).flush(pageOf([incoming()]));
     fixture.componentRef.setInput('refresh', 1);
     fixture.detectChanges();
     await settle();
     flushLevels();
-    http.expectOne(INCOMING_URL).flush([]);
+    http.expectOne(INCOMING_URL).flush(pageOf([]));
     fixture.detectChanges();
     await fixture.whenStable();
     expect(cellsOf(fixture.nativeElement as HTMLElement, 'tr[data-warehouse="WH-A"]')[4]).toBe('0');

@@ -10,10 +10,12 @@ import type {
   TotpSetupResponse,
   UpdateProfileRequest,
   UserDto,
+  Page,
 } from '@depot/contracts';
 import { type Observable } from 'rxjs';
 
 import { API_BASE_URL } from '../../../core/config/api-base-url.token';
+import { itemsOf } from '../../../shared/http/pages';
 
 /** The signed-in user's own account: `/me/...`. */
 @Injectable({ providedIn: 'root' })
@@ -31,7 +33,7 @@ export class ProfileService {
   }
 
   sessions(): Observable<SessionDto[]> {
-    return this.#http.get<SessionDto[]>(`${this.#url}/sessions`);
+    return this.#http.get<Page<SessionDto>>(`${this.#url}/sessions`).pipe(itemsOf());
   }
 
   endSession(sessionId: string): Observable<void> {

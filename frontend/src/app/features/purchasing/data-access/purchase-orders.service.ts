@@ -16,6 +16,7 @@ import { type Observable } from 'rxjs';
 
 import { API_BASE_URL } from '../../../core/config/api-base-url.token';
 import { toHttpParams } from '../../../shared/http/query-params';
+import { itemsOf } from '../../../shared/http/pages';
 
 /** `aggregateType` of purchase order events (`purchase_order.created`, `.updated`, `.status_changed`). */
 export const PURCHASE_ORDER_AGGREGATE = 'purchase_order';
@@ -62,7 +63,9 @@ export class PurchaseOrdersService {
 
   /** Open purchase quantities of a product per warehouse. */
   incoming(productId: string): Observable<IncomingStockDto[]> {
-    return this.#http.get<IncomingStockDto[]>(`${this.#baseUrl}/products/${encodeURIComponent(productId)}/incoming`);
+    return this.#http
+      .get<Page<IncomingStockDto>>(`${this.#baseUrl}/products/${encodeURIComponent(productId)}/incoming`)
+      .pipe(itemsOf());
   }
 
   #order(id: string): string {

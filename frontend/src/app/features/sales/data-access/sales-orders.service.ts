@@ -17,6 +17,7 @@ import { type Observable } from 'rxjs';
 
 import { API_BASE_URL } from '../../../core/config/api-base-url.token';
 import { toHttpParams } from '../../../shared/http/query-params';
+import { itemsOf } from '../../../shared/http/pages';
 
 /** `aggregateType` of sales order events (`sales_order.created`, `.updated`, `.status_changed`). */
 export const SALES_ORDER_AGGREGATE = 'sales_order';
@@ -65,9 +66,11 @@ export class SalesOrdersService {
 
   /** What is available now of each product in one warehouse (products without stock may be absent). */
   availability(warehouseId: string, productIds: readonly string[]): Observable<AvailabilityDto[]> {
-    return this.#http.get<AvailabilityDto[]>(`${this.#baseUrl}/stock-availability`, {
-      params: toHttpParams({ warehouseId, productIds: productIds.join(',') }),
-    });
+    return this.#http
+      .get<Page<AvailabilityDto>>(`${this.#baseUrl}/stock-availability`, {
+        params: toHttpParams({ warehouseId, productIds: productIds.join(',') }),
+      })
+      .pipe(itemsOf());
   }
 
   #post<T>(id: string, action: string, body: object, idempotencyKey: string): Observable<T> {

@@ -1,9 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { ApiKeyDto, CreateApiKeyRequest, CreatedApiKeyDto } from '@depot/contracts';
+import type { ApiKeyDto, CreateApiKeyRequest, CreatedApiKeyDto, Page } from '@depot/contracts';
 import { type Observable } from 'rxjs';
 
 import { API_BASE_URL } from '../../../../core/config/api-base-url.token';
+import { itemsOf } from '../../../../shared/http/pages';
 
 /** HTTP access to the signed-in user's own `/api-keys`. */
 @Injectable({ providedIn: 'root' })
@@ -13,7 +14,7 @@ export class ApiKeysService {
 
   /** Newest first; never with the secret. */
   list(): Observable<ApiKeyDto[]> {
-    return this.#http.get<ApiKeyDto[]>(this.#url);
+    return this.#http.get<Page<ApiKeyDto>>(this.#url).pipe(itemsOf());
   }
 
   /** The answer carries the secret `key`: the only time it is ever shown. */

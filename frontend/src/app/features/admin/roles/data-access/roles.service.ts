@@ -1,9 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CreateRoleRequest, Permission, RoleDto, UpdateRoleRequest } from '@depot/contracts';
+import type { CreateRoleRequest, Permission, RoleDto, UpdateRoleRequest, Page } from '@depot/contracts';
 import { type Observable } from 'rxjs';
 
 import { API_BASE_URL } from '../../../../core/config/api-base-url.token';
+import { itemsOf } from '../../../../shared/http/pages';
 
 /** One module's permissions, as `GET /permissions` answers (the contract's PERMISSION_CATALOGUE). */
 export interface PermissionGroup {
@@ -20,7 +21,7 @@ export class RolesService {
 
   /** Built-in roles first, then by name; with how many users hold each. */
   list(): Observable<RoleDto[]> {
-    return this.#http.get<RoleDto[]>(this.#url);
+    return this.#http.get<Page<RoleDto>>(this.#url).pipe(itemsOf());
   }
 
   get(id: string): Observable<RoleDto> {
@@ -42,7 +43,7 @@ export class RolesService {
   }
 
   permissions(): Observable<PermissionGroup[]> {
-    return this.#http.get<PermissionGroup[]>(`${this.#baseUrl}/permissions`);
+    return this.#http.get<Page<PermissionGroup>>(`${this.#baseUrl}/permissions`).pipe(itemsOf());
   }
 
   #roleUrl(id: string): string {

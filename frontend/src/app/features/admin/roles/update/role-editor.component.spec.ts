@@ -8,7 +8,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { PERMISSION_CATALOGUE, Permission, type RoleDto } from '@depot/contracts';
 
 import { StubPageComponent } from '../../../../../testing/stub-page.component';
-import { problemBody, settle } from '../../../../../testing/test-helpers';
+import { problemBody, settle, pageOf } from '../../../../../testing/test-helpers';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { ROLE_IN_USE_MESSAGE, RoleEditorComponent } from './role-editor.component';
 
@@ -72,7 +72,7 @@ describe('RoleEditorComponent', () => {
 
   async function open(loaded: RoleDto): Promise<HTMLElement> {
     await harness.navigateByUrl(`/admin/roles/${loaded.id}`);
-    http.expectOne('/api/v1/permissions').flush(PERMISSION_CATALOGUE);
+    http.expectOne('/api/v1/permissions').flush(pageOf(PERMISSION_CATALOGUE));
     http.expectOne(`/api/v1/roles/${loaded.id}`).flush(loaded);
     return render();
   }
@@ -144,7 +144,7 @@ describe('RoleEditorComponent', () => {
 
   it('creates a role and opens it', async () => {
     await harness.navigateByUrl('/admin/roles/new');
-    http.expectOne('/api/v1/permissions').flush(PERMISSION_CATALOGUE);
+    http.expectOne('/api/v1/permissions').flush(pageOf(PERMISSION_CATALOGUE));
     let root = await render();
 
     input(root, 'name').value = 'auditor';
@@ -163,14 +163,14 @@ describe('RoleEditorComponent', () => {
     request.flush(role({ id: 'r-new', name: 'auditor', permissions: [Permission.AuditRead] }));
     await render();
     expect(router.url).toBe('/admin/roles/r-new');
-    http.expectOne('/api/v1/permissions').flush(PERMISSION_CATALOGUE);
+    http.expectOne('/api/v1/permissions').flush(pageOf(PERMISSION_CATALOGUE));
     http.expectOne('/api/v1/roles/r-new').flush(role({ id: 'r-new', name: 'auditor' }));
     await render();
   });
 
   it('puts a taken name on the name field', async () => {
     await harness.navigateByUrl('/admin/roles/new');
-    http.expectOne('/api/v1/permissions').flush(PERMISSION_CATALOGUE);
+    http.expectOne('/api/v1/permissions').flush(pageOf(PERMISSION_CATALOGUE));
     let root = await render();
     input(root, 'name').value = 'clerk';
     input(root, 'name').dispatchEvent(new Event('input'));

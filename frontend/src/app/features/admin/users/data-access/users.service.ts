@@ -13,6 +13,7 @@ import { type Observable } from 'rxjs';
 
 import { API_BASE_URL } from '../../../../core/config/api-base-url.token';
 import { toHttpParams } from '../../../../shared/http/query-params';
+import { itemsOf } from '../../../../shared/http/pages';
 
 /** HTTP access to `/users` and a user's sessions. */
 @Injectable({ providedIn: 'root' })
@@ -56,7 +57,7 @@ export class UsersService {
   }
 
   sessions(id: string): Observable<SessionDto[]> {
-    return this.#http.get<SessionDto[]>(`${this.#userUrl(id)}/sessions`);
+    return this.#http.get<Page<SessionDto>>(`${this.#userUrl(id)}/sessions`).pipe(itemsOf());
   }
 
   endSession(id: string, sessionId: string): Observable<void> {

@@ -8,7 +8,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { Permission, type CurrentUserDto, type RoleDto, type SessionDto } from '@depot/contracts';
 
 import { StubPageComponent } from '../../../../../testing/stub-page.component';
-import { currentUser, problemBody, settle, userDto } from '../../../../../testing/test-helpers';
+import { currentUser, problemBody, settle, userDto, pageOf } from '../../../../../testing/test-helpers';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { UserDetailComponent } from './user-detail.component';
 
@@ -78,9 +78,9 @@ describe('UserDetailComponent', () => {
 
   async function open(): Promise<HTMLElement> {
     await harness.navigateByUrl('/admin/users/u-1');
-    http.expectOne('/api/v1/roles').flush(ROLES);
+    http.expectOne('/api/v1/roles').flush(pageOf(ROLES));
     http.expectOne('/api/v1/users/u-1').flush(userDto());
-    http.expectOne('/api/v1/users/u-1/sessions').flush([SESSION]);
+    http.expectOne('/api/v1/users/u-1/sessions').flush(pageOf([SESSION]));
     return render();
   }
 
@@ -148,7 +148,7 @@ describe('UserDetailComponent', () => {
     await confirm('Disable user');
 
     http.expectOne('/api/v1/users/u-1/disable').flush(userDto({ status: 'disabled', version: 3 }));
-    http.expectOne('/api/v1/users/u-1/sessions').flush([]);
+    http.expectOne('/api/v1/users/u-1/sessions').flush(pageOf([]));
     root = await render();
     expect(root.textContent).toContain('Disabled');
     expect(button(root, 'Enable user')).toBeTruthy();
@@ -156,9 +156,9 @@ describe('UserDetailComponent', () => {
 
   it('resets the second factor of a user who has one', async () => {
     await harness.navigateByUrl('/admin/users/u-1');
-    http.expectOne('/api/v1/roles').flush(ROLES);
+    http.expectOne('/api/v1/roles').flush(pageOf(ROLES));
     http.expectOne('/api/v1/users/u-1').flush(userDto({ mfaEnabled: true }));
-    http.expectOne('/api/v1/users/u-1/sessions').flush([]);
+    http.expectOne('/api/v1/users/u-1/sessions').flush(pageOf([]));
     let root = await render();
 
     button(root, 'Reset two-factor').click();
@@ -177,7 +177,7 @@ describe('UserDetailComponent', () => {
     const one = http.expectOne('/api/v1/users/u-1/sessions/s-1');
     expect(one.request.method).toBe('DELETE');
     one.flush(null, { status: 204, statusText: 'No Content' });
-    http.expectOne('/api/v1/users/u-1/sessions').flush([SESSION]);
+    http.expectOne('/api/v1/users/u-1/sessions').flush(pageOf([SESSION]));
     root = await render();
 
     button(root, 'End all sessions').click();
@@ -186,7 +186,7 @@ describe('UserDetailComponent', () => {
       (request) => request.method === 'DELETE' && request.url === '/api/v1/users/u-1/sessions',
     );
     all.flush(null, { status: 204, statusText: 'No Content' });
-    http.expectOne('/api/v1/users/u-1/sessions').flush([]);
+    http.expectOne('/api/v1/users/u-1/sessions').flush(pageOf([]));
     root = await render();
     expect(root.textContent).toContain('No active sessions.');
   });

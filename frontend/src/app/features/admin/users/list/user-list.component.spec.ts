@@ -10,6 +10,7 @@ import { Permission, type Page, type RoleDto, type UserDto } from '@depot/contra
 import { StubPageComponent } from '../../../../../testing/stub-page.component';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { UserListComponent } from './user-list.component';
+import { pageOf } from '../../../../../testing/test-helpers';
 
 function user(overrides: Partial<UserDto> = {}): UserDto {
   return {
@@ -132,7 +133,9 @@ describe('UserListComponent', () => {
     permissions.set(new Set([...permissions(), Permission.IdentityRolesRead]));
     await harness.navigateByUrl('/admin/users?cursor=c2');
     expectList().flush(page([user()], null));
-    http.expectOne('/api/v1/roles').flush([{ name: 'admin' }, { name: 'warehouse-lead' }] as Partial<RoleDto>[]);
+    http
+      .expectOne('/api/v1/roles')
+      .flush(pageOf([{ name: 'admin' }, { name: 'warehouse-lead' }] as Partial<RoleDto>[]));
     const root = await render();
 
     await choose(root, 'Role', 'warehouse-lead');

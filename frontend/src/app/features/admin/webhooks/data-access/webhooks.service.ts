@@ -12,6 +12,7 @@ import { type Observable } from 'rxjs';
 
 import { API_BASE_URL } from '../../../../core/config/api-base-url.token';
 import { toHttpParams } from '../../../../shared/http/query-params';
+import { itemsOf } from '../../../../shared/http/pages';
 
 export interface DeliveryPageQuery {
   limit?: number;
@@ -26,7 +27,7 @@ export class WebhooksService {
 
   /** Newest first. */
   list(): Observable<WebhookEndpointDto[]> {
-    return this.#http.get<WebhookEndpointDto[]>(this.#url);
+    return this.#http.get<Page<WebhookEndpointDto>>(this.#url).pipe(itemsOf());
   }
 
   get(id: string): Observable<WebhookEndpointDto> {

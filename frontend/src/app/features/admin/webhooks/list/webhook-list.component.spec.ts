@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
 
-import { problemBody, settle } from '../../../../../testing/test-helpers';
+import { problemBody, settle, pageOf } from '../../../../../testing/test-helpers';
 import { endpointDto } from '../../../../../testing/webhook-data';
 import { WebhookListComponent } from './webhook-list.component';
 
@@ -36,18 +36,20 @@ describe('WebhookListComponent', () => {
 
   it('lists the endpoints with their events and status, linking to each', async () => {
     const root = render();
-    http.expectOne('/api/v1/webhooks').flush([
-      endpointDto(),
-      endpointDto({
-        id: 'wh-2',
-        url: 'https://erp.example.com/in',
-        description: '',
-        eventTypes: ['product.created', 'product.updated', 'stock.changed', 'category.created'],
-        enabled: false,
-        disabledReason: 'failing for 3 days',
-        failingSince: '2026-01-01T08:00:00.000Z',
-      }),
-    ]);
+    http.expectOne('/api/v1/webhooks').flush(
+      pageOf([
+        endpointDto(),
+        endpointDto({
+          id: 'wh-2',
+          url: 'https://erp.example.com/in',
+          description: '',
+          eventTypes: ['product.created', 'product.updated', 'stock.changed', 'category.created'],
+          enabled: false,
+          disabledReason: 'failing for 3 days',
+          failingSince: '2026-01-01T08:00:00.000Z',
+        }),
+      ]),
+    );
     const element = await root;
     await settle();
 
@@ -64,7 +66,7 @@ describe('WebhookListComponent', () => {
 
   it('says when there are none, and when loading failed', async () => {
     const root = render();
-    http.expectOne('/api/v1/webhooks').flush([]);
+    http.expectOne('/api/v1/webhooks').flush(pageOf([]));
     expect((await root).textContent).toContain('No webhooks yet.');
   });
 

@@ -1,9 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { CategoryDto, CreateCategoryRequest, UpdateCategoryRequest } from '@depot/contracts';
+import type { CategoryDto, CreateCategoryRequest, UpdateCategoryRequest, Page } from '@depot/contracts';
 import { type Observable } from 'rxjs';
 
 import { API_BASE_URL } from '../../../../core/config/api-base-url.token';
+import { itemsOf } from '../../../../shared/http/pages';
 
 /** HTTP access to `/categories` (the whole tree comes in one flat list, ordered by path). */
 @Injectable({ providedIn: 'root' })
@@ -12,7 +13,7 @@ export class CategoriesService {
   readonly #url = `${inject(API_BASE_URL)}/categories`;
 
   list(): Observable<CategoryDto[]> {
-    return this.#http.get<CategoryDto[]>(this.#url);
+    return this.#http.get<Page<CategoryDto>>(this.#url).pipe(itemsOf());
   }
 
   create(request: CreateCategoryRequest): Observable<CategoryDto> {

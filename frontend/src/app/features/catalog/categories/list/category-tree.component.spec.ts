@@ -7,7 +7,7 @@ import { provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Permission, type CategoryDto } from '@depot/contracts';
 
-import { problemBody, settle } from '../../../../../testing/test-helpers';
+import { pageOf, problemBody, settle } from '../../../../../testing/test-helpers';
 import { StubPageComponent } from '../../../../../testing/stub-page.component';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { CategoryTreeComponent } from './category-tree.component';
@@ -77,7 +77,7 @@ describe('CategoryTreeComponent', () => {
 
   async function open(tree: CategoryDto[] = TREE): Promise<HTMLElement> {
     await harness.navigateByUrl('/categories');
-    http.expectOne(URL).flush(tree);
+    http.expectOne(URL).flush(pageOf(tree));
     return render();
   }
 
@@ -168,7 +168,7 @@ describe('CategoryTreeComponent', () => {
     request.flush(node('paint', ['Paint'], null), { status: 201, statusText: 'Created' });
     await render();
 
-    http.expectOne(URL).flush([...TREE, node('paint', ['Paint'], null)]);
+    http.expectOne(URL).flush(pageOf([...TREE, node('paint', ['Paint'], null)]));
     await render();
     expect(rowNames(root)).toEqual(['Garden', 'Paint', 'Tools']);
     expect(document.querySelector('.cdk-overlay-container')?.textContent).toContain('Created Paint.');
@@ -190,7 +190,16 @@ describe('CategoryTreeComponent', () => {
 
     http
       .expectOne(URL)
-      .flush([{ ...GARDEN, childCount: 1 }, node('hoses', ['Garden', 'Hoses'], 'garden'), TOOLS, HAND, HAMMERS, SAWS]);
+      .flush(
+        pageOf([
+          { ...GARDEN, childCount: 1 },
+          node('hoses', ['Garden', 'Hoses'], 'garden'),
+          TOOLS,
+          HAND,
+          HAMMERS,
+          SAWS,
+        ]),
+      );
     await render();
     expect(rowNames(root)).toEqual(['Garden', 'Hoses', 'Tools']);
   });
@@ -262,7 +271,7 @@ describe('CategoryTreeComponent', () => {
     expect(toRoot.request.body).toEqual({ version: 1, parentId: null });
     toRoot.flush({ ...HAND, parentId: null, path: ['Hand tools'], depth: 1 });
     await render();
-    http.expectOne(URL).flush(TREE);
+    http.expectOne(URL).flush(pageOf(TREE));
     await render();
   });
 
@@ -279,7 +288,7 @@ describe('CategoryTreeComponent', () => {
     expect(request.request.method).toBe('DELETE');
     request.flush(null, { status: 204, statusText: 'No Content' });
     await render();
-    http.expectOne(URL).flush([TOOLS, HAND, HAMMERS, SAWS]);
+    http.expectOne(URL).flush(pageOf([TOOLS, HAND, HAMMERS, SAWS]));
     await render();
     expect(rowNames(root)).toEqual(['Tools']);
   });
@@ -309,7 +318,7 @@ describe('CategoryTreeComponent', () => {
         statusText: 'Conflict',
       });
     await render();
-    http.expectOne(URL).flush([{ ...GARDEN, productCount: 1 }, TOOLS, HAND, HAMMERS, SAWS]);
+    http.expectOne(URL).flush(pageOf([{ ...GARDEN, productCount: 1 }, TOOLS, HAND, HAMMERS, SAWS]));
     await render();
 
     expect(root.querySelector('[role="alert"]')?.textContent).toContain(
@@ -354,7 +363,7 @@ describe('CategoryTreeComponent', () => {
     Array.from(root.querySelectorAll('button'))
       .find((b) => b.textContent?.trim() === 'Retry')
       ?.click();
-    http.expectOne(URL).flush(TREE);
+    http.expectOne(URL).flush(pageOf(TREE));
     await render();
     expect(rowNames(root)).toEqual(['Garden', 'Tools']);
   });

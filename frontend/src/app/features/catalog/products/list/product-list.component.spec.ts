@@ -9,7 +9,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { DomainEventName, Permission, type CategoryDto, type Page, type ProductDto } from '@depot/contracts';
 
 import { FakeRealtimeService, productEvent, provideFakeRealtime } from '../../../../../testing/fake-realtime';
-import { product as baseProduct, settle } from '../../../../../testing/test-helpers';
+import { product as baseProduct, settle, pageOf } from '../../../../../testing/test-helpers';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { LIVE_REFRESH_DEBOUNCE_MS, ProductListComponent } from './product-list.component';
 import { StubPageComponent } from '../../../../../testing/stub-page.component';
@@ -93,7 +93,7 @@ describe('ProductListComponent', () => {
   /** The list loads the category tree once, for the filter and the category column. */
   function flushCategories(): void {
     for (const request of http.match('/api/v1/categories')) {
-      request.flush(CATEGORIES);
+      request.flush(pageOf(CATEGORIES));
     }
   }
 

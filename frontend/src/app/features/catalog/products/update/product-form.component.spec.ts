@@ -8,7 +8,7 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { DomainEventName, PRODUCT_LIMITS, Permission, type CategoryDto, type ProductDto } from '@depot/contracts';
 
 import { FakeRealtimeService, productEvent, provideFakeRealtime } from '../../../../../testing/fake-realtime';
-import { problemBody, product as baseProduct, settle } from '../../../../../testing/test-helpers';
+import { problemBody, product as baseProduct, settle, pageOf } from '../../../../../testing/test-helpers';
 import { AuthService } from '../../../../core/auth/auth.service';
 import {
   BARCODE_CHECK_DIGIT_MESSAGE,
@@ -86,7 +86,7 @@ describe('ProductFormComponent', () => {
   /** The form loads the category tree for its category picker. */
   function flushCategories(): void {
     for (const request of http.match('/api/v1/categories')) {
-      request.flush(CATEGORIES);
+      request.flush(pageOf(CATEGORIES));
     }
   }
 

@@ -9,7 +9,7 @@ import { DomainEventName, ErrorCode, IDEMPOTENCY_KEY_HEADER, Permission } from '
 
 import { FakeRealtimeService, provideFakeRealtime } from '../../../../../testing/fake-realtime';
 import { StubPageComponent } from '../../../../../testing/stub-page.component';
-import { problemBody, product, settle } from '../../../../../testing/test-helpers';
+import { problemBody, product, settle, pageOf } from '../../../../../testing/test-helpers';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { button, field, typeInto, warehouse } from '../../../inventory/testing/inventory-fixtures';
 import { ORDER_ID, availability, customer, orderLine, salesOrder } from '../../testing/sales-fixtures';
@@ -108,7 +108,7 @@ describe('SalesOrderFormComponent', () => {
   async function flushAvailability(entries: unknown[]): Promise<TestRequest> {
     await wait(AVAILABILITY_DEBOUNCE_MS + 30);
     const request = http.expectOne(isAvailability);
-    request.flush(entries);
+    request.flush(pageOf(entries));
     await render();
     return request;
   }
