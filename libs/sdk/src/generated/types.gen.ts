@@ -1354,6 +1354,10 @@ export type ListAuditEventsErrors = {
      * Requires permission `audit.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListAuditEventsError = ListAuditEventsErrors[keyof ListAuditEventsErrors];
@@ -1403,6 +1407,10 @@ export type ExportAuditEventsErrors = {
      * Requires permission `audit.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ExportAuditEventsError = ExportAuditEventsErrors[keyof ExportAuditEventsErrors];
@@ -1452,6 +1460,10 @@ export type ListSecurityEventsErrors = {
      * Requires permission `identity.security-log.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListSecurityEventsError = ListSecurityEventsErrors[keyof ListSecurityEventsErrors];
@@ -1503,6 +1515,10 @@ export type ListMailMessagesErrors = {
      * Requires permission `mail.messages.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListMailMessagesError = ListMailMessagesErrors[keyof ListMailMessagesErrors];
@@ -1546,6 +1562,10 @@ export type RetryMailMessageErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type RetryMailMessageError = RetryMailMessageErrors[keyof RetryMailMessageErrors];
@@ -1593,6 +1613,10 @@ export type ListDevMailErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListDevMailError = ListDevMailErrors[keyof ListDevMailErrors];
@@ -1632,6 +1656,10 @@ export type GetDevMailErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetDevMailError = GetDevMailErrors[keyof GetDevMailErrors];
@@ -1661,6 +1689,10 @@ export type ListApiKeysErrors = {
      * Requires permission `identity.api-keys.manage`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListApiKeysError = ListApiKeysErrors[keyof ListApiKeysErrors];
@@ -1698,6 +1730,10 @@ export type CreateApiKeyErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateApiKeyError = CreateApiKeyErrors[keyof CreateApiKeyErrors];
@@ -1737,6 +1773,10 @@ export type RevokeApiKeyErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type RevokeApiKeyError = RevokeApiKeyErrors[keyof RevokeApiKeyErrors];
@@ -1869,6 +1909,10 @@ export type GetCurrentUserErrors = {
      * Missing, invalid or expired credentials.
      */
     401: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetCurrentUserError = GetCurrentUserErrors[keyof GetCurrentUserErrors];
@@ -1902,6 +1946,10 @@ export type UpdateMyProfileErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateMyProfileError = UpdateMyProfileErrors[keyof UpdateMyProfileErrors];
@@ -1935,6 +1983,10 @@ export type ChangeMyPasswordErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ChangeMyPasswordError = ChangeMyPasswordErrors[keyof ChangeMyPasswordErrors];
@@ -1964,6 +2016,10 @@ export type ListPermissionsErrors = {
      * Requires permission `identity.roles.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListPermissionsError = ListPermissionsErrors[keyof ListPermissionsErrors];
@@ -1993,6 +2049,10 @@ export type ListRolesErrors = {
      * Requires permission `identity.roles.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListRolesError = ListRolesErrors[keyof ListRolesErrors];
@@ -2034,6 +2094,10 @@ export type CreateRoleErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateRoleError = CreateRoleErrors[keyof CreateRoleErrors];
@@ -2077,6 +2141,10 @@ export type DeleteRoleErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type DeleteRoleError = DeleteRoleErrors[keyof DeleteRoleErrors];
@@ -2116,6 +2184,10 @@ export type GetRoleErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetRoleError = GetRoleErrors[keyof GetRoleErrors];
@@ -2163,6 +2235,10 @@ export type UpdateRoleErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateRoleError = UpdateRoleErrors[keyof UpdateRoleErrors];
@@ -2188,6 +2264,10 @@ export type EndAllMySessionsErrors = {
      * Missing, invalid or expired credentials.
      */
     401: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type EndAllMySessionsError = EndAllMySessionsErrors[keyof EndAllMySessionsErrors];
@@ -2213,6 +2293,10 @@ export type ListMySessionsErrors = {
      * Missing, invalid or expired credentials.
      */
     401: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListMySessionsError = ListMySessionsErrors[keyof ListMySessionsErrors];
@@ -2248,6 +2332,10 @@ export type EndMySessionErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type EndMySessionError = EndMySessionErrors[keyof EndMySessionErrors];
@@ -2283,6 +2371,10 @@ export type EndUserSessionsErrors = {
      * Requires permission `identity.sessions.manage`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type EndUserSessionsError = EndUserSessionsErrors[keyof EndUserSessionsErrors];
@@ -2318,6 +2410,10 @@ export type ListUserSessionsErrors = {
      * Requires permission `identity.sessions.manage`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListUserSessionsError = ListUserSessionsErrors[keyof ListUserSessionsErrors];
@@ -2358,6 +2454,10 @@ export type EndUserSessionErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type EndUserSessionError = EndUserSessionErrors[keyof EndUserSessionErrors];
@@ -2417,6 +2517,10 @@ export type ListUsersErrors = {
      * Requires permission `identity.users.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListUsersError = ListUsersErrors[keyof ListUsersErrors];
@@ -2458,6 +2562,10 @@ export type CreateUserErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateUserError = CreateUserErrors[keyof CreateUserErrors];
@@ -2497,6 +2605,10 @@ export type GetUserErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetUserError = GetUserErrors[keyof GetUserErrors];
@@ -2544,6 +2656,10 @@ export type UpdateUserErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateUserError = UpdateUserErrors[keyof UpdateUserErrors];
@@ -2591,6 +2707,10 @@ export type SetUserRolesErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type SetUserRolesError = SetUserRolesErrors[keyof SetUserRolesErrors];
@@ -2634,6 +2754,10 @@ export type DisableUserErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type DisableUserError = DisableUserErrors[keyof DisableUserErrors];
@@ -2673,6 +2797,10 @@ export type EnableUserErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type EnableUserError = EnableUserErrors[keyof EnableUserErrors];
@@ -2827,6 +2955,10 @@ export type ResetUserMfaErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ResetUserMfaError = ResetUserMfaErrors[keyof ResetUserMfaErrors];
@@ -2951,6 +3083,10 @@ export type ListWarehousesErrors = {
      * Requires permission `inventory.warehouses.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListWarehousesError = ListWarehousesErrors[keyof ListWarehousesErrors];
@@ -2992,6 +3128,10 @@ export type CreateWarehouseErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateWarehouseError = CreateWarehouseErrors[keyof CreateWarehouseErrors];
@@ -3031,6 +3171,10 @@ export type GetWarehouseErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetWarehouseError = GetWarehouseErrors[keyof GetWarehouseErrors];
@@ -3078,6 +3222,10 @@ export type UpdateWarehouseErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateWarehouseError = UpdateWarehouseErrors[keyof UpdateWarehouseErrors];
@@ -3138,6 +3286,10 @@ export type ListStockLevelsErrors = {
      * Requires permission `inventory.stock.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListStockLevelsError = ListStockLevelsErrors[keyof ListStockLevelsErrors];
@@ -3203,6 +3355,10 @@ export type ListStockMovementsErrors = {
      * Requires permission `inventory.stock.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListStockMovementsError = ListStockMovementsErrors[keyof ListStockMovementsErrors];
@@ -3268,6 +3424,10 @@ export type ExportStockMovementsErrors = {
      * Requires permission `inventory.stock.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ExportStockMovementsError = ExportStockMovementsErrors[keyof ExportStockMovementsErrors];
@@ -3323,6 +3483,10 @@ export type AdjustStockErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type AdjustStockError = AdjustStockErrors[keyof AdjustStockErrors];
@@ -3378,6 +3542,10 @@ export type TransferStockErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type TransferStockError = TransferStockErrors[keyof TransferStockErrors];
@@ -3421,6 +3589,10 @@ export type StockAsOfErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type StockAsOfError = StockAsOfErrors[keyof StockAsOfErrors];
@@ -3450,6 +3622,10 @@ export type CheckStockConsistencyErrors = {
      * Requires permission `inventory.stock.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CheckStockConsistencyError = CheckStockConsistencyErrors[keyof CheckStockConsistencyErrors];
@@ -3505,6 +3681,10 @@ export type ListLowStockErrors = {
      * Requires permission `inventory.stock.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListLowStockError = ListLowStockErrors[keyof ListLowStockErrors];
@@ -3575,6 +3755,10 @@ export type ListProductsErrors = {
      * Requires permission `catalog.products.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListProductsError = ListProductsErrors[keyof ListProductsErrors];
@@ -3620,6 +3804,10 @@ export type CreateProductErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateProductError = CreateProductErrors[keyof CreateProductErrors];
@@ -3690,6 +3878,10 @@ export type ExportProductsErrors = {
      * Requires permission `catalog.products.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ExportProductsError = ExportProductsErrors[keyof ExportProductsErrors];
@@ -3729,6 +3921,10 @@ export type ArchiveProductErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ArchiveProductError = ArchiveProductErrors[keyof ArchiveProductErrors];
@@ -3768,6 +3964,10 @@ export type GetProductErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetProductError = GetProductErrors[keyof GetProductErrors];
@@ -3819,6 +4019,10 @@ export type UpdateProductErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateProductError = UpdateProductErrors[keyof UpdateProductErrors];
@@ -3848,6 +4052,10 @@ export type ListCategoriesErrors = {
      * Requires permission `catalog.products.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListCategoriesError = ListCategoriesErrors[keyof ListCategoriesErrors];
@@ -3893,6 +4101,10 @@ export type CreateCategoryErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateCategoryError = CreateCategoryErrors[keyof CreateCategoryErrors];
@@ -3936,6 +4148,10 @@ export type DeleteCategoryErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type DeleteCategoryError = DeleteCategoryErrors[keyof DeleteCategoryErrors];
@@ -3975,6 +4191,10 @@ export type GetCategoryErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetCategoryError = GetCategoryErrors[keyof GetCategoryErrors];
@@ -4022,6 +4242,10 @@ export type UpdateCategoryErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateCategoryError = UpdateCategoryErrors[keyof UpdateCategoryErrors];
@@ -4051,6 +4275,10 @@ export type ListWebhooksErrors = {
      * Requires permission `notifications.webhooks.manage`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListWebhooksError = ListWebhooksErrors[keyof ListWebhooksErrors];
@@ -4088,6 +4316,10 @@ export type CreateWebhookErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateWebhookError = CreateWebhookErrors[keyof CreateWebhookErrors];
@@ -4127,6 +4359,10 @@ export type DeleteWebhookErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type DeleteWebhookError = DeleteWebhookErrors[keyof DeleteWebhookErrors];
@@ -4166,6 +4402,10 @@ export type GetWebhookErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetWebhookError = GetWebhookErrors[keyof GetWebhookErrors];
@@ -4213,6 +4453,10 @@ export type UpdateWebhookErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateWebhookError = UpdateWebhookErrors[keyof UpdateWebhookErrors];
@@ -4252,6 +4496,10 @@ export type SendWebhookTestErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type SendWebhookTestError = SendWebhookTestErrors[keyof SendWebhookTestErrors];
@@ -4312,6 +4560,10 @@ export type ListWebhookDeliveriesErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListWebhookDeliveriesError = ListWebhookDeliveriesErrors[keyof ListWebhookDeliveriesErrors];
@@ -4352,6 +4604,10 @@ export type ReplayWebhookDeliveryErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ReplayWebhookDeliveryError = ReplayWebhookDeliveryErrors[keyof ReplayWebhookDeliveryErrors];
@@ -4399,6 +4655,10 @@ export type ImportProductsErrors = {
      * Unprocessable request.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ImportProductsError = ImportProductsErrors[keyof ImportProductsErrors];
@@ -4446,6 +4706,10 @@ export type ImportOpeningStockErrors = {
      * Unprocessable request.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ImportOpeningStockError = ImportOpeningStockErrors[keyof ImportOpeningStockErrors];
@@ -4504,6 +4768,10 @@ export type ListSuppliersErrors = {
      * Requires permission `purchasing.suppliers.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListSuppliersError = ListSuppliersErrors[keyof ListSuppliersErrors];
@@ -4545,6 +4813,10 @@ export type CreateSupplierErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateSupplierError = CreateSupplierErrors[keyof CreateSupplierErrors];
@@ -4584,6 +4856,10 @@ export type GetSupplierErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetSupplierError = GetSupplierErrors[keyof GetSupplierErrors];
@@ -4631,6 +4907,10 @@ export type UpdateSupplierErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateSupplierError = UpdateSupplierErrors[keyof UpdateSupplierErrors];
@@ -4689,6 +4969,10 @@ export type ListCustomersErrors = {
      * Requires permission `sales.customers.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListCustomersError = ListCustomersErrors[keyof ListCustomersErrors];
@@ -4730,6 +5014,10 @@ export type CreateCustomerErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateCustomerError = CreateCustomerErrors[keyof CreateCustomerErrors];
@@ -4769,6 +5057,10 @@ export type GetCustomerErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetCustomerError = GetCustomerErrors[keyof GetCustomerErrors];
@@ -4816,6 +5108,10 @@ export type UpdateCustomerErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateCustomerError = UpdateCustomerErrors[keyof UpdateCustomerErrors];
@@ -4876,6 +5172,10 @@ export type ListPurchaseOrdersErrors = {
      * Requires permission `purchasing.orders.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListPurchaseOrdersError = ListPurchaseOrdersErrors[keyof ListPurchaseOrdersErrors];
@@ -4931,6 +5231,10 @@ export type CreatePurchaseOrderErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreatePurchaseOrderError = CreatePurchaseOrderErrors[keyof CreatePurchaseOrderErrors];
@@ -4970,6 +5274,10 @@ export type GetPurchaseOrderErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetPurchaseOrderError = GetPurchaseOrderErrors[keyof GetPurchaseOrderErrors];
@@ -5017,6 +5325,10 @@ export type UpdatePurchaseOrderErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdatePurchaseOrderError = UpdatePurchaseOrderErrors[keyof UpdatePurchaseOrderErrors];
@@ -5074,6 +5386,10 @@ export type SubmitPurchaseOrderErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type SubmitPurchaseOrderError = SubmitPurchaseOrderErrors[keyof SubmitPurchaseOrderErrors];
@@ -5131,6 +5447,10 @@ export type CancelPurchaseOrderErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CancelPurchaseOrderError = CancelPurchaseOrderErrors[keyof CancelPurchaseOrderErrors];
@@ -5188,6 +5508,10 @@ export type ReceivePurchaseOrderErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ReceivePurchaseOrderError = ReceivePurchaseOrderErrors[keyof ReceivePurchaseOrderErrors];
@@ -5223,6 +5547,10 @@ export type GetIncomingStockErrors = {
      * Requires permission `purchasing.orders.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetIncomingStockError = GetIncomingStockErrors[keyof GetIncomingStockErrors];
@@ -5283,6 +5611,10 @@ export type ListSalesOrdersErrors = {
      * Requires permission `sales.orders.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListSalesOrdersError = ListSalesOrdersErrors[keyof ListSalesOrdersErrors];
@@ -5338,6 +5670,10 @@ export type CreateSalesOrderErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateSalesOrderError = CreateSalesOrderErrors[keyof CreateSalesOrderErrors];
@@ -5377,6 +5713,10 @@ export type GetSalesOrderErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetSalesOrderError = GetSalesOrderErrors[keyof GetSalesOrderErrors];
@@ -5424,6 +5764,10 @@ export type UpdateSalesOrderErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateSalesOrderError = UpdateSalesOrderErrors[keyof UpdateSalesOrderErrors];
@@ -5481,6 +5825,10 @@ export type ConfirmSalesOrderErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ConfirmSalesOrderError = ConfirmSalesOrderErrors[keyof ConfirmSalesOrderErrors];
@@ -5538,6 +5886,10 @@ export type FulfilSalesOrderErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type FulfilSalesOrderError = FulfilSalesOrderErrors[keyof FulfilSalesOrderErrors];
@@ -5595,6 +5947,10 @@ export type CancelSalesOrderErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CancelSalesOrderError = CancelSalesOrderErrors[keyof CancelSalesOrderErrors];
@@ -5652,6 +6008,10 @@ export type InvoiceSalesOrderErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type InvoiceSalesOrderError = InvoiceSalesOrderErrors[keyof InvoiceSalesOrderErrors];
@@ -5691,6 +6051,10 @@ export type GetStockAvailabilityErrors = {
      * Requires permission `sales.orders.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetStockAvailabilityError = GetStockAvailabilityErrors[keyof GetStockAvailabilityErrors];
@@ -5749,6 +6113,10 @@ export type ListInvoicesErrors = {
      * Requires permission `sales.invoices.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListInvoicesError = ListInvoicesErrors[keyof ListInvoicesErrors];
@@ -5788,6 +6156,10 @@ export type GetInvoiceErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetInvoiceError = GetInvoiceErrors[keyof GetInvoiceErrors];
@@ -5827,6 +6199,10 @@ export type GetInvoiceHtmlErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetInvoiceHtmlError = GetInvoiceHtmlErrors[keyof GetInvoiceHtmlErrors];
@@ -5866,6 +6242,10 @@ export type GetInvoicePdfErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetInvoicePdfError = GetInvoicePdfErrors[keyof GetInvoicePdfErrors];
@@ -5923,6 +6303,10 @@ export type RecordPaymentErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type RecordPaymentError = RecordPaymentErrors[keyof RecordPaymentErrors];
@@ -5980,6 +6364,10 @@ export type CreateCreditNoteErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateCreditNoteError = CreateCreditNoteErrors[keyof CreateCreditNoteErrors];
@@ -6022,6 +6410,10 @@ export type GetDashboardErrors = {
      * Requires permission `inventory.stock.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetDashboardError = GetDashboardErrors[keyof GetDashboardErrors];
