@@ -86,11 +86,6 @@ export class RateLimits implements OnModuleDestroy {
     await this.redis?.quit().catch(() => undefined);
   }
 
-  /** The quota policy a bucket announces in `RateLimit-Policy`. */
-  policyOf(bucket: LimitedBucket): RateLimitPolicy {
-    return this.announced[bucket].policy;
-  }
-
   /**
    * Counts one request against `key` (one store operation), sets the `RateLimit` and
    * `RateLimit-Policy` headers, and throws 429 with Retry-After when the budget is spent.
