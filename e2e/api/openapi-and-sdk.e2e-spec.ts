@@ -62,6 +62,34 @@ describe('OpenAPI document and SDK', () => {
     }
   });
 
+  it('documents the 429 problem and the RateLimit headers on every authenticated operation', () => {
+    let secured = 0;
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const op = operation as {
+          security?: unknown[];
+          responses: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }>;
+        };
+        if (!op.security?.length) continue;
+        secured++;
+        const where = `${method.toUpperCase()} ${path}`;
+        const tooMany = op.responses['429'];
+        expect([where, Object.keys(tooMany?.content ?? {})]).toEqual([where, ['application/problem+json']]);
+        expect([where, Object.keys(tooMany.headers ?? {}).sort()]).toEqual([
+          where,
+          ['RateLimit', 'RateLimit-Policy', 'Retry-After'],
+        ]);
+        const success = Object.entries(op.responses).find(([status]) => status.startsWith('2'));
+        expect([where, Object.keys(success?.[1].headers ?? {})]).toEqual([where, ['RateLimit', 'RateLimit-Policy']]);
+      }
+    }
+    expect(secured).toBeGreaterThan(50);
+    const components = (document as unknown as { components: { headers: Record<string, unknown> } }).components;
+    expect(Object.keys(components.headers)).toEqual(['RateLimit', 'RateLimit-Policy', 'Retry-After']);
+    const exportCsv = document.paths['/api/v1/products/export.csv'].get;
+    expect(exportCsv['x-rate-limit-policy']).toBe('bulk');
+  });
+
   it('generates exactly the committed SDK from the committed document', () => {
     const out = mkdtempSync(join(tmpdir(), 'depot-sdk-'));
     try {

@@ -46,6 +46,8 @@ describe('Brute-force protection', () => {
     if (!limited) throw new Error('no 429 within 60 attempts');
     expectProblem(limited, 429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(limited.headers.get('ratelimit-policy')).toBe('"auth-ip";q=40;w=20');
+    expect(limited.headers.get('ratelimit')).toBe(`"auth-ip";r=0;t=${limited.headers.get('retry-after')}`);
     // The refresh endpoint shares the per-address budget.
     expectProblem(await app.request('/api/v1/auth/refresh', { method: 'POST', json: {} }), 429);
   });

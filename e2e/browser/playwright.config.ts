@@ -100,6 +100,10 @@ export default defineConfig({
       // of those within a minute from one IP, which the default per-IP auth limit would refuse.
       // Rate limiting has its own tests in e2e/api.
       AUTH_IP_MAX_REQUESTS: '10000',
+      // The suite signs in as the same few users over and over; the per-user API budget has its
+      // own tests in e2e/api too.
+      API_RATE_LIMIT_MAX_REQUESTS: '100000',
+      API_RATE_LIMIT_BULK_MAX_REQUESTS: '10000',
     },
   },
 });

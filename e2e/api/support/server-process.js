@@ -1,5 +1,6 @@
 // Runs the built server (dist/backend/main.js) as a child process, exactly as `npm start` does.
 const { spawn } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
 const { existsSync } = require('node:fs');
 const { createServer } = require('node:net');
 const { join } = require('node:path');
@@ -34,9 +35,15 @@ async function startServer(env, { timeoutMs = 60_000 } = {}) {
       JWT_SECRET: 'e2e-secret-'.padEnd(48, 'x'),
       // A fixed key, so no test server generates one into the checkout's data dir.
       DEPOT_ENCRYPTION_KEY: Buffer.alloc(32, 0x65).toString('base64'),
-      // Tests sign in often from one address; rate-limit tests lower these again.
+      // Tests sign in often from one address and send many requests as one user; rate-limit
+      // tests lower these again.
       AUTH_IP_MAX_REQUESTS: '100000',
       LOGIN_MAX_FAILURES: '1000',
+      API_RATE_LIMIT_MAX_REQUESTS: '1000000',
+      API_RATE_LIMIT_BULK_MAX_REQUESTS: '1000000',
+      // Test databases are copies of one template (same user ids): with REDIS_URL, servers must
+      // not share counters unless a test says so.
+      RATE_LIMIT_KEY_PREFIX: `depot-test:${randomBytes(6).toString('hex')}`,
       ...env,
       PORT: String(port),
     },

@@ -21,7 +21,7 @@ export class AuditController {
   }
 
   @Get('audit-events/export.csv')
-  @Authenticated({ permission: Permission.AuditRead })
+  @Authenticated({ permission: Permission.AuditRead, rateLimit: 'bulk' })
   @ApiOperation({
     summary: 'Export the audit trail as CSV',
     description: 'Every event matching the same filters as the list, newest first, streamed.',

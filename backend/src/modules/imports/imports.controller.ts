@@ -64,7 +64,7 @@ export class ImportsController {
 
   @Post('products')
   @HttpCode(200)
-  @Authenticated({ permission: Permission.CatalogProductsWrite })
+  @Authenticated({ permission: Permission.CatalogProductsWrite, rateLimit: 'bulk' })
   @ApiOperation({
     summary: 'Import products from CSV (upsert by SKU)',
     description:
@@ -82,7 +82,7 @@ export class ImportsController {
 
   @Post('opening-stock')
   @HttpCode(200)
-  @Authenticated({ permission: Permission.InventoryStockAdjust })
+  @Authenticated({ permission: Permission.InventoryStockAdjust, rateLimit: 'bulk' })
   @ApiOperation({
     summary: 'Import opening stock from CSV',
     description:

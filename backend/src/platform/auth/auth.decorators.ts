@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import type { Permission } from '@depot/contracts';
 import { ProblemDetailsDto } from '../openapi/problem-details.dto';
+import { API_RATE_LIMIT_POLICY, type ApiRateLimitPolicy } from '../rate-limit/api-rate-limit';
 
 export const IS_PUBLIC = 'depot:isPublic';
 export const REQUIRED_PERMISSION = 'depot:requiredPermission';
@@ -25,9 +26,13 @@ export const AllowWithoutMfa = (): MethodDecorator & ClassDecorator => SetMetada
 
 /**
  * Requires a signed-in caller and, when given, one permission. Documents the security
- * requirement, the permission (`x-permission`) and the 401/403 problems in OpenAPI.
+ * requirement, the permission (`x-permission`) and the 401/403 problems in OpenAPI (the 429 and
+ * the rate-limit headers are added to every secured operation by `buildOpenApiDocument`).
+ * `rateLimit: 'bulk'` counts the route against the lower bulk budget (`x-rate-limit-policy`).
  */
-export function Authenticated(options: { permission?: Permission } = {}): MethodDecorator & ClassDecorator {
+export function Authenticated(
+  options: { permission?: Permission; rateLimit?: ApiRateLimitPolicy } = {},
+): MethodDecorator & ClassDecorator {
   const decorators = [
     ApiBearerAuth('bearer'),
     ApiSecurity('apiKey'),
@@ -38,6 +43,12 @@ export function Authenticated(options: { permission?: Permission } = {}): Method
       SetMetadata(REQUIRED_PERMISSION, options.permission),
       ApiExtension('x-permission', options.permission),
       ApiForbiddenResponse({ description: `Requires permission \`${options.permission}\`.`, type: ProblemDetailsDto }),
+    );
+  }
+  if (options.rateLimit && options.rateLimit !== 'default') {
+    decorators.push(
+      SetMetadata(API_RATE_LIMIT_POLICY, options.rateLimit),
+      ApiExtension('x-rate-limit-policy', options.rateLimit),
     );
   }
   return applyDecorators(...decorators);

@@ -1,11 +1,13 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ClsService } from 'nestjs-cls';
 import { ErrorCode, type Permission } from '@depot/contracts';
 import { AppError } from '../http/app-error';
 import type { RequestContext } from '../context/request-context';
+import { API_RATE_LIMIT_POLICY, bucketOf, rateLimitKeyOf, type ApiRateLimitPolicy } from '../rate-limit/api-rate-limit';
+import { RateLimits } from '../rate-limit/rate-limits';
 import { ALLOW_WITHOUT_MFA, IS_PUBLIC, REQUIRED_PERMISSION } from './auth.decorators';
 import { API_KEY_PREFIX, ApiKeyResolver, type Principal } from './principal';
 
@@ -24,7 +26,8 @@ function apiKeyOf(request: FastifyRequest): string | undefined {
 
 /**
  * Global guard: records the request context, authenticates every non-public route with the
- * bearer JWT and checks the route's required permission.
+ * bearer JWT or an API key, counts the request against the caller's rate limit and checks the
+ * route's required permission.
  */
 @Injectable()
 export class AuthenticationGuard extends AuthGuard('jwt') {
@@ -32,6 +35,7 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     private readonly reflector: Reflector,
     private readonly cls: ClsService<RequestContext>,
     private readonly apiKeys: ApiKeyResolver,
+    private readonly rateLimits: RateLimits,
   ) {
     super();
   }
@@ -55,6 +59,14 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     const principal = request.user;
     if (!principal) throw this.unauthenticated();
     if (this.cls.isActive()) this.cls.set('principal', principal);
+
+    // Here because it needs the principal: one counter per authenticated request, refused ones
+    // (403) included. Public routes (health, sign-in) never get here; sign-in has its per-IP limit.
+    await this.rateLimits.limit(
+      bucketOf(this.reflector.getAllAndOverride<ApiRateLimitPolicy | undefined>(API_RATE_LIMIT_POLICY, targets)),
+      rateLimitKeyOf(principal),
+      context.switchToHttp().getResponse<FastifyReply>(),
+    );
 
     if (
       principal.mfaRequired &&

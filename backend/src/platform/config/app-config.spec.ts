@@ -126,4 +126,23 @@ describe('loadConfig', () => {
       'https://b.example',
     ]);
   });
+
+  it('limits each user or API key to 1200 requests a minute and 30 CSV imports or exports by default', () => {
+    expect(load({}).rateLimits).toMatchObject({
+      apiMaxRequests: 1200,
+      apiBulkMaxRequests: 30,
+      apiWindowSeconds: 60,
+      keyPrefix: 'depot:rl',
+    });
+    const custom = load({
+      API_RATE_LIMIT_MAX_REQUESTS: '600',
+      API_RATE_LIMIT_BULK_MAX_REQUESTS: '5',
+      API_RATE_LIMIT_WINDOW_SECONDS: '10',
+      RATE_LIMIT_KEY_PREFIX: 'depot-eu:rl',
+    }).rateLimits;
+    expect(custom).toMatchObject({ apiMaxRequests: 600, apiBulkMaxRequests: 5, apiWindowSeconds: 10 });
+    expect(custom.keyPrefix).toBe('depot-eu:rl');
+    expect(() => load({ API_RATE_LIMIT_MAX_REQUESTS: '0' })).toThrow(/API_RATE_LIMIT_MAX_REQUESTS/);
+    expect(() => load({ RATE_LIMIT_KEY_PREFIX: 'a b' })).toThrow(/RATE_LIMIT_KEY_PREFIX/);
+  });
 });

@@ -62,6 +62,13 @@ export interface AppConfig {
     /** Requests per IP to the sign-in, refresh, reset and MFA endpoints within the window. */
     authIpMaxRequests: number;
     authIpWindowSeconds: number;
+    /** Requests per user or API key to the authenticated API within the window (policy `default`). */
+    apiMaxRequests: number;
+    /** Requests per user or API key to CSV imports and exports within the window (policy `bulk`). */
+    apiBulkMaxRequests: number;
+    apiWindowSeconds: number;
+    /** Prefix of the counters' Redis keys: deployments (or test servers) sharing a Redis keep apart. */
+    keyPrefix: string;
   };
   webhooks: {
     /** Allow loopback and private-network targets (SSRF guard off): tests and closed networks only. */
@@ -73,7 +80,7 @@ export interface AppConfig {
     disableAfterSeconds: number;
     pollIntervalMs: number;
   };
-  /** Set for scale-out: socket.io fan-out (and later shared rate limits) across instances. */
+  /** Set for scale-out: socket.io fan-out and shared rate-limit counters across instances. */
   redisUrl: string | undefined;
   outbox: {
     dispatchEnabled: boolean;
@@ -222,6 +229,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
       loginFailureWindowSeconds: raw.LOGIN_FAILURE_WINDOW_SECONDS,
       authIpMaxRequests: raw.AUTH_IP_MAX_REQUESTS,
       authIpWindowSeconds: raw.AUTH_IP_WINDOW_SECONDS,
+      apiMaxRequests: raw.API_RATE_LIMIT_MAX_REQUESTS,
+      apiBulkMaxRequests: raw.API_RATE_LIMIT_BULK_MAX_REQUESTS,
+      apiWindowSeconds: raw.API_RATE_LIMIT_WINDOW_SECONDS,
+      keyPrefix: raw.RATE_LIMIT_KEY_PREFIX,
     },
     webhooks: {
       allowPrivateTargets: raw.WEBHOOK_ALLOW_PRIVATE_TARGETS,

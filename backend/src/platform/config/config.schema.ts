@@ -82,6 +82,13 @@ export const configSchema = z
     LOGIN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
     AUTH_IP_MAX_REQUESTS: z.coerce.number().int().min(1).max(100_000).default(120),
     AUTH_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    API_RATE_LIMIT_MAX_REQUESTS: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+    API_RATE_LIMIT_BULK_MAX_REQUESTS: z.coerce.number().int().min(1).max(1_000_000).default(30),
+    API_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    RATE_LIMIT_KEY_PREFIX: z
+      .string()
+      .regex(/^[\w:.-]{1,64}$/, 'expected 1 to 64 letters, digits, "_", ":", "." or "-"')
+      .default('depot:rl'),
     WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanString.default(false),
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
     WEBHOOK_RETRY_SCHEDULE_SECONDS: z

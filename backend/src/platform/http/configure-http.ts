@@ -7,7 +7,6 @@ import type { AppConfig } from '../config/app-config';
 import { buildOpenApiDocument, mountSwaggerUi } from '../openapi/openapi';
 import { registerInputGuard } from './input/input-guard';
 import { registerJsonBodyParser } from './input/json-body-parser';
-import { REQUEST_ID_HEADER } from './request-id';
 import { RouteRegistry } from './route-registry';
 import { ADMIN_UI_DIR, SpaFallback } from './spa-fallback';
 import { applyStandardHeaders } from './standard-headers';
@@ -27,6 +26,32 @@ function cacheControlFor(file: string): string {
   if (path.endsWith('.html')) return 'no-cache';
   return /-[A-Z0-9]{8,}\.(js|css|woff2?)$/i.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
 }
+
+/** Response headers a cross-origin client may read (beyond the CORS-safelisted ones). */
+export const CORS_EXPOSED_HEADERS = [
+  'Location',
+  'ETag',
+  'Retry-After',
+  'Idempotent-Replayed',
+  'Content-Disposition',
+  'RateLimit',
+  'RateLimit-Policy',
+  'X-Request-Id',
+];
+
+/** Request headers a cross-origin client may send (the preflight refuses others). */
+export const CORS_ALLOWED_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'Idempotency-Key',
+  'If-Match',
+  'If-None-Match',
+  'X-Request-Id',
+  'X-API-Key',
+];
+
+/** How long a browser may reuse a preflight answer (Chromium caps it at 2 hours). */
+export const CORS_MAX_AGE_SECONDS = 3600;
 
 function shuttingDown(): AppError {
   return new AppError(503, ErrorCode.Unavailable, 'Service Unavailable', 'The server is shutting down; retry.');
@@ -83,7 +108,9 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   app.enableCors({
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
     credentials: true,
-    exposedHeaders: [REQUEST_ID_HEADER],
+    allowedHeaders: CORS_ALLOWED_HEADERS,
+    exposedHeaders: CORS_EXPOSED_HEADERS,
+    maxAge: CORS_MAX_AGE_SECONDS,
   });
 
   if (config.http.swaggerEnabled) {

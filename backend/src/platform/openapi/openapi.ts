@@ -1,5 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import {
+  DocumentBuilder,
+  SwaggerModule,
+  type OpenAPIObject,
+  type OperationObject,
+  type ResponseObject,
+} from '@nestjs/swagger';
 import { FieldErrorDto, ProblemDetailsDto } from './problem-details.dto';
 
 /** Builds the OpenAPI document from the controllers, DTOs and decorators. */
@@ -8,7 +14,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Depot API')
     .setDescription(
       'Inventory and order management. All errors are RFC 9457 `application/problem+json`. ' +
-        'Lists use keyset pagination (`limit`, `cursor` → `nextCursor`). Updates carry `version` for optimistic locking.',
+        'Lists use keyset pagination (`limit`, `cursor` → `nextCursor`). Updates carry `version` for optimistic locking. ' +
+        'Every authenticated request counts against the rate limit of its user or API key; the `RateLimit` and ' +
+        '`RateLimit-Policy` headers (draft-ietf-httpapi-ratelimit-headers) say what is left, and a spent budget ' +
+        'answers 429 with `Retry-After`.',
     )
     .setVersion('1.0.0')
     .addBearerAuth(
@@ -44,7 +53,75 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       }
     }
   }
+  documentRateLimits(document);
   return document;
+}
+
+const PROBLEM_CONTENT = {
+  'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } },
+};
+
+/**
+ * Every authenticated operation is rate-limited per user or API key (in the global guard, so no
+ * controller declares it): give each one the 429 problem, and the answers of a rate-limited
+ * operation (those, and the public ones limited per address) the `RateLimit` headers. Not on
+ * answers given before the request is counted: 413 and 415 (body parsing) and, on authenticated
+ * operations, 401.
+ */
+function documentRateLimits(document: OpenAPIObject): void {
+  document.components = {
+    ...document.components,
+    headers: {
+      ...document.components?.headers,
+      RateLimit: {
+        description:
+          'What is left of each quota policy that counted this request, as a Structured Field List ' +
+          '(draft-ietf-httpapi-ratelimit-headers-09): `"default";r=1187;t=42` means 1187 requests left in the ' +
+          'window of policy `default`, which resets in 42 seconds. Policies: `default` (authenticated operations, ' +
+          'per user or API key), `bulk` (CSV imports and exports, per user or API key, instead of `default`), ' +
+          '`auth-ip` (sign-in, refresh, password reset and MFA, per client address).',
+        schema: { type: 'string', example: '"default";r=1187;t=42' },
+      },
+      'RateLimit-Policy': {
+        description:
+          'The quota policies that counted this request: `"default";q=1200;w=60` allows 1200 requests per ' +
+          'window of 60 seconds. The figures are the server configuration.',
+        schema: { type: 'string', example: '"default";q=1200;w=60' },
+      },
+      'Retry-After': {
+        description: 'Seconds to wait before sending the request again.',
+        schema: { type: 'integer', minimum: 1, example: 42 },
+      },
+    },
+  };
+  const rateLimitHeaders = {
+    RateLimit: { $ref: '#/components/headers/RateLimit' },
+    'RateLimit-Policy': { $ref: '#/components/headers/RateLimit-Policy' },
+  };
+  for (const pathItem of Object.values(document.paths)) {
+    for (const operation of Object.values(pathItem) as OperationObject[]) {
+      const responses = operation.responses as Record<string, ResponseObject> | undefined;
+      if (!responses) continue;
+      const secured = (operation.security?.length ?? 0) > 0;
+      if (secured && !responses['429']) {
+        responses['429'] = {
+          description:
+            'Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); ' +
+            'retry after `Retry-After` seconds.',
+          content: PROBLEM_CONTENT,
+        };
+      }
+      if (!responses['429']) continue;
+      for (const [status, response] of Object.entries(responses)) {
+        if (status === '413' || status === '415' || (secured && status === '401')) continue;
+        response.headers = {
+          ...response.headers,
+          ...rateLimitHeaders,
+          ...(status === '429' ? { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } : {}),
+        };
+      }
+    }
+  }
 }
 
 /** Serves Swagger UI at /api/docs and the document at /api/openapi.json. */

@@ -2,12 +2,12 @@ import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from
 import { Reflector } from '@nestjs/core';
 import { ApiResponse } from '@nestjs/swagger';
 import { applyDecorators, UseGuards } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
-import { RateLimits, type RateLimitBucket } from './rate-limits';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RateLimits } from './rate-limits';
 
-const RATE_LIMIT_BUCKET = 'depot:rateLimitBucket';
+const RATE_LIMIT_BY_IP = 'depot:rateLimitByIp';
 
-/** Counts each request per client IP in the bucket before the handler runs. */
+/** Counts each request per client IP in the `auth-ip` bucket before the handler runs. */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   constructor(
@@ -16,10 +16,13 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const bucket = this.reflector.get<RateLimitBucket | undefined>(RATE_LIMIT_BUCKET, context.getHandler());
-    if (!bucket) return true;
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    await this.limits.consume(bucket, request.ip);
+    if (!this.reflector.get<boolean | undefined>(RATE_LIMIT_BY_IP, context.getHandler())) return true;
+    const http = context.switchToHttp();
+    await this.limits.limit(
+      'auth-ip',
+      http.getRequest<FastifyRequest>().ip.toLowerCase(),
+      http.getResponse<FastifyReply>(),
+    );
     return true;
   }
 }
@@ -27,7 +30,7 @@ export class RateLimitGuard implements CanActivate {
 /** Limits a route per client IP (`auth-ip`: sign-in, refresh, reset, MFA) and documents the 429. */
 export function RateLimitedByIp(): MethodDecorator {
   return applyDecorators(
-    SetMetadata(RATE_LIMIT_BUCKET, 'auth-ip' satisfies RateLimitBucket),
+    SetMetadata(RATE_LIMIT_BY_IP, true),
     UseGuards(RateLimitGuard),
     ApiResponse({
       status: 429,

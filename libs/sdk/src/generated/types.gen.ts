@@ -1402,6 +1402,10 @@ export type ListAuditEventsErrors = {
      * Requires permission `audit.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListAuditEventsError = ListAuditEventsErrors[keyof ListAuditEventsErrors];
@@ -1451,6 +1455,10 @@ export type ExportAuditEventsErrors = {
      * Requires permission `audit.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ExportAuditEventsError = ExportAuditEventsErrors[keyof ExportAuditEventsErrors];
@@ -1500,6 +1508,10 @@ export type ListSecurityEventsErrors = {
      * Requires permission `identity.security-log.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListSecurityEventsError = ListSecurityEventsErrors[keyof ListSecurityEventsErrors];
@@ -1551,6 +1563,10 @@ export type ListMailMessagesErrors = {
      * Requires permission `mail.messages.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListMailMessagesError = ListMailMessagesErrors[keyof ListMailMessagesErrors];
@@ -1594,6 +1610,10 @@ export type RetryMailMessageErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type RetryMailMessageError = RetryMailMessageErrors[keyof RetryMailMessageErrors];
@@ -1641,6 +1661,10 @@ export type ListDevMailErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListDevMailError = ListDevMailErrors[keyof ListDevMailErrors];
@@ -1680,6 +1704,10 @@ export type GetDevMailErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetDevMailError = GetDevMailErrors[keyof GetDevMailErrors];
@@ -1709,6 +1737,10 @@ export type ListApiKeysErrors = {
      * Requires permission `identity.api-keys.manage`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListApiKeysError = ListApiKeysErrors[keyof ListApiKeysErrors];
@@ -1746,6 +1778,10 @@ export type CreateApiKeyErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateApiKeyError = CreateApiKeyErrors[keyof CreateApiKeyErrors];
@@ -1785,6 +1821,10 @@ export type RevokeApiKeyErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type RevokeApiKeyError = RevokeApiKeyErrors[keyof RevokeApiKeyErrors];
@@ -1917,6 +1957,10 @@ export type GetCurrentUserErrors = {
      * Missing, invalid or expired credentials.
      */
     401: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetCurrentUserError = GetCurrentUserErrors[keyof GetCurrentUserErrors];
@@ -1950,6 +1994,10 @@ export type UpdateMyProfileErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateMyProfileError = UpdateMyProfileErrors[keyof UpdateMyProfileErrors];
@@ -1983,6 +2031,10 @@ export type ChangeMyPasswordErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ChangeMyPasswordError = ChangeMyPasswordErrors[keyof ChangeMyPasswordErrors];
@@ -2012,6 +2064,10 @@ export type ListPermissionsErrors = {
      * Requires permission `identity.roles.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListPermissionsError = ListPermissionsErrors[keyof ListPermissionsErrors];
@@ -2041,6 +2097,10 @@ export type ListRolesErrors = {
      * Requires permission `identity.roles.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListRolesError = ListRolesErrors[keyof ListRolesErrors];
@@ -2082,6 +2142,10 @@ export type CreateRoleErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateRoleError = CreateRoleErrors[keyof CreateRoleErrors];
@@ -2125,6 +2189,10 @@ export type DeleteRoleErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type DeleteRoleError = DeleteRoleErrors[keyof DeleteRoleErrors];
@@ -2164,6 +2232,10 @@ export type GetRoleErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetRoleError = GetRoleErrors[keyof GetRoleErrors];
@@ -2211,6 +2283,10 @@ export type UpdateRoleErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateRoleError = UpdateRoleErrors[keyof UpdateRoleErrors];
@@ -2236,6 +2312,10 @@ export type EndAllMySessionsErrors = {
      * Missing, invalid or expired credentials.
      */
     401: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type EndAllMySessionsError = EndAllMySessionsErrors[keyof EndAllMySessionsErrors];
@@ -2261,6 +2341,10 @@ export type ListMySessionsErrors = {
      * Missing, invalid or expired credentials.
      */
     401: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListMySessionsError = ListMySessionsErrors[keyof ListMySessionsErrors];
@@ -2296,6 +2380,10 @@ export type EndMySessionErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type EndMySessionError = EndMySessionErrors[keyof EndMySessionErrors];
@@ -2331,6 +2419,10 @@ export type EndUserSessionsErrors = {
      * Requires permission `identity.sessions.manage`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type EndUserSessionsError = EndUserSessionsErrors[keyof EndUserSessionsErrors];
@@ -2366,6 +2458,10 @@ export type ListUserSessionsErrors = {
      * Requires permission `identity.sessions.manage`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListUserSessionsError = ListUserSessionsErrors[keyof ListUserSessionsErrors];
@@ -2406,6 +2502,10 @@ export type EndUserSessionErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type EndUserSessionError = EndUserSessionErrors[keyof EndUserSessionErrors];
@@ -2465,6 +2565,10 @@ export type ListUsersErrors = {
      * Requires permission `identity.users.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListUsersError = ListUsersErrors[keyof ListUsersErrors];
@@ -2506,6 +2610,10 @@ export type CreateUserErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateUserError = CreateUserErrors[keyof CreateUserErrors];
@@ -2545,6 +2653,10 @@ export type GetUserErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetUserError = GetUserErrors[keyof GetUserErrors];
@@ -2592,6 +2704,10 @@ export type UpdateUserErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateUserError = UpdateUserErrors[keyof UpdateUserErrors];
@@ -2639,6 +2755,10 @@ export type SetUserRolesErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type SetUserRolesError = SetUserRolesErrors[keyof SetUserRolesErrors];
@@ -2682,6 +2802,10 @@ export type DisableUserErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type DisableUserError = DisableUserErrors[keyof DisableUserErrors];
@@ -2721,6 +2845,10 @@ export type EnableUserErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type EnableUserError = EnableUserErrors[keyof EnableUserErrors];
@@ -2875,6 +3003,10 @@ export type ResetUserMfaErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ResetUserMfaError = ResetUserMfaErrors[keyof ResetUserMfaErrors];
@@ -2999,6 +3131,10 @@ export type ListWarehousesErrors = {
      * Requires permission `inventory.warehouses.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListWarehousesError = ListWarehousesErrors[keyof ListWarehousesErrors];
@@ -3040,6 +3176,10 @@ export type CreateWarehouseErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateWarehouseError = CreateWarehouseErrors[keyof CreateWarehouseErrors];
@@ -3079,6 +3219,10 @@ export type GetWarehouseErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetWarehouseError = GetWarehouseErrors[keyof GetWarehouseErrors];
@@ -3126,6 +3270,10 @@ export type UpdateWarehouseErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateWarehouseError = UpdateWarehouseErrors[keyof UpdateWarehouseErrors];
@@ -3186,6 +3334,10 @@ export type ListStockLevelsErrors = {
      * Requires permission `inventory.stock.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListStockLevelsError = ListStockLevelsErrors[keyof ListStockLevelsErrors];
@@ -3251,6 +3403,10 @@ export type ListStockMovementsErrors = {
      * Requires permission `inventory.stock.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListStockMovementsError = ListStockMovementsErrors[keyof ListStockMovementsErrors];
@@ -3316,6 +3472,10 @@ export type ExportStockMovementsErrors = {
      * Requires permission `inventory.stock.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ExportStockMovementsError = ExportStockMovementsErrors[keyof ExportStockMovementsErrors];
@@ -3371,6 +3531,10 @@ export type AdjustStockErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type AdjustStockError = AdjustStockErrors[keyof AdjustStockErrors];
@@ -3426,6 +3590,10 @@ export type TransferStockErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type TransferStockError = TransferStockErrors[keyof TransferStockErrors];
@@ -3469,6 +3637,10 @@ export type StockAsOfErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type StockAsOfError = StockAsOfErrors[keyof StockAsOfErrors];
@@ -3498,6 +3670,10 @@ export type CheckStockConsistencyErrors = {
      * Requires permission `inventory.stock.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CheckStockConsistencyError = CheckStockConsistencyErrors[keyof CheckStockConsistencyErrors];
@@ -3553,6 +3729,10 @@ export type ListLowStockErrors = {
      * Requires permission `inventory.stock.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListLowStockError = ListLowStockErrors[keyof ListLowStockErrors];
@@ -3623,6 +3803,10 @@ export type ListProductsErrors = {
      * Requires permission `catalog.products.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListProductsError = ListProductsErrors[keyof ListProductsErrors];
@@ -3668,6 +3852,10 @@ export type CreateProductErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateProductError = CreateProductErrors[keyof CreateProductErrors];
@@ -3738,6 +3926,10 @@ export type ExportProductsErrors = {
      * Requires permission `catalog.products.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ExportProductsError = ExportProductsErrors[keyof ExportProductsErrors];
@@ -3777,6 +3969,10 @@ export type ArchiveProductErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ArchiveProductError = ArchiveProductErrors[keyof ArchiveProductErrors];
@@ -3816,6 +4012,10 @@ export type GetProductErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetProductError = GetProductErrors[keyof GetProductErrors];
@@ -3867,6 +4067,10 @@ export type UpdateProductErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateProductError = UpdateProductErrors[keyof UpdateProductErrors];
@@ -3896,6 +4100,10 @@ export type ListCategoriesErrors = {
      * Requires permission `catalog.products.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListCategoriesError = ListCategoriesErrors[keyof ListCategoriesErrors];
@@ -3941,6 +4149,10 @@ export type CreateCategoryErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateCategoryError = CreateCategoryErrors[keyof CreateCategoryErrors];
@@ -3984,6 +4196,10 @@ export type DeleteCategoryErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type DeleteCategoryError = DeleteCategoryErrors[keyof DeleteCategoryErrors];
@@ -4023,6 +4239,10 @@ export type GetCategoryErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetCategoryError = GetCategoryErrors[keyof GetCategoryErrors];
@@ -4070,6 +4290,10 @@ export type UpdateCategoryErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateCategoryError = UpdateCategoryErrors[keyof UpdateCategoryErrors];
@@ -4099,6 +4323,10 @@ export type ListWebhooksErrors = {
      * Requires permission `notifications.webhooks.manage`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListWebhooksError = ListWebhooksErrors[keyof ListWebhooksErrors];
@@ -4136,6 +4364,10 @@ export type CreateWebhookErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateWebhookError = CreateWebhookErrors[keyof CreateWebhookErrors];
@@ -4175,6 +4407,10 @@ export type DeleteWebhookErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type DeleteWebhookError = DeleteWebhookErrors[keyof DeleteWebhookErrors];
@@ -4214,6 +4450,10 @@ export type GetWebhookErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetWebhookError = GetWebhookErrors[keyof GetWebhookErrors];
@@ -4261,6 +4501,10 @@ export type UpdateWebhookErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateWebhookError = UpdateWebhookErrors[keyof UpdateWebhookErrors];
@@ -4300,6 +4544,10 @@ export type SendWebhookTestErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type SendWebhookTestError = SendWebhookTestErrors[keyof SendWebhookTestErrors];
@@ -4360,6 +4608,10 @@ export type ListWebhookDeliveriesErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListWebhookDeliveriesError = ListWebhookDeliveriesErrors[keyof ListWebhookDeliveriesErrors];
@@ -4400,6 +4652,10 @@ export type ReplayWebhookDeliveryErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ReplayWebhookDeliveryError = ReplayWebhookDeliveryErrors[keyof ReplayWebhookDeliveryErrors];
@@ -4447,6 +4703,10 @@ export type ImportProductsErrors = {
      * Unprocessable request.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ImportProductsError = ImportProductsErrors[keyof ImportProductsErrors];
@@ -4494,6 +4754,10 @@ export type ImportOpeningStockErrors = {
      * Unprocessable request.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ImportOpeningStockError = ImportOpeningStockErrors[keyof ImportOpeningStockErrors];
@@ -4552,6 +4816,10 @@ export type ListSuppliersErrors = {
      * Requires permission `purchasing.suppliers.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListSuppliersError = ListSuppliersErrors[keyof ListSuppliersErrors];
@@ -4593,6 +4861,10 @@ export type CreateSupplierErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateSupplierError = CreateSupplierErrors[keyof CreateSupplierErrors];
@@ -4632,6 +4904,10 @@ export type GetSupplierErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetSupplierError = GetSupplierErrors[keyof GetSupplierErrors];
@@ -4679,6 +4955,10 @@ export type UpdateSupplierErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateSupplierError = UpdateSupplierErrors[keyof UpdateSupplierErrors];
@@ -4737,6 +5017,10 @@ export type ListCustomersErrors = {
      * Requires permission `sales.customers.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListCustomersError = ListCustomersErrors[keyof ListCustomersErrors];
@@ -4778,6 +5062,10 @@ export type CreateCustomerErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateCustomerError = CreateCustomerErrors[keyof CreateCustomerErrors];
@@ -4817,6 +5105,10 @@ export type GetCustomerErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetCustomerError = GetCustomerErrors[keyof GetCustomerErrors];
@@ -4864,6 +5156,10 @@ export type UpdateCustomerErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateCustomerError = UpdateCustomerErrors[keyof UpdateCustomerErrors];
@@ -4924,6 +5220,10 @@ export type ListPurchaseOrdersErrors = {
      * Requires permission `purchasing.orders.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListPurchaseOrdersError = ListPurchaseOrdersErrors[keyof ListPurchaseOrdersErrors];
@@ -4979,6 +5279,10 @@ export type CreatePurchaseOrderErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreatePurchaseOrderError = CreatePurchaseOrderErrors[keyof CreatePurchaseOrderErrors];
@@ -5018,6 +5322,10 @@ export type GetPurchaseOrderErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetPurchaseOrderError = GetPurchaseOrderErrors[keyof GetPurchaseOrderErrors];
@@ -5065,6 +5373,10 @@ export type UpdatePurchaseOrderErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdatePurchaseOrderError = UpdatePurchaseOrderErrors[keyof UpdatePurchaseOrderErrors];
@@ -5122,6 +5434,10 @@ export type SubmitPurchaseOrderErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type SubmitPurchaseOrderError = SubmitPurchaseOrderErrors[keyof SubmitPurchaseOrderErrors];
@@ -5179,6 +5495,10 @@ export type CancelPurchaseOrderErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CancelPurchaseOrderError = CancelPurchaseOrderErrors[keyof CancelPurchaseOrderErrors];
@@ -5236,6 +5556,10 @@ export type ReceivePurchaseOrderErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ReceivePurchaseOrderError = ReceivePurchaseOrderErrors[keyof ReceivePurchaseOrderErrors];
@@ -5271,6 +5595,10 @@ export type GetIncomingStockErrors = {
      * Requires permission `purchasing.orders.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetIncomingStockError = GetIncomingStockErrors[keyof GetIncomingStockErrors];
@@ -5331,6 +5659,10 @@ export type ListSalesOrdersErrors = {
      * Requires permission `sales.orders.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListSalesOrdersError = ListSalesOrdersErrors[keyof ListSalesOrdersErrors];
@@ -5386,6 +5718,10 @@ export type CreateSalesOrderErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateSalesOrderError = CreateSalesOrderErrors[keyof CreateSalesOrderErrors];
@@ -5425,6 +5761,10 @@ export type GetSalesOrderErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetSalesOrderError = GetSalesOrderErrors[keyof GetSalesOrderErrors];
@@ -5472,6 +5812,10 @@ export type UpdateSalesOrderErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type UpdateSalesOrderError = UpdateSalesOrderErrors[keyof UpdateSalesOrderErrors];
@@ -5529,6 +5873,10 @@ export type ConfirmSalesOrderErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ConfirmSalesOrderError = ConfirmSalesOrderErrors[keyof ConfirmSalesOrderErrors];
@@ -5586,6 +5934,10 @@ export type FulfilSalesOrderErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type FulfilSalesOrderError = FulfilSalesOrderErrors[keyof FulfilSalesOrderErrors];
@@ -5643,6 +5995,10 @@ export type CancelSalesOrderErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CancelSalesOrderError = CancelSalesOrderErrors[keyof CancelSalesOrderErrors];
@@ -5700,6 +6056,10 @@ export type InvoiceSalesOrderErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type InvoiceSalesOrderError = InvoiceSalesOrderErrors[keyof InvoiceSalesOrderErrors];
@@ -5739,6 +6099,10 @@ export type GetStockAvailabilityErrors = {
      * Requires permission `sales.orders.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetStockAvailabilityError = GetStockAvailabilityErrors[keyof GetStockAvailabilityErrors];
@@ -5797,6 +6161,10 @@ export type ListInvoicesErrors = {
      * Requires permission `sales.invoices.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type ListInvoicesError = ListInvoicesErrors[keyof ListInvoicesErrors];
@@ -5836,6 +6204,10 @@ export type GetInvoiceErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetInvoiceError = GetInvoiceErrors[keyof GetInvoiceErrors];
@@ -5875,6 +6247,10 @@ export type GetInvoiceHtmlErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetInvoiceHtmlError = GetInvoiceHtmlErrors[keyof GetInvoiceHtmlErrors];
@@ -5914,6 +6290,10 @@ export type GetInvoicePdfErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetInvoicePdfError = GetInvoicePdfErrors[keyof GetInvoicePdfErrors];
@@ -5971,6 +6351,10 @@ export type RecordPaymentErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type RecordPaymentError = RecordPaymentErrors[keyof RecordPaymentErrors];
@@ -6028,6 +6412,10 @@ export type CreateCreditNoteErrors = {
      * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type CreateCreditNoteError = CreateCreditNoteErrors[keyof CreateCreditNoteErrors];
@@ -6070,6 +6458,10 @@ export type GetDashboardErrors = {
      * Requires permission `inventory.stock.read`.
      */
     403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
 };
 
 export type GetDashboardError = GetDashboardErrors[keyof GetDashboardErrors];

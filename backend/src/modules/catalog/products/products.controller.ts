@@ -44,7 +44,7 @@ export class ProductsController {
   }
 
   @Get('export.csv')
-  @Authenticated({ permission: Permission.CatalogProductsRead })
+  @Authenticated({ permission: Permission.CatalogProductsRead, rateLimit: 'bulk' })
   @ApiOperation({
     summary: 'Export products as CSV',
     description:

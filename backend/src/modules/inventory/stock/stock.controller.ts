@@ -61,7 +61,7 @@ export class StockController {
   }
 
   @Get('stock-movements/export.csv')
-  @Authenticated({ permission: Permission.InventoryStockRead })
+  @Authenticated({ permission: Permission.InventoryStockRead, rateLimit: 'bulk' })
   @ApiOperation({
     summary: 'Export the ledger as CSV',
     description:
