@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ASYNCAPI_PATH } from '../asyncapi/asyncapi';
 import { FieldErrorDto, ProblemDetailsDto } from './problem-details.dto';
 
 /** Builds the OpenAPI document from the controllers, DTOs and decorators. */
@@ -8,8 +9,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Depot API')
     .setDescription(
       'Inventory and order management. All errors are RFC 9457 `application/problem+json`. ' +
-        'Lists use keyset pagination (`limit`, `cursor` → `nextCursor`). Updates carry `version` for optimistic locking.',
+        'Lists use keyset pagination (`limit`, `cursor` → `nextCursor`). Updates carry `version` for optimistic locking. ' +
+        'Webhook bodies and WebSocket (socket.io) messages, with a JSON Schema for every event, are described by the ' +
+        `AsyncAPI document at [${ASYNCAPI_PATH}](${ASYNCAPI_PATH}).`,
     )
+    .setExternalDoc('Events: AsyncAPI document (webhooks, WebSocket)', ASYNCAPI_PATH)
     .setVersion('1.0.0')
     .addBearerAuth(
       { type: 'http', scheme: 'bearer', description: 'Access JWT from /auth/login, or an API key (dpk_...).' },
