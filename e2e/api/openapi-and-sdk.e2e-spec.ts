@@ -30,6 +30,17 @@ describe('OpenAPI document and SDK', () => {
     expect(document).toEqual(committed);
   });
 
+  it('serves exactly the committed AsyncAPI document and links to it from the OpenAPI one', async () => {
+    const served = await app.request('/api/asyncapi.json');
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toContain('application/json');
+    const committed: unknown = JSON.parse(readFileSync(join(sdkDir, 'asyncapi.json'), 'utf8'));
+    expect(served.body).toEqual(committed);
+    const openApi = document as unknown as { info: { description: string }; externalDocs?: { url: string } };
+    expect(openApi.externalDocs?.url).toBe('/api/asyncapi.json');
+    expect(openApi.info.description).toContain('/api/asyncapi.json');
+  });
+
   it('documents every operation with an operationId, tag, summary, responses and problem errors', () => {
     const operationIds = new Set<string>();
     for (const [path, item] of Object.entries(document.paths)) {

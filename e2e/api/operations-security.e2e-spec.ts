@@ -62,11 +62,12 @@ describe('Operations and security (QUALITY S6, S8, S9)', () => {
   });
 
   describe('production (S9)', () => {
-    it('hides Swagger UI and the OpenAPI document and the development mailbox', async () => {
+    it('hides Swagger UI, the OpenAPI and AsyncAPI documents and the development mailbox', async () => {
       const app = await startTestApp({ NODE_ENV: 'production' });
       try {
         expectProblem(await app.request('/api/docs'), 404);
         expectProblem(await app.request('/api/openapi.json'), 404);
+        expectProblem(await app.request('/api/asyncapi.json'), 404);
         const token = await app.login('admin@depot.local');
         expectProblem(await app.request('/api/v1/dev/mailbox', { token }), 404);
         // Diagnostics stay off even when asked for.

@@ -4,6 +4,15 @@ import { type Observable, Subject, filter, map, merge } from 'rxjs';
 
 import { RealtimeService, type RealtimeEventFilter } from '../app/core/realtime/realtime.service';
 
+/**
+ * A pushed event as a test writes it: the envelope's fields, with an aggregate type and payload
+ * the component under test may ignore (so `payload: {}` will do).
+ */
+export type TestDomainEvent = Omit<DomainEventEnvelope, 'aggregateType' | 'payload'> & {
+  aggregateType: string;
+  payload: object;
+};
+
 /** Stands in for RealtimeService: no socket; tests push events with `emit`. */
 export class FakeRealtimeService {
   readonly #events = new Subject<DomainEventEnvelope>();
@@ -26,8 +35,8 @@ export class FakeRealtimeService {
     return merge(this.events(wanted), this.#resync).pipe(map(() => undefined));
   }
 
-  emit(event: DomainEventEnvelope): void {
-    this.#events.next(event);
+  emit(event: TestDomainEvent): void {
+    this.#events.next(event as DomainEventEnvelope);
   }
 
   /** What the real service does when the socket is back after a loss. */
@@ -54,7 +63,7 @@ export function provideFakeRealtime(fake = new FakeRealtimeService()): Provider[
 let eventCounter = 0;
 
 /** A product event as the server pushes it (`payload.product` is the product after the change). */
-export function productEvent(type: DomainEventName, product: ProductDto): DomainEventEnvelope {
+export function productEvent(type: DomainEventName, product: ProductDto): TestDomainEvent {
   eventCounter += 1;
   return {
     id: `event-${eventCounter}`,

@@ -1,3 +1,4 @@
+import type { DomainEventPayloads } from './event-payloads';
 import { Permission } from './permissions';
 
 /** Names of the domain events Depot emits (outbox, WebSocket, webhooks). */
@@ -32,16 +33,53 @@ export const DomainEventName = {
 } as const;
 export type DomainEventName = (typeof DomainEventName)[keyof typeof DomainEventName];
 
-/** What every pushed event looks like (WebSocket `domain-event` message and webhook body). */
-export interface DomainEventEnvelope<Payload = Record<string, unknown>> {
-  /** Stable event id: the same on every delivery, for de-duplication. */
-  id: string;
-  type: DomainEventName;
-  aggregateType: string;
-  aggregateId: string;
-  occurredAt: string;
-  payload: Payload;
-}
+/** The aggregate each event is about (`aggregateType` of its envelope). */
+export const DOMAIN_EVENT_AGGREGATE_TYPES = {
+  'product.created': 'product',
+  'product.updated': 'product',
+  'product.archived': 'product',
+  'category.created': 'category',
+  'category.updated': 'category',
+  'category.deleted': 'category',
+  'warehouse.created': 'warehouse',
+  'warehouse.updated': 'warehouse',
+  'supplier.created': 'supplier',
+  'supplier.updated': 'supplier',
+  'customer.created': 'customer',
+  'customer.updated': 'customer',
+  'purchase_order.created': 'purchase_order',
+  'purchase_order.updated': 'purchase_order',
+  'purchase_order.status_changed': 'purchase_order',
+  'sales_order.created': 'sales_order',
+  'sales_order.updated': 'sales_order',
+  'sales_order.status_changed': 'sales_order',
+  'invoice.issued': 'invoice',
+  'credit_note.issued': 'invoice',
+  'invoice.payment_recorded': 'invoice',
+  /** The aggregate id is the product's. */
+  'stock.changed': 'stock',
+  'session.revoked': 'session',
+} as const satisfies Record<DomainEventName, string>;
+export type DomainEventAggregateType<T extends DomainEventName = DomainEventName> =
+  (typeof DOMAIN_EVENT_AGGREGATE_TYPES)[T];
+
+/**
+ * What every pushed event looks like (WebSocket `domain-event` message; webhooks wrap the same
+ * fields, see `WebhookMessage`). `DomainEventEnvelope<'product.created'>` is one event type;
+ * without an argument it is the union of all, narrowed by checking `type`.
+ */
+export type DomainEventEnvelope<T extends DomainEventName = DomainEventName> = {
+  [K in T]: {
+    /** Stable event id: the same on every delivery, for de-duplication. */
+    id: string;
+    type: K;
+    aggregateType: DomainEventAggregateType<K>;
+    aggregateId: string;
+    /** ISO 8601 timestamp of the commit that recorded the event. */
+    occurredAt: string;
+    payload: DomainEventPayloads[K];
+  };
+}[T];
 
 /** The WebSocket message name that carries a DomainEventEnvelope. */
 export const REALTIME_EVENT = 'domain-event';
@@ -60,18 +98,3 @@ export const EVENT_READ_PERMISSION: Readonly<Record<string, Permission>> = {
   sales_order: Permission.SalesOrdersRead,
   invoice: Permission.SalesInvoicesRead,
 };
-
-/** Payload of `*.status_changed`: the order after the change. */
-export interface OrderStatusChangedPayload {
-  orderId: string;
-  number: string;
-  from: string;
-  to: string;
-}
-
-/** Payload of `stock.changed`: the movements written and the resulting levels. */
-export interface StockChangedPayload {
-  productId: string;
-  movementIds: string[];
-  levels: { warehouseId: string; onHand: number; reserved: number; available: number }[];
-}

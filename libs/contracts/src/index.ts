@@ -8,6 +8,7 @@ export * from './warehouses';
 export * from './inventory';
 export * from './imports';
 export * from './events';
+export * from './event-payloads';
 export * from './error-codes';
 export * from './identity';
 export * from './mfa';

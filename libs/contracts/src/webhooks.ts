@@ -1,4 +1,5 @@
-import { DomainEventName } from './events';
+import type { DomainEventPayloads, WebhookTestPayload } from './event-payloads';
+import { DomainEventName, type DomainEventAggregateType } from './events';
 
 /** Event types a webhook can subscribe to (internal events such as session.revoked excluded). */
 export const WEBHOOK_EVENT_TYPES = [
@@ -27,6 +28,29 @@ export const WEBHOOK_EVENT_TYPES = [
   'webhook.test',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** The payload type of every webhook event type. */
+export type WebhookEventPayloads = Pick<DomainEventPayloads, Exclude<WebhookEventType, 'webhook.test'>> & {
+  'webhook.test': WebhookTestPayload;
+};
+
+/**
+ * The JSON body of a webhook delivery, in the Standard Webhooks shape: `data` holds the event's
+ * aggregate and its payload's fields. Signed with the `webhook-*` headers; `id` equals `webhook-id`.
+ */
+export type WebhookMessage<T extends WebhookEventType = WebhookEventType> = {
+  [K in T]: {
+    /** The event id: the same on every attempt and replay, for de-duplication. */
+    id: string;
+    type: K;
+    /** When the event happened (ISO 8601), not when this attempt was sent. */
+    timestamp: string;
+    data: {
+      aggregateType: K extends DomainEventName ? DomainEventAggregateType<K> : 'webhook_endpoint';
+      aggregateId: string;
+    } & WebhookEventPayloads[K];
+  };
+}[T];
 
 export const WEBHOOK_LIMITS = { urlMaxLength: 2000, descriptionMaxLength: 300 } as const;
 

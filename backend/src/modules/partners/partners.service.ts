@@ -51,11 +51,6 @@ const FIELDS = {
 } as const;
 type Field = keyof typeof FIELDS;
 
-const EVENTS = {
-  supplier: { created: DomainEventName.SupplierCreated, updated: DomainEventName.SupplierUpdated },
-  customer: { created: DomainEventName.CustomerCreated, updated: DomainEventName.CustomerUpdated },
-} as const;
-
 function toDto(row: PartnerRow): PartnerDto {
   return {
     id: row.id,
@@ -158,12 +153,7 @@ export class PartnersService {
         (Object.keys(FIELDS) as Field[]).map((field) => [field, { before: null, after: created[field] }]),
       ),
     });
-    await this.outbox.record({
-      type: EVENTS[kind].created,
-      aggregateType: kind,
-      aggregateId: id,
-      payload: { [kind]: created },
-    });
+    await this.emit('created', created);
     return created;
   }
 
@@ -192,12 +182,26 @@ export class PartnersService {
       if (before[field] !== after[field]) changes[field] = { before: before[field], after: after[field] };
     }
     await this.audit.record({ action: 'update', entityType: kind, entityId: id, changes });
-    await this.outbox.record({
-      type: EVENTS[kind].updated,
-      aggregateType: kind,
-      aggregateId: id,
-      payload: { [kind]: after },
-    });
+    await this.emit('updated', after);
     return after;
+  }
+
+  /** `supplier.*` or `customer.*`, the payload keyed by the partner's kind. */
+  private async emit(change: 'created' | 'updated', partner: PartnerDto): Promise<void> {
+    if (partner.kind === PartnerKind.Supplier) {
+      await this.outbox.record({
+        type: change === 'created' ? DomainEventName.SupplierCreated : DomainEventName.SupplierUpdated,
+        aggregateType: 'supplier',
+        aggregateId: partner.id,
+        payload: { supplier: partner },
+      });
+    } else {
+      await this.outbox.record({
+        type: change === 'created' ? DomainEventName.CustomerCreated : DomainEventName.CustomerUpdated,
+        aggregateType: 'customer',
+        aggregateId: partner.id,
+        payload: { customer: partner },
+      });
+    }
   }
 }

@@ -359,7 +359,10 @@ export class PurchaseOrdersService {
     return after;
   }
 
-  private async emit(type: DomainEventName, order: PurchaseOrderDto): Promise<void> {
+  private async emit(
+    type: (typeof DomainEventName)['PurchaseOrderCreated' | 'PurchaseOrderUpdated'],
+    order: PurchaseOrderDto,
+  ): Promise<void> {
     await this.outbox.record({
       type,
       aggregateType: 'purchase_order',

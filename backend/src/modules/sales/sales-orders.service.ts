@@ -446,7 +446,10 @@ export class SalesOrdersService {
     return after;
   }
 
-  private async emit(type: DomainEventName, order: SalesOrderDto): Promise<void> {
+  private async emit(
+    type: (typeof DomainEventName)['SalesOrderCreated' | 'SalesOrderUpdated'],
+    order: SalesOrderDto,
+  ): Promise<void> {
     await this.outbox.record({
       type,
       aggregateType: 'sales_order',

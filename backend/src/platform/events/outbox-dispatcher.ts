@@ -26,7 +26,7 @@ interface OutboxRow {
   aggregate_type: string;
   aggregate_id: string;
   occurred_at: Date;
-  payload: Record<string, unknown>;
+  payload: object;
 }
 
 /**
@@ -87,14 +87,15 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
         [BATCH_SIZE],
       );
       if (rows.length === 0) return 0;
-      const events: DomainEventEnvelope[] = rows.map((row) => ({
+      // Rows were written by OutboxService.record(), whose argument is checked against the contract.
+      const events = rows.map((row) => ({
         id: row.id,
         type: row.type,
         aggregateType: row.aggregate_type,
         aggregateId: row.aggregate_id,
         occurredAt: row.occurred_at.toISOString(),
         payload: row.payload,
-      }));
+      })) as DomainEventEnvelope[];
       for (const handler of this.handlers.all()) {
         await handler.handle(events, manager);
       }

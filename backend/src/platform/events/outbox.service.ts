@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import type { DomainEventName } from '@depot/contracts';
 import { ClsService } from 'nestjs-cls';
 import { actorOf, type RequestContext } from '../context/request-context';
 import { newId } from '../database/ids';
@@ -18,7 +19,7 @@ export class OutboxService {
     private readonly cls: ClsService<RequestContext>,
   ) {}
 
-  async record(event: DomainEvent<object>): Promise<string> {
+  async record<T extends DomainEventName>(event: DomainEvent<T>): Promise<string> {
     const id = newId();
     const context = this.cls.isActive() ? this.cls.get() : undefined;
     // Plain INSERT: the hot path of every write, no entity hydration needed.

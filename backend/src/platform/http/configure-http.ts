@@ -4,6 +4,7 @@ import { VersioningType, type INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IMPORT_LIMITS } from '@depot/contracts';
 import type { AppConfig } from '../config/app-config';
+import { buildAsyncApiDocument, mountAsyncApi } from '../asyncapi/asyncapi';
 import { buildOpenApiDocument, mountSwaggerUi } from '../openapi/openapi';
 import { registerInputGuard } from './input/input-guard';
 import { registerJsonBodyParser } from './input/json-body-parser';
@@ -115,6 +116,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
 
   if (config.http.swaggerEnabled) {
     mountSwaggerUi(app, buildOpenApiDocument(app));
+    mountAsyncApi(app, buildAsyncApiDocument());
   }
 
   if (app.get(SpaFallback).available) {

@@ -6,6 +6,7 @@ import {
   type OperationObject,
   type ResponseObject,
 } from '@nestjs/swagger';
+import { ASYNCAPI_PATH } from '../asyncapi/asyncapi';
 import { FieldErrorDto, ProblemDetailsDto } from './problem-details.dto';
 
 /** Builds the OpenAPI document from the controllers, DTOs and decorators. */
@@ -17,8 +18,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'Lists use keyset pagination (`limit`, `cursor` → `nextCursor`). Updates carry `version` for optimistic locking. ' +
         'Every authenticated request counts against the rate limit of its user or API key; the `RateLimit` and ' +
         '`RateLimit-Policy` headers (draft-ietf-httpapi-ratelimit-headers) say what is left, and a spent budget ' +
-        'answers 429 with `Retry-After`.',
+        'answers 429 with `Retry-After`. ' +
+        'Webhook bodies and WebSocket (socket.io) messages, with a JSON Schema for every event, are described by the ' +
+        `AsyncAPI document at [${ASYNCAPI_PATH}](${ASYNCAPI_PATH}).`,
     )
+    .setExternalDoc('Events: AsyncAPI document (webhooks, WebSocket)', ASYNCAPI_PATH)
     .setVersion('1.0.0')
     .addBearerAuth(
       { type: 'http', scheme: 'bearer', description: 'Access JWT from /auth/login, or an API key (dpk_...).' },

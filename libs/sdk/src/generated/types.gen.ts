@@ -807,10 +807,13 @@ export type WebhookDeliveryResponseDto = {
     lastError: string | null;
     id: string;
     messageId: string;
+    /**
+     * Event type of the message (see the AsyncAPI document, `/api/asyncapi.json`).
+     */
     eventType: string;
     attempts: number;
     /**
-     * Exactly what was signed and sent.
+     * Exactly what was signed and sent; its schema per event type is in the AsyncAPI document (/api/asyncapi.json).
      */
     requestBody: string;
     createdAt: string;

@@ -185,7 +185,10 @@ export class CategoriesService {
     await this.record(DomainEventName.CategoryDeleted, category);
   }
 
-  private async record(type: DomainEventName, category: CategoryDto): Promise<void> {
+  private async record(
+    type: (typeof DomainEventName)['CategoryCreated' | 'CategoryUpdated' | 'CategoryDeleted'],
+    category: CategoryDto,
+  ): Promise<void> {
     await this.outbox.record({ type, aggregateType: 'category', aggregateId: category.id, payload: { category } });
   }
 }

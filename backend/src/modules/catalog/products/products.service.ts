@@ -196,7 +196,7 @@ export class ProductsService {
   private async applyUpdate(
     before: ProductEntity,
     changes: Partial<ProductEntity>,
-    eventType: DomainEventName,
+    eventType: (typeof DomainEventName)['ProductUpdated' | 'ProductArchived'],
     action: string,
   ): Promise<ProductDto> {
     let affected: number | undefined;

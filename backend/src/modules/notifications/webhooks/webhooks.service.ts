@@ -4,11 +4,11 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import {
   PAGINATION,
   type CreatedWebhookEndpointDto,
-  type DomainEventEnvelope,
   type Page,
   type WebhookDeliveryDto,
   type WebhookEndpointDto,
   type WebhookEventType,
+  type WebhookTestPayload,
 } from '@depot/contracts';
 import type { Principal } from '../../../platform/auth/principal';
 import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config';
@@ -63,8 +63,21 @@ export function deliveryDto(delivery: WebhookDeliveryEntity): WebhookDeliveryDto
   };
 }
 
-/** The body every endpoint receives: the event envelope, serialised once. */
-export function deliveryBody(event: DomainEventEnvelope): string {
+/** What a delivery is made from: a committed domain event, or the `webhook.test` message. */
+interface WebhookSource {
+  id: string;
+  type: string;
+  aggregateType: string;
+  aggregateId: string;
+  occurredAt: string;
+  payload: object;
+}
+
+/**
+ * The body every endpoint receives, serialised once: a `WebhookMessage` (Standard Webhooks
+ * shape, `data` = the aggregate plus the payload's fields), as the AsyncAPI document describes.
+ */
+export function deliveryBody(event: WebhookSource): string {
   return JSON.stringify({
     id: event.id,
     type: event.type,
@@ -179,14 +192,15 @@ export class WebhooksService {
   @Transactional()
   async sendTest(id: string): Promise<WebhookDeliveryDto> {
     const endpoint = await this.find(id);
-    const event: DomainEventEnvelope = {
+    const payload: WebhookTestPayload = { message: 'This is a test event from Depot.' };
+    const event = {
       id: newId(),
-      type: 'webhook.test' as DomainEventEnvelope['type'],
+      type: 'webhook.test',
       aggregateType: 'webhook_endpoint',
       aggregateId: endpoint.id,
       occurredAt: new Date().toISOString(),
-      payload: { message: 'This is a test event from Depot.' },
-    };
+      payload,
+    } satisfies WebhookSource;
     return deliveryDto(await this.enqueue(endpoint.id, event.id, event.type, deliveryBody(event)));
   }
 

@@ -100,7 +100,7 @@ export class WebhookDeliveryResponseDto implements WebhookDeliveryDto {
   id!: string;
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c11 */
   messageId!: string;
-  /** @example product.updated */
+  /** Event type of the message (see the AsyncAPI document, `/api/asyncapi.json`). @example product.updated */
   eventType!: string;
   @ApiProperty({ enum: ['pending', 'succeeded', 'failed'], example: 'succeeded' })
   status!: WebhookDeliveryStatus;
@@ -118,7 +118,7 @@ export class WebhookDeliveryResponseDto implements WebhookDeliveryDto {
   responseBody!: string | null;
   @ApiProperty({ type: String, nullable: true, example: null })
   lastError!: string | null;
-  /** Exactly what was signed and sent. */
+  /** Exactly what was signed and sent; its schema per event type is in the AsyncAPI document (/api/asyncapi.json). */
   requestBody!: string;
   /** @example 2026-11-23T10:15:30.123Z */
   createdAt!: string;

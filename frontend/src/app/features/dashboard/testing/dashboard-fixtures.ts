@@ -1,5 +1,5 @@
 import type { Provider } from '@angular/core';
-import type { DashboardDto, DomainEventEnvelope, DomainEventName } from '@depot/contracts';
+import type { DashboardDto, DomainEventName } from '@depot/contracts';
 
 import {
   BAR_CHART_LOADER,
@@ -7,6 +7,7 @@ import {
   type BarChartFactory,
   type BarChartTheme,
 } from '../chart/bar-chart-loader';
+import type { TestDomainEvent } from '../../../../testing/fake-realtime';
 
 /** Test data and a fake chart renderer for the dashboard specs (not part of the app build). */
 export const TOP_PRODUCT_ID = '0b7e8c1e-1f7d-4a55-9c2b-7d6a1b2c3d4e';
@@ -33,7 +34,7 @@ export function dashboardDto(overrides: Partial<DashboardDto> = {}): DashboardDt
 
 let eventCounter = 0;
 
-export function domainEvent(aggregateType: string, type: DomainEventName, aggregateId = 'agg-1'): DomainEventEnvelope {
+export function domainEvent(aggregateType: string, type: DomainEventName, aggregateId = 'agg-1'): TestDomainEvent {
   eventCounter += 1;
   return {
     id: `dashboard-event-${eventCounter}`,

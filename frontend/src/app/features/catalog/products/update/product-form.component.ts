@@ -442,8 +442,8 @@ export class ProductFormComponent {
 }
 
 /** `payload.product.version` of a product event, if it has one. */
-function eventVersion(payload: Record<string, unknown>): number | null {
-  const product: unknown = payload['product'];
+function eventVersion(payload: object): number | null {
+  const product: unknown = (payload as Record<string, unknown>)['product'];
   if (typeof product !== 'object' || product === null) {
     return null;
   }
