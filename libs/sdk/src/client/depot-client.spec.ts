@@ -1,6 +1,7 @@
 import { getDashboard, listProducts } from '../generated/sdk.gen';
 import { DepotClient } from './depot-client';
 import { DepotApiError, DepotNetworkError, DepotTimeoutError, ErrorCode } from './errors';
+import { sleep } from './retry';
 import { BASE_URL, fakeClient, json, problem, tokens } from './testing/fake-server';
 
 const PRODUCT = { sku: 'BOLT-1', name: 'Bolt', priceMinor: 10, currency: 'EUR' as const };
@@ -72,9 +73,12 @@ describe('DepotClient', () => {
     it('shares one refresh between concurrent requests that all got 401', async () => {
       let releaseRefresh!: () => void;
       const refreshGate = new Promise<void>((resolve) => (releaseRefresh = resolve));
+      let refreshArrived!: () => void;
+      const refreshStarted = new Promise<void>((resolve) => (refreshArrived = resolve));
       const { depot, seen } = fakeClient(
         async (request) => {
           if (request.path === '/api/v1/auth/refresh') {
+            refreshArrived();
             await refreshGate;
             return json(200, tokens(2));
           }
@@ -86,7 +90,7 @@ describe('DepotClient', () => {
       );
 
       const calls = [depot.call(getDashboard), depot.products.get('p1'), depot.warehouses.get('w1')];
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await refreshStarted;
       releaseRefresh();
       await expect(Promise.all(calls)).resolves.toHaveLength(3);
       expect(seen.filter((request) => request.path === '/api/v1/auth/refresh')).toHaveLength(1);
@@ -384,10 +388,14 @@ describe('DepotClient', () => {
         baseUrl: BASE_URL,
         retry: { baseDelayMs: 60_000 },
         fetch: () => Promise.resolve(problem(503, ErrorCode.Unavailable)),
+        // The real sleep, with the caller giving up as soon as the wait starts.
+        sleep: (ms, signal) => {
+          const waiting = sleep(ms, signal);
+          controller.abort(new Error('cancelled'));
+          return waiting;
+        },
       });
-      const pending = depot.call(getDashboard, { signal: controller.signal });
-      setTimeout(() => controller.abort(new Error('cancelled')), 10);
-      await expect(pending).rejects.toThrow('cancelled');
+      await expect(depot.call(getDashboard, { signal: controller.signal })).rejects.toThrow('cancelled');
     });
   });
 });
