@@ -196,7 +196,7 @@ describe('@depot/sdk installed from its tarball', () => {
         types: [],
       }),
     ).toEqual([]);
-  });
+  }, 60_000);
 
   it('runs the quick-start examples with plain node, as ESM and as CommonJS, against a live server', async () => {
     copyFileSync(join(sdkDir, 'examples', 'quick-start.mjs'), join(esmProject(), 'quick-start.mjs'));
