@@ -29,6 +29,7 @@ export default tseslint.config(
       'e2e/.artifacts/**',
       'test-results/**',
       'libs/sdk/src/generated/**',
+      'libs/sdk/dist/**',
       'libs/contracts/dist/**',
     ],
   },
@@ -61,7 +62,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['backend/src/**/*.spec.ts', 'e2e/**/*.ts'],
+    files: ['backend/src/**/*.spec.ts', 'libs/**/*.spec.ts', 'e2e/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

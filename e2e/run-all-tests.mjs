@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: builds what is missing, runs every suite (backend unit, frontend unit, HTTP, browser)
+// `npm test`: builds what is missing, runs every suite (backend, frontend and SDK unit, HTTP, browser)
 // and ends with one line `N passed, N failed, N skipped` adding up all of them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +18,7 @@ const only = process.argv.slice(2);
 const suites = [
   { name: 'backend unit', kind: 'jest', args: ['-c', 'backend/jest.config.js'] },
   { name: 'frontend unit', kind: 'jest', args: ['-c', 'frontend/jest.config.js'] },
+  { name: 'sdk unit', kind: 'jest', args: ['-c', 'libs/sdk/jest.config.js'] },
   { name: 'api (HTTP)', kind: 'jest', args: ['-c', 'e2e/api/jest.config.js', '--testPathIgnorePatterns', 'faults'] },
   // Fault injection measures latencies under load: it gets the machine to itself.
   { name: 'api faults', kind: 'jest', args: ['-c', 'e2e/api/jest.config.js', '--runInBand', 'faults'] },

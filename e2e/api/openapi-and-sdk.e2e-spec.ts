@@ -133,7 +133,7 @@ describe('OpenAPI document and SDK', () => {
     const signedIn = await login({ body: { email: 'manager@depot.local', password: DEMO_PASSWORD } });
     expect(signedIn.response.status).toBe(200);
     const token = signedIn.data!.accessToken;
-    client.setConfig({ baseUrl: app.baseUrl, auth: () => token });
+    client.setConfig({ baseUrl: app.baseUrl, auth: (auth) => (auth.scheme === 'bearer' ? token : undefined) });
 
     const created = await createProduct({
       body: { sku: 'SDK-1', name: 'From the SDK', priceMinor: 995, currency: 'EUR' },

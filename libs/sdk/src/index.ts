@@ -1,12 +1,18 @@
 /**
- * @depot/sdk: typed client for the Depot REST API, generated from libs/sdk/openapi.json.
+ * @depot/sdk: a client for the Depot REST API.
  *
- *   import { client, login, listProducts } from '@depot/sdk';
- *   client.setConfig({ baseUrl: 'http://localhost:3000' });
- *   const { data } = await login({ body: { email, password } });
- *   client.setConfig({ baseUrl, auth: () => data.accessToken });
- *   const page = await listProducts({ query: { limit: 25, q: 'chair' } });
+ * - `DepotClient` (hand-written, src/client): sign-in and refresh or an API key, typed errors,
+ *   list iterators, timeouts, retries with idempotency keys; `verifyWebhook` for deliveries.
+ * - Every operation and type generated from libs/sdk/openapi.json (src/generated, by
+ *   `npm run sdk:generate`): `listProducts`, `ProductResponseDto`, ... usable on their own or
+ *   through `depotClient.call(fn, options)`.
+ *
+ *   import { DepotClient } from '@depot/sdk';
+ *   const depot = new DepotClient({ baseUrl: 'http://localhost:3000' });
+ *   await depot.signIn(email, password);
+ *   for await (const product of depot.products.list({ q: 'chair' })) console.log(product.sku);
  */
 export * from './generated';
 export { client } from './generated/client.gen';
 export { createClient, createConfig } from './generated/client';
+export * from './client';
