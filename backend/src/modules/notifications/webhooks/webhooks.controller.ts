@@ -13,12 +13,14 @@ import {
   type Page,
   type WebhookDeliveryDto,
   type WebhookEndpointDto,
+  ErrorCode,
 } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
 import type { Principal } from '../../../platform/auth/principal';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import {
   CreateWebhookEndpointDto,
   CreatedWebhookEndpointResponseDto,
@@ -37,7 +39,11 @@ export class WebhooksController {
 
   @Get()
   @Authenticated({ permission: Permission.NotificationsWebhooksManage })
-  @ApiOperation({ summary: 'List webhook endpoints' })
+  @ApiOperation({
+    summary: 'List webhook endpoints',
+    description:
+      'Every registered endpoint with its URL, subscribed event types, state and failure streak; signing secrets are never shown again after creation.',
+  })
   @ApiOkResponse({ type: [WebhookEndpointResponseDto], description: 'Endpoints, newest first.' })
   listWebhooks(): Promise<WebhookEndpointDto[]> {
     return this.webhooks.list();
@@ -45,9 +51,13 @@ export class WebhooksController {
 
   @Get(':id')
   @Authenticated({ permission: Permission.NotificationsWebhooksManage })
-  @ApiOperation({ summary: 'Get a webhook endpoint' })
+  @ApiOperation({
+    summary: 'Get a webhook endpoint',
+    description: 'One endpoint with its subscribed event types, whether it is enabled, its last failure and `version`.',
+  })
   @ApiOkResponse({ type: WebhookEndpointResponseDto, description: 'The endpoint.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.WebhookNotFound)
   getWebhook(@Param('id', ParseIdPipe) id: string): Promise<WebhookEndpointDto> {
     return this.webhooks.get(id);
   }
@@ -76,6 +86,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Update a webhook endpoint', description: 'Also switches an endpoint on or off.' })
   @ApiOkResponse({ type: WebhookEndpointResponseDto, description: 'Updated.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.WebhookNotFound)
   updateWebhook(
     @Param('id', ParseIdPipe) id: string,
     @Body() body: UpdateWebhookEndpointDto,
@@ -86,9 +97,13 @@ export class WebhooksController {
   @Delete(':id')
   @HttpCode(204)
   @Authenticated({ permission: Permission.NotificationsWebhooksManage })
-  @ApiOperation({ summary: 'Delete a webhook endpoint and its delivery log' })
+  @ApiOperation({
+    summary: 'Delete a webhook endpoint and its delivery log',
+    description: 'Nothing more is sent to it, queued deliveries included. To pause an endpoint instead, disable it.',
+  })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.WebhookNotFound)
   deleteWebhook(@Param('id', ParseIdPipe) id: string): Promise<void> {
     return this.webhooks.remove(id);
   }
@@ -99,6 +114,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Send a test event', description: 'Queues a `webhook.test` message to this endpoint.' })
   @ApiAcceptedResponse({ type: WebhookDeliveryResponseDto, description: 'Queued.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.WebhookNotFound)
   sendWebhookTest(@Param('id', ParseIdPipe) id: string): Promise<WebhookDeliveryDto> {
     return this.webhooks.sendTest(id);
   }
@@ -111,6 +127,7 @@ export class WebhooksController {
   })
   @ApiOkResponse({ type: WebhookDeliveryPageDto, description: 'A page of deliveries.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.WebhookNotFound)
   listWebhookDeliveries(
     @Param('id', ParseIdPipe) id: string,
     @Query() query: WebhookDeliveryListQueryDto,
@@ -127,6 +144,7 @@ export class WebhooksController {
   })
   @ApiAcceptedResponse({ type: WebhookDeliveryResponseDto, description: 'Queued.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.WebhookNotFound, ErrorCode.WebhookDeliveryNotFound)
   replayWebhookDelivery(
     @Param('id', ParseIdPipe) id: string,
     @Param('deliveryId', ParseIdPipe) deliveryId: string,
