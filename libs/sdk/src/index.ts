@@ -16,3 +16,5 @@ export * from './generated';
 export { client } from './generated/client.gen';
 export { createClient, createConfig } from './generated/client';
 export * from './client';
+// Both the generated types and the client name these; the client's (a value map plus its type) win.
+export { ErrorCode, type WebhookEventType } from './client';

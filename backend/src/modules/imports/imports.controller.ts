@@ -8,19 +8,23 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import { Permission, type ImportReportDto, type ImportRowError } from '@depot/contracts';
+import { Permission, type ImportReportDto, type ImportRowError, ErrorCode } from '@depot/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean } from 'class-validator';
 import { Authenticated } from '../../platform/auth/auth.decorators';
 import { booleanQuery } from '../../platform/http/pagination/list-query.dto';
 import { ApiProblems } from '../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../platform/openapi/api-problem-codes';
 import { OpeningStockImportService } from './opening-stock-import.service';
 import { ProductImportService } from './product-import.service';
 import { Optional } from '../../platform/http/validators';
 
 class ImportQueryDto {
-  /** Only check the file and report what would happen (default true). */
-  @ApiPropertyOptional({ type: Boolean, default: true })
+  @ApiPropertyOptional({
+    type: Boolean,
+    default: true,
+    description: 'Only check the file and report what would happen; `false` imports it (all rows or none).',
+  })
   @Optional()
   @Transform(booleanQuery)
   @IsBoolean()
@@ -76,6 +80,7 @@ export class ImportsController {
   @ApiBody({ schema: { type: 'string', example: PRODUCTS_CSV } })
   @ApiOkResponse({ type: ImportReportResponseDto, description: 'The report.' })
   @ApiProblems(400, 413, 415, 422)
+  @ApiProblemCodes(ErrorCode.MalformedCsv, ErrorCode.ImportRowsInvalid)
   importProducts(@Query() query: ImportQueryDto, @Body() body: unknown): Promise<ImportReportDto> {
     return this.productImport.run(body, query.dryRun ?? true);
   }
@@ -93,6 +98,7 @@ export class ImportsController {
   @ApiBody({ schema: { type: 'string', example: STOCK_CSV } })
   @ApiOkResponse({ type: ImportReportResponseDto, description: 'The report.' })
   @ApiProblems(400, 413, 415, 422)
+  @ApiProblemCodes(ErrorCode.MalformedCsv, ErrorCode.ImportRowsInvalid)
   importOpeningStock(@Query() query: ImportQueryDto, @Body() body: unknown): Promise<ImportReportDto> {
     return this.openingStockImport.run(body, query.dryRun ?? true);
   }

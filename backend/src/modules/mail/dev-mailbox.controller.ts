@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExcludeController, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission, type DevMailDto, type Page } from '@depot/contracts';
 import { Authenticated } from '../../platform/auth/auth.decorators';
 import { ParseIdPipe } from '../../platform/http/parse-id.pipe';
@@ -7,7 +7,11 @@ import { ApiProblems } from '../../platform/openapi/api-responses';
 import { DevMailboxService } from './dev-mailbox.service';
 import { DevMailListQueryDto, DevMailPageDto, DevMailResponseDto } from './dto/dev-mail.dto';
 
-/** Mail kept instead of sent when no SMTP server is configured. Not mounted in production. */
+/**
+ * Mail kept instead of sent when no SMTP server is configured. Not mounted in production, and left
+ * out of the OpenAPI document (and so the SDK): it is a development aid, not part of the API.
+ */
+@ApiExcludeController()
 @ApiTags('development')
 @Controller({ path: 'dev/mailbox', version: '1' })
 export class DevMailboxController {

@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, type MailMessageDto, type Page } from '@depot/contracts';
+import { Permission, type MailMessageDto, type Page, ErrorCode } from '@depot/contracts';
 import { Authenticated } from '../../platform/auth/auth.decorators';
 import { ParseIdPipe } from '../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../platform/openapi/api-problem-codes';
 import { MailMessageListQueryDto, MailMessagePageDto, MailMessageResponseDto } from './dto/mail-message.dto';
 import { MailMessagesService } from './mail-messages.service';
 
@@ -37,6 +38,7 @@ export class MailMessagesController {
   })
   @ApiAcceptedResponse({ type: MailMessageResponseDto, description: 'Queued again.' })
   @ApiProblems(400, 404, 409)
+  @ApiProblemCodes(ErrorCode.MailNotFound, ErrorCode.MailNotRetryable)
   retryMailMessage(@Param('id', ParseIdPipe) id: string): Promise<MailMessageDto> {
     return this.messages.retry(id);
   }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PartnerKind, Permission, type Page, type PartnerDto } from '@depot/contracts';
+import { PartnerKind, Permission, type Page, type PartnerDto, ErrorCode } from '@depot/contracts';
 import { Authenticated } from '../../platform/auth/auth.decorators';
 import { ParseIdPipe } from '../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../platform/openapi/api-problem-codes';
 import {
   CreatePartnerDto,
   PartnerListQueryDto,
@@ -29,18 +30,26 @@ export class SuppliersController {
 
   @Get(':id')
   @Authenticated({ permission: Permission.PurchasingSuppliersRead })
-  @ApiOperation({ summary: 'Get a supplier' })
+  @ApiOperation({
+    summary: 'Get a supplier',
+    description: 'One supplier with contact details, payment terms and `version`.',
+  })
   @ApiOkResponse({ type: PartnerResponseDto, description: 'The supplier.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.SupplierNotFound)
   getSupplier(@Param('id', ParseIdPipe) id: string): Promise<PartnerDto> {
     return this.partners.get(PartnerKind.Supplier, id);
   }
 
   @Post()
   @Authenticated({ permission: Permission.PurchasingSuppliersWrite })
-  @ApiOperation({ summary: 'Create a supplier' })
+  @ApiOperation({
+    summary: 'Create a supplier',
+    description: 'Codes are unique among suppliers (upper-case letters, digits, `-`, `_`).',
+  })
   @ApiCreatedResponse({ type: PartnerResponseDto, description: 'Created.' })
   @ApiProblems(400, 409, 415)
+  @ApiProblemCodes(ErrorCode.PartnerCodeTaken)
   createSupplier(@Body() body: CreatePartnerDto): Promise<PartnerDto> {
     return this.partners.create(PartnerKind.Supplier, body);
   }
@@ -53,6 +62,7 @@ export class SuppliersController {
   })
   @ApiOkResponse({ type: PartnerResponseDto, description: 'Updated.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.SupplierNotFound, ErrorCode.PartnerCodeTaken)
   updateSupplier(@Param('id', ParseIdPipe) id: string, @Body() body: UpdatePartnerDto): Promise<PartnerDto> {
     return this.partners.update(PartnerKind.Supplier, id, body);
   }
@@ -74,18 +84,26 @@ export class CustomersController {
 
   @Get(':id')
   @Authenticated({ permission: Permission.SalesCustomersRead })
-  @ApiOperation({ summary: 'Get a customer' })
+  @ApiOperation({
+    summary: 'Get a customer',
+    description: 'One customer with contact and shipping details, payment terms and `version`.',
+  })
   @ApiOkResponse({ type: PartnerResponseDto, description: 'The customer.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.CustomerNotFound)
   getCustomer(@Param('id', ParseIdPipe) id: string): Promise<PartnerDto> {
     return this.partners.get(PartnerKind.Customer, id);
   }
 
   @Post()
   @Authenticated({ permission: Permission.SalesCustomersWrite })
-  @ApiOperation({ summary: 'Create a customer' })
+  @ApiOperation({
+    summary: 'Create a customer',
+    description: 'Codes are unique among customers (upper-case letters, digits, `-`, `_`).',
+  })
   @ApiCreatedResponse({ type: PartnerResponseDto, description: 'Created.' })
   @ApiProblems(400, 409, 415)
+  @ApiProblemCodes(ErrorCode.PartnerCodeTaken)
   createCustomer(@Body() body: CreatePartnerDto): Promise<PartnerDto> {
     return this.partners.create(PartnerKind.Customer, body);
   }
@@ -98,6 +116,7 @@ export class CustomersController {
   })
   @ApiOkResponse({ type: PartnerResponseDto, description: 'Updated.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.CustomerNotFound, ErrorCode.PartnerCodeTaken)
   updateCustomer(@Param('id', ParseIdPipe) id: string, @Body() body: UpdatePartnerDto): Promise<PartnerDto> {
     return this.partners.update(PartnerKind.Customer, id, body);
   }

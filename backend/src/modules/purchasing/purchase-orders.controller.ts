@@ -6,11 +6,13 @@ import {
   type Page,
   type PurchaseOrderDto,
   type PurchaseOrderSummaryDto,
+  ErrorCode,
 } from '@depot/contracts';
 import { Authenticated } from '../../platform/auth/auth.decorators';
 import { Idempotent } from '../../platform/http/idempotency/idempotent.decorator';
 import { ParseIdPipe } from '../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../platform/openapi/api-problem-codes';
 import { OrderTransitionDto } from '../orders/dto/status-change.dto';
 import {
   CreatePurchaseOrderDto,
@@ -46,6 +48,7 @@ export class PurchaseOrdersController {
   @ApiOperation({ summary: 'Get a purchase order', description: 'With its lines and status timeline.' })
   @ApiOkResponse({ type: PurchaseOrderResponseDto, description: 'The purchase order.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.PurchaseOrderNotFound)
   getPurchaseOrder(@Param('id', ParseIdPipe) id: string): Promise<PurchaseOrderDto> {
     return this.orders.get(id);
   }
@@ -59,6 +62,15 @@ export class PurchaseOrdersController {
   })
   @ApiCreatedResponse({ type: PurchaseOrderResponseDto, description: 'The new draft.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(
+    ErrorCode.SupplierNotFound,
+    ErrorCode.PartnerInactive,
+    ErrorCode.WarehouseNotFound,
+    ErrorCode.WarehouseInactive,
+    ErrorCode.ProductNotFound,
+    ErrorCode.ProductInactive,
+    ErrorCode.CurrencyMismatch,
+  )
   createPurchaseOrder(@Body() body: CreatePurchaseOrderDto): Promise<PurchaseOrderDto> {
     return this.orders.create(body);
   }
@@ -71,6 +83,17 @@ export class PurchaseOrdersController {
   })
   @ApiOkResponse({ type: PurchaseOrderResponseDto, description: 'Updated.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(
+    ErrorCode.PurchaseOrderNotFound,
+    ErrorCode.InvalidOrderTransition,
+    ErrorCode.SupplierNotFound,
+    ErrorCode.PartnerInactive,
+    ErrorCode.WarehouseNotFound,
+    ErrorCode.WarehouseInactive,
+    ErrorCode.ProductNotFound,
+    ErrorCode.ProductInactive,
+    ErrorCode.CurrencyMismatch,
+  )
   updatePurchaseOrder(
     @Param('id', ParseIdPipe) id: string,
     @Body() body: UpdatePurchaseOrderDto,
@@ -85,6 +108,7 @@ export class PurchaseOrdersController {
   @ApiOperation({ summary: 'Submit a draft to the supplier', description: 'draft -> submitted; otherwise 409.' })
   @ApiOkResponse({ type: PurchaseOrderResponseDto, description: 'The submitted order.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.PurchaseOrderNotFound, ErrorCode.InvalidOrderTransition)
   submitPurchaseOrder(
     @Param('id', ParseIdPipe) id: string,
     @Body() body: OrderTransitionDto,
@@ -102,6 +126,7 @@ export class PurchaseOrdersController {
   })
   @ApiOkResponse({ type: PurchaseOrderResponseDto, description: 'The cancelled order.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.PurchaseOrderNotFound, ErrorCode.InvalidOrderTransition)
   cancelPurchaseOrder(
     @Param('id', ParseIdPipe) id: string,
     @Body() body: OrderTransitionDto,
@@ -121,6 +146,14 @@ export class PurchaseOrdersController {
   })
   @ApiOkResponse({ type: PurchaseOrderResponseDto, description: 'The order after the receipt.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(
+    ErrorCode.PurchaseOrderNotFound,
+    ErrorCode.InvalidOrderTransition,
+    ErrorCode.OrderLineQuantityExceeded,
+    ErrorCode.WarehouseNotFound,
+    ErrorCode.WarehouseInactive,
+    ErrorCode.ProductInactive,
+  )
   receivePurchaseOrder(
     @Param('id', ParseIdPipe) id: string,
     @Body() body: ReceivePurchaseOrderDto,

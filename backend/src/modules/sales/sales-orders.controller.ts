@@ -7,11 +7,13 @@ import {
   type Page,
   type SalesOrderDto,
   type SalesOrderSummaryDto,
+  ErrorCode,
 } from '@depot/contracts';
 import { Authenticated } from '../../platform/auth/auth.decorators';
 import { Idempotent } from '../../platform/http/idempotency/idempotent.decorator';
 import { ParseIdPipe } from '../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../platform/openapi/api-problem-codes';
 import { OrderTransitionDto } from '../orders/dto/status-change.dto';
 import {
   AvailabilityQueryDto,
@@ -49,6 +51,7 @@ export class SalesOrdersController {
   @ApiOperation({ summary: 'Get a sales order', description: 'With lines, totals and the status timeline.' })
   @ApiOkResponse({ type: SalesOrderResponseDto, description: 'The sales order.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.SalesOrderNotFound)
   getSalesOrder(@Param('id', ParseIdPipe) id: string): Promise<SalesOrderDto> {
     return this.orders.get(id);
   }
@@ -64,6 +67,15 @@ export class SalesOrdersController {
   })
   @ApiCreatedResponse({ type: SalesOrderResponseDto, description: 'The new draft.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(
+    ErrorCode.CustomerNotFound,
+    ErrorCode.PartnerInactive,
+    ErrorCode.WarehouseNotFound,
+    ErrorCode.WarehouseInactive,
+    ErrorCode.ProductNotFound,
+    ErrorCode.ProductInactive,
+    ErrorCode.CurrencyMismatch,
+  )
   createSalesOrder(@Body() body: CreateSalesOrderDto): Promise<SalesOrderDto> {
     return this.orders.create(body);
   }
@@ -76,6 +88,17 @@ export class SalesOrdersController {
   })
   @ApiOkResponse({ type: SalesOrderResponseDto, description: 'Updated.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(
+    ErrorCode.SalesOrderNotFound,
+    ErrorCode.InvalidOrderTransition,
+    ErrorCode.CustomerNotFound,
+    ErrorCode.PartnerInactive,
+    ErrorCode.WarehouseNotFound,
+    ErrorCode.WarehouseInactive,
+    ErrorCode.ProductNotFound,
+    ErrorCode.ProductInactive,
+    ErrorCode.CurrencyMismatch,
+  )
   updateSalesOrder(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateSalesOrderDto): Promise<SalesOrderDto> {
     return this.orders.update(id, body);
   }
@@ -92,6 +115,12 @@ export class SalesOrdersController {
   })
   @ApiOkResponse({ type: SalesOrderResponseDto, description: 'The confirmed order.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(
+    ErrorCode.SalesOrderNotFound,
+    ErrorCode.InvalidOrderTransition,
+    ErrorCode.OrderLinesShort,
+    ErrorCode.WarehouseInactive,
+  )
   confirmSalesOrder(@Param('id', ParseIdPipe) id: string, @Body() body: OrderTransitionDto): Promise<SalesOrderDto> {
     return this.orders.confirm(id, body);
   }
@@ -108,6 +137,7 @@ export class SalesOrdersController {
   })
   @ApiOkResponse({ type: SalesOrderResponseDto, description: 'The order after the shipment.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.SalesOrderNotFound, ErrorCode.InvalidOrderTransition, ErrorCode.OrderLineQuantityExceeded)
   fulfilSalesOrder(@Param('id', ParseIdPipe) id: string, @Body() body: FulfilSalesOrderDto): Promise<SalesOrderDto> {
     return this.orders.fulfil(id, body);
   }
@@ -122,6 +152,7 @@ export class SalesOrdersController {
   })
   @ApiOkResponse({ type: SalesOrderResponseDto, description: 'The cancelled order.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.SalesOrderNotFound, ErrorCode.InvalidOrderTransition)
   cancelSalesOrder(@Param('id', ParseIdPipe) id: string, @Body() body: OrderTransitionDto): Promise<SalesOrderDto> {
     return this.orders.cancel(id, body);
   }
@@ -135,6 +166,7 @@ export class SalesOrdersController {
   })
   @ApiCreatedResponse({ type: InvoiceResponseDto, description: 'The issued invoice.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.SalesOrderNotFound, ErrorCode.InvalidOrderTransition)
   invoiceSalesOrder(@Param('id', ParseIdPipe) id: string, @Body() body: OrderTransitionDto): Promise<InvoiceDto> {
     return this.orders.invoice(id, body);
   }

@@ -7,6 +7,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Permission } from '@depot/contracts';
+import { EXTENSIONS } from '../openapi/document/extensions';
 import { ProblemDetailsDto } from '../openapi/problem-details.dto';
 import { API_RATE_LIMIT_POLICY, type ApiRateLimitPolicy } from '../rate-limit/api-rate-limit';
 
@@ -15,14 +16,16 @@ export const REQUIRED_PERMISSION = 'depot:requiredPermission';
 export const ALLOW_WITHOUT_MFA = 'depot:allowWithoutMfa';
 
 /** Marks a route as open to anonymous callers. Every other route requires authentication. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+export const Public = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(EXTENSIONS.public, true));
 
 /**
  * Keeps an account-setup route open to users whose role requires MFA but who have not enrolled
  * yet, and to users who must replace a temporary password (who am I, own profile, password,
  * sessions, MFA enrolment). Every other route answers 403 for them.
  */
-export const AllowWithoutMfa = (): MethodDecorator & ClassDecorator => SetMetadata(ALLOW_WITHOUT_MFA, true);
+export const AllowWithoutMfa = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(ALLOW_WITHOUT_MFA, true), ApiExtension(EXTENSIONS.allowWithoutMfa, true));
 
 /**
  * Requires a signed-in caller and, when given, one permission. Documents the security

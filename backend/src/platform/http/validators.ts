@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 // eslint-disable-next-line no-restricted-imports -- the one place class-validator's IsOptional is wrapped
 import { IsOptional, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 import { Transform } from 'class-transformer';
+import { ApiProperty } from '@nestjs/swagger';
 
 /**
  * The field may be left out; when present it must satisfy the other validators, so `null`
@@ -55,15 +56,20 @@ export function parseIsoInstant(value: string): Date | null {
 
 /** A calendar date `YYYY-MM-DD` that exists (no time, no zone): due dates, expected dates. */
 export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isIsoDate',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && DATE.test(value) && parseIsoInstant(value) !== null,
-        defaultMessage: (args) => `${args?.property ?? 'value'} must be a calendar date like 2026-12-24`,
+  return applyDecorators(
+    ValidateBy(
+      {
+        name: 'isIsoDate',
+        validator: {
+          validate: (value: unknown) =>
+            typeof value === 'string' && DATE.test(value) && parseIsoInstant(value) !== null,
+          defaultMessage: (args) => `${args?.property ?? 'value'} must be a calendar date like 2026-12-24`,
+        },
       },
-    },
-    options,
+      options,
+    ),
+    // What the swagger plugin's classValidatorShim does for class-validator's own format validators.
+    ApiProperty({ format: 'date' }),
   );
 }
 
@@ -89,5 +95,7 @@ export function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
       },
       options,
     ),
+    // Documented as a date-time, the form every client can send (a bare date is accepted too).
+    ApiProperty({ format: 'date-time' }),
   );
 }

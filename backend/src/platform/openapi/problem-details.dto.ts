@@ -1,34 +1,61 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { FieldError, ProblemDetails } from '@depot/contracts';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ErrorCode, type FieldError, type ProblemDetails } from '@depot/contracts';
 
+/** One invalid field of a request. */
 export class FieldErrorDto implements FieldError {
-  /** @example name */
+  /**
+   * Path of the field in the body (`lines.0.quantity`), or the parameter or header name.
+   * @example name
+   */
   field!: string;
-  /** @example name must be shorter than or equal to 200 characters */
+  /**
+   * What is wrong with it.
+   * @example name must be shorter than or equal to 200 characters
+   */
   message!: string;
-  /** @example maxLength */
+  /**
+   * The rule it broke (`maxLength`, `isUuid`, …).
+   * @example maxLength
+   */
   code?: string;
 }
 
 /** RFC 9457 problem details (`application/problem+json`). */
 export class ProblemDetailsDto implements ProblemDetails {
-  /** @example https://depot.dev/problems/400 */
+  /**
+   * URI reference identifying the problem type.
+   * @example https://depot.dev/problems/400
+   */
   type!: string;
-  /** @example Bad Request */
+  /**
+   * Short summary of the problem type (the HTTP reason phrase).
+   * @example Bad Request
+   */
   title!: string;
-  /** @example 400 */
+  /**
+   * The HTTP status code, repeated.
+   * @example 400
+   */
   status!: number;
-  /** @example The request has invalid fields. */
+  /**
+   * What went wrong in this occurrence, in plain language.
+   * @example The request has invalid fields.
+   */
   detail?: string;
-  /** @example /api/v1/products */
+  /**
+   * The request path this problem occurred on.
+   * @example /api/v1/products
+   */
   instance?: string;
-  /** @example REQUEST.VALIDATION_FAILED */
+  /** Stable machine-readable error code: branch on this, not on `title` or `detail`. */
+  @ApiPropertyOptional({ enum: Object.values(ErrorCode), example: ErrorCode.ValidationFailed })
   code?: string;
-  /** @example 3f0c6c4e-8f1c-4a53-9d0e-3f3b8f1f0c11 */
+  /**
+   * The request's `X-Request-Id`; quote it when reporting a problem.
+   * @example 3f0c6c4e-8f1c-4a53-9d0e-3f3b8f1f0c11
+   */
   requestId?: string;
+  /** One entry per invalid field, for validation failures. */
   @ApiPropertyOptional({ type: [FieldErrorDto] })
   errors?: FieldErrorDto[];
 }
-
-// Keep the decorator import used even when the CLI plugin infers every field.
-void ApiProperty;

@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AdjustStockData, AdjustStockErrors, AdjustStockResponses, ArchiveProductData, ArchiveProductErrors, ArchiveProductResponses, CancelPurchaseOrderData, CancelPurchaseOrderErrors, CancelPurchaseOrderResponses, CancelSalesOrderData, CancelSalesOrderErrors, CancelSalesOrderResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CheckStockConsistencyData, CheckStockConsistencyErrors, CheckStockConsistencyResponses, ConfirmSalesOrderData, ConfirmSalesOrderErrors, ConfirmSalesOrderResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCategoryData, CreateCategoryErrors, CreateCategoryResponses, CreateCreditNoteData, CreateCreditNoteErrors, CreateCreditNoteResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateProductData, CreateProductErrors, CreateProductResponses, CreatePurchaseOrderData, CreatePurchaseOrderErrors, CreatePurchaseOrderResponses, CreateRoleData, CreateRoleErrors, CreateRoleResponses, CreateSalesOrderData, CreateSalesOrderErrors, CreateSalesOrderResponses, CreateSupplierData, CreateSupplierErrors, CreateSupplierResponses, CreateUserData, CreateUserErrors, CreateUserResponses, CreateWarehouseData, CreateWarehouseErrors, CreateWarehouseResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteCategoryData, DeleteCategoryErrors, DeleteCategoryResponses, DeleteRoleData, DeleteRoleErrors, DeleteRoleResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, DisableMfaData, DisableMfaErrors, DisableMfaResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableTotpData, EnableTotpErrors, EnableTotpResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndAllMySessionsData, EndAllMySessionsErrors, EndAllMySessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EndUserSessionData, EndUserSessionErrors, EndUserSessionResponses, EndUserSessionsData, EndUserSessionsErrors, EndUserSessionsResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, ExportProductsData, ExportProductsErrors, ExportProductsResponses, ExportStockMovementsData, ExportStockMovementsErrors, ExportStockMovementsResponses, ForgotPasswordData, ForgotPasswordErrors, ForgotPasswordResponses, FulfilSalesOrderData, FulfilSalesOrderErrors, FulfilSalesOrderResponses, GetCategoryData, GetCategoryErrors, GetCategoryResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetDashboardData, GetDashboardErrors, GetDashboardResponses, GetDevMailData, GetDevMailErrors, GetDevMailResponses, GetIncomingStockData, GetIncomingStockErrors, GetIncomingStockResponses, GetInvoiceData, GetInvoiceErrors, GetInvoiceHtmlData, GetInvoiceHtmlErrors, GetInvoiceHtmlResponses, GetInvoicePdfData, GetInvoicePdfErrors, GetInvoicePdfResponses, GetInvoiceResponses, GetLivenessData, GetLivenessResponses, GetProductData, GetProductErrors, GetProductResponses, GetPurchaseOrderData, GetPurchaseOrderErrors, GetPurchaseOrderResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRoleData, GetRoleErrors, GetRoleResponses, GetSalesOrderData, GetSalesOrderErrors, GetSalesOrderResponses, GetStockAvailabilityData, GetStockAvailabilityErrors, GetStockAvailabilityResponses, GetSupplierData, GetSupplierErrors, GetSupplierResponses, GetUserData, GetUserErrors, GetUserResponses, GetWarehouseData, GetWarehouseErrors, GetWarehouseResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ImportOpeningStockData, ImportOpeningStockErrors, ImportOpeningStockResponses, ImportProductsData, ImportProductsErrors, ImportProductsResponses, InvoiceSalesOrderData, InvoiceSalesOrderErrors, InvoiceSalesOrderResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListCategoriesData, ListCategoriesErrors, ListCategoriesResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListDevMailData, ListDevMailErrors, ListDevMailResponses, ListInvoicesData, ListInvoicesErrors, ListInvoicesResponses, ListLowStockData, ListLowStockErrors, ListLowStockResponses, ListMailMessagesData, ListMailMessagesErrors, ListMailMessagesResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListPermissionsData, ListPermissionsErrors, ListPermissionsResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListPurchaseOrdersData, ListPurchaseOrdersErrors, ListPurchaseOrdersResponses, ListRolesData, ListRolesErrors, ListRolesResponses, ListSalesOrdersData, ListSalesOrdersErrors, ListSalesOrdersResponses, ListSecurityEventsData, ListSecurityEventsErrors, ListSecurityEventsResponses, ListStockLevelsData, ListStockLevelsErrors, ListStockLevelsResponses, ListStockMovementsData, ListStockMovementsErrors, ListStockMovementsResponses, ListSuppliersData, ListSuppliersErrors, ListSuppliersResponses, ListUsersData, ListUsersErrors, ListUserSessionsData, ListUserSessionsErrors, ListUserSessionsResponses, ListUsersResponses, ListWarehousesData, ListWarehousesErrors, ListWarehousesResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, ReceivePurchaseOrderData, ReceivePurchaseOrderErrors, ReceivePurchaseOrderResponses, RecordPaymentData, RecordPaymentErrors, RecordPaymentResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, ReplayWebhookDeliveryData, ReplayWebhookDeliveryErrors, ReplayWebhookDeliveryResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, RetryMailMessageData, RetryMailMessageErrors, RetryMailMessageResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, SendWebhookTestData, SendWebhookTestErrors, SendWebhookTestResponses, SetupTotpData, SetupTotpErrors, SetupTotpResponses, SetUserRolesData, SetUserRolesErrors, SetUserRolesResponses, StockAsOfData, StockAsOfErrors, StockAsOfResponses, SubmitPurchaseOrderData, SubmitPurchaseOrderErrors, SubmitPurchaseOrderResponses, TransferStockData, TransferStockErrors, TransferStockResponses, UpdateCategoryData, UpdateCategoryErrors, UpdateCategoryResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateMyProfileData, UpdateMyProfileErrors, UpdateMyProfileResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, UpdatePurchaseOrderData, UpdatePurchaseOrderErrors, UpdatePurchaseOrderResponses, UpdateRoleData, UpdateRoleErrors, UpdateRoleResponses, UpdateSalesOrderData, UpdateSalesOrderErrors, UpdateSalesOrderResponses, UpdateSupplierData, UpdateSupplierErrors, UpdateSupplierResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UpdateWarehouseData, UpdateWarehouseErrors, UpdateWarehouseResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses } from './types.gen';
+import type { AdjustStockData, AdjustStockErrors, AdjustStockResponses, ArchiveProductData, ArchiveProductErrors, ArchiveProductResponses, CancelPurchaseOrderData, CancelPurchaseOrderErrors, CancelPurchaseOrderResponses, CancelSalesOrderData, CancelSalesOrderErrors, CancelSalesOrderResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CheckStockConsistencyData, CheckStockConsistencyErrors, CheckStockConsistencyResponses, ConfirmSalesOrderData, ConfirmSalesOrderErrors, ConfirmSalesOrderResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCategoryData, CreateCategoryErrors, CreateCategoryResponses, CreateCreditNoteData, CreateCreditNoteErrors, CreateCreditNoteResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateProductData, CreateProductErrors, CreateProductResponses, CreatePurchaseOrderData, CreatePurchaseOrderErrors, CreatePurchaseOrderResponses, CreateRoleData, CreateRoleErrors, CreateRoleResponses, CreateSalesOrderData, CreateSalesOrderErrors, CreateSalesOrderResponses, CreateSupplierData, CreateSupplierErrors, CreateSupplierResponses, CreateUserData, CreateUserErrors, CreateUserResponses, CreateWarehouseData, CreateWarehouseErrors, CreateWarehouseResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteCategoryData, DeleteCategoryErrors, DeleteCategoryResponses, DeleteRoleData, DeleteRoleErrors, DeleteRoleResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, DisableMfaData, DisableMfaErrors, DisableMfaResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableTotpData, EnableTotpErrors, EnableTotpResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndAllMySessionsData, EndAllMySessionsErrors, EndAllMySessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EndUserSessionData, EndUserSessionErrors, EndUserSessionResponses, EndUserSessionsData, EndUserSessionsErrors, EndUserSessionsResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, ExportProductsData, ExportProductsErrors, ExportProductsResponses, ExportStockMovementsData, ExportStockMovementsErrors, ExportStockMovementsResponses, ForgotPasswordData, ForgotPasswordErrors, ForgotPasswordResponses, FulfilSalesOrderData, FulfilSalesOrderErrors, FulfilSalesOrderResponses, GetCategoryData, GetCategoryErrors, GetCategoryResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetDashboardData, GetDashboardErrors, GetDashboardResponses, GetIncomingStockData, GetIncomingStockErrors, GetIncomingStockResponses, GetInvoiceData, GetInvoiceErrors, GetInvoiceHtmlData, GetInvoiceHtmlErrors, GetInvoiceHtmlResponses, GetInvoicePdfData, GetInvoicePdfErrors, GetInvoicePdfResponses, GetInvoiceResponses, GetLivenessData, GetLivenessErrors, GetLivenessResponses, GetProductData, GetProductErrors, GetProductResponses, GetPurchaseOrderData, GetPurchaseOrderErrors, GetPurchaseOrderResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRoleData, GetRoleErrors, GetRoleResponses, GetSalesOrderData, GetSalesOrderErrors, GetSalesOrderResponses, GetStockAvailabilityData, GetStockAvailabilityErrors, GetStockAvailabilityResponses, GetSupplierData, GetSupplierErrors, GetSupplierResponses, GetUserData, GetUserErrors, GetUserResponses, GetWarehouseData, GetWarehouseErrors, GetWarehouseResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ImportOpeningStockData, ImportOpeningStockErrors, ImportOpeningStockResponses, ImportProductsData, ImportProductsErrors, ImportProductsResponses, InvoiceSalesOrderData, InvoiceSalesOrderErrors, InvoiceSalesOrderResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListCategoriesData, ListCategoriesErrors, ListCategoriesResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListInvoicesData, ListInvoicesErrors, ListInvoicesResponses, ListLowStockData, ListLowStockErrors, ListLowStockResponses, ListMailMessagesData, ListMailMessagesErrors, ListMailMessagesResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListPermissionsData, ListPermissionsErrors, ListPermissionsResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListPurchaseOrdersData, ListPurchaseOrdersErrors, ListPurchaseOrdersResponses, ListRolesData, ListRolesErrors, ListRolesResponses, ListSalesOrdersData, ListSalesOrdersErrors, ListSalesOrdersResponses, ListSecurityEventsData, ListSecurityEventsErrors, ListSecurityEventsResponses, ListStockLevelsData, ListStockLevelsErrors, ListStockLevelsResponses, ListStockMovementsData, ListStockMovementsErrors, ListStockMovementsResponses, ListSuppliersData, ListSuppliersErrors, ListSuppliersResponses, ListUsersData, ListUsersErrors, ListUserSessionsData, ListUserSessionsErrors, ListUserSessionsResponses, ListUsersResponses, ListWarehousesData, ListWarehousesErrors, ListWarehousesResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, ReceivePurchaseOrderData, ReceivePurchaseOrderErrors, ReceivePurchaseOrderResponses, RecordPaymentData, RecordPaymentErrors, RecordPaymentResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, ReplayWebhookDeliveryData, ReplayWebhookDeliveryErrors, ReplayWebhookDeliveryResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, RetryMailMessageData, RetryMailMessageErrors, RetryMailMessageResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, SendWebhookTestData, SendWebhookTestErrors, SendWebhookTestResponses, SetupTotpData, SetupTotpErrors, SetupTotpResponses, SetUserRolesData, SetUserRolesErrors, SetUserRolesResponses, StockAsOfData, StockAsOfErrors, StockAsOfResponses, SubmitPurchaseOrderData, SubmitPurchaseOrderErrors, SubmitPurchaseOrderResponses, TransferStockData, TransferStockErrors, TransferStockResponses, UpdateCategoryData, UpdateCategoryErrors, UpdateCategoryResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateMyProfileData, UpdateMyProfileErrors, UpdateMyProfileResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, UpdatePurchaseOrderData, UpdatePurchaseOrderErrors, UpdatePurchaseOrderResponses, UpdateRoleData, UpdateRoleErrors, UpdateRoleResponses, UpdateSalesOrderData, UpdateSalesOrderErrors, UpdateSalesOrderResponses, UpdateSupplierData, UpdateSupplierErrors, UpdateSupplierResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UpdateWarehouseData, UpdateWarehouseErrors, UpdateWarehouseResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -20,11 +20,15 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
 
 /**
  * Liveness: the process is up
+ *
+ * Answers without touching the database: restart the process only when this fails. Needs no credentials.
  */
-export const getLiveness = <ThrowOnError extends boolean = false>(options?: Options<GetLivenessData, ThrowOnError>) => (options?.client ?? client).get<GetLivenessResponses, unknown, ThrowOnError>({ url: '/api/health/live', ...options });
+export const getLiveness = <ThrowOnError extends boolean = false>(options?: Options<GetLivenessData, ThrowOnError>) => (options?.client ?? client).get<GetLivenessResponses, GetLivenessErrors, ThrowOnError>({ url: '/api/health/live', ...options });
 
 /**
  * Readiness: the database answers and the process is not shutting down
+ *
+ * Send traffic to this instance only while this answers 200. A 503 (database unreachable for 2 s, or shutting down after SIGTERM) is temporary. Needs no credentials.
  */
 export const getReadiness = <ThrowOnError extends boolean = false>(options?: Options<GetReadinessData, ThrowOnError>) => (options?.client ?? client).get<GetReadinessResponses, GetReadinessErrors, ThrowOnError>({ url: '/api/health/ready', ...options });
 
@@ -84,27 +88,9 @@ export const retryMailMessage = <ThrowOnError extends boolean = false>(options: 
 });
 
 /**
- * List the development mailbox
- *
- * Messages Depot would have sent, newest first. Does not exist in production.
- */
-export const listDevMail = <ThrowOnError extends boolean = false>(options?: Options<ListDevMailData, ThrowOnError>) => (options?.client ?? client).get<ListDevMailResponses, ListDevMailErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
-    url: '/api/v1/dev/mailbox',
-    ...options
-});
-
-/**
- * Get a message from the development mailbox
- */
-export const getDevMail = <ThrowOnError extends boolean = false>(options: Options<GetDevMailData, ThrowOnError>) => (options.client ?? client).get<GetDevMailResponses, GetDevMailErrors, ThrowOnError>({
-    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
-    url: '/api/v1/dev/mailbox/{id}',
-    ...options
-});
-
-/**
  * List your API keys
+ *
+ * Your keys with their scopes, prefix and last use; the secret itself is shown only once, when a key is created.
  */
 export const listApiKeys = <ThrowOnError extends boolean = false>(options?: Options<ListApiKeysData, ThrowOnError>) => (options?.client ?? client).get<ListApiKeysResponses, ListApiKeysErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -129,6 +115,8 @@ export const createApiKey = <ThrowOnError extends boolean = false>(options: Opti
 
 /**
  * Revoke an API key
+ *
+ * The key stops working at once. Revoking is final; create a new key instead.
  */
 export const revokeApiKey = <ThrowOnError extends boolean = false>(options: Options<RevokeApiKeyData, ThrowOnError>) => (options.client ?? client).delete<RevokeApiKeyResponses, RevokeApiKeyErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -180,6 +168,8 @@ export const logout = <ThrowOnError extends boolean = false>(options: Options<Lo
 
 /**
  * The signed-in user, with roles and permissions
+ *
+ * Who the access token or API key belongs to: profile, roles, the effective permissions and whether two-step verification or a password change is still due. API keys get their scopes as permissions.
  */
 export const getCurrentUser = <ThrowOnError extends boolean = false>(options?: Options<GetCurrentUserData, ThrowOnError>) => (options?.client ?? client).get<GetCurrentUserResponses, GetCurrentUserErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -219,6 +209,8 @@ export const changeMyPassword = <ThrowOnError extends boolean = false>(options: 
 
 /**
  * The permission catalogue, grouped by module
+ *
+ * Every permission a role can grant or an API key can be scoped to, grouped by module, with a label and a description for each.
  */
 export const listPermissions = <ThrowOnError extends boolean = false>(options?: Options<ListPermissionsData, ThrowOnError>) => (options?.client ?? client).get<ListPermissionsResponses, ListPermissionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -228,6 +220,8 @@ export const listPermissions = <ThrowOnError extends boolean = false>(options?: 
 
 /**
  * List roles
+ *
+ * Built-in and custom roles with their permissions and how many users hold each.
  */
 export const listRoles = <ThrowOnError extends boolean = false>(options?: Options<ListRolesData, ThrowOnError>) => (options?.client ?? client).get<ListRolesResponses, ListRolesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -237,6 +231,8 @@ export const listRoles = <ThrowOnError extends boolean = false>(options?: Option
 
 /**
  * Create a custom role
+ *
+ * A role is a named set of permissions; names are unique case-insensitively.
  */
 export const createRole = <ThrowOnError extends boolean = false>(options: Options<CreateRoleData, ThrowOnError>) => (options.client ?? client).post<CreateRoleResponses, CreateRoleErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -261,6 +257,8 @@ export const deleteRole = <ThrowOnError extends boolean = false>(options: Option
 
 /**
  * Get a role
+ *
+ * One role with its permissions, whether it requires two-step verification, and `version`.
  */
 export const getRole = <ThrowOnError extends boolean = false>(options: Options<GetRoleData, ThrowOnError>) => (options.client ?? client).get<GetRoleResponses, GetRoleErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -296,6 +294,8 @@ export const endAllMySessions = <ThrowOnError extends boolean = false>(options?:
 
 /**
  * List your active sessions
+ *
+ * Every session you are signed in with (browser or app), newest first; `current` marks the one making this request.
  */
 export const listMySessions = <ThrowOnError extends boolean = false>(options?: Options<ListMySessionsData, ThrowOnError>) => (options?.client ?? client).get<ListMySessionsResponses, ListMySessionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -305,6 +305,8 @@ export const listMySessions = <ThrowOnError extends boolean = false>(options?: O
 
 /**
  * End one of your sessions
+ *
+ * Signs that device out: its refresh token stops working at once and its access token within seconds.
  */
 export const endMySession = <ThrowOnError extends boolean = false>(options: Options<EndMySessionData, ThrowOnError>) => (options.client ?? client).delete<EndMySessionResponses, EndMySessionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -314,6 +316,8 @@ export const endMySession = <ThrowOnError extends boolean = false>(options: Opti
 
 /**
  * End all of a user's sessions
+ *
+ * Signs the user out everywhere (e.g. a lost laptop); they can sign in again unless disabled.
  */
 export const endUserSessions = <ThrowOnError extends boolean = false>(options: Options<EndUserSessionsData, ThrowOnError>) => (options.client ?? client).delete<EndUserSessionsResponses, EndUserSessionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -323,6 +327,8 @@ export const endUserSessions = <ThrowOnError extends boolean = false>(options: O
 
 /**
  * List a user's active sessions
+ *
+ * An administrator's view of where a user is signed in, newest first.
  */
 export const listUserSessions = <ThrowOnError extends boolean = false>(options: Options<ListUserSessionsData, ThrowOnError>) => (options.client ?? client).get<ListUserSessionsResponses, ListUserSessionsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -332,6 +338,8 @@ export const listUserSessions = <ThrowOnError extends boolean = false>(options: 
 
 /**
  * End one of a user's sessions
+ *
+ * Signs the user out of one device.
  */
 export const endUserSession = <ThrowOnError extends boolean = false>(options: Options<EndUserSessionData, ThrowOnError>) => (options.client ?? client).delete<EndUserSessionResponses, EndUserSessionErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -367,6 +375,8 @@ export const createUser = <ThrowOnError extends boolean = false>(options: Option
 
 /**
  * Get a user
+ *
+ * One user with their roles, status, two-step verification state and `version`.
  */
 export const getUser = <ThrowOnError extends boolean = false>(options: Options<GetUserData, ThrowOnError>) => (options.client ?? client).get<GetUserResponses, GetUserErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -391,6 +401,8 @@ export const updateUser = <ThrowOnError extends boolean = false>(options: Option
 
 /**
  * Replace a user's roles
+ *
+ * Send the role names the user should hold and the `version` you read; their permissions change with their next request. Your own roles cannot be changed (409).
  */
 export const setUserRoles = <ThrowOnError extends boolean = false>(options: Options<SetUserRolesData, ThrowOnError>) => (options.client ?? client).put<SetUserRolesResponses, SetUserRolesErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -415,6 +427,8 @@ export const disableUser = <ThrowOnError extends boolean = false>(options: Optio
 
 /**
  * Enable a user
+ *
+ * Lets a disabled user sign in again; enabling an active user changes nothing.
  */
 export const enableUser = <ThrowOnError extends boolean = false>(options: Options<EnableUserData, ThrowOnError>) => (options.client ?? client).post<EnableUserResponses, EnableUserErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -515,6 +529,8 @@ export const listWarehouses = <ThrowOnError extends boolean = false>(options?: O
 
 /**
  * Create a warehouse
+ *
+ * Codes are unique (upper-case letters, digits, `-`, `_`); a new warehouse is active.
  */
 export const createWarehouse = <ThrowOnError extends boolean = false>(options: Options<CreateWarehouseData, ThrowOnError>) => (options.client ?? client).post<CreateWarehouseResponses, CreateWarehouseErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -528,6 +544,8 @@ export const createWarehouse = <ThrowOnError extends boolean = false>(options: O
 
 /**
  * Get a warehouse
+ *
+ * One warehouse with its address, whether it takes stock movements (`active`), and `version`.
  */
 export const getWarehouse = <ThrowOnError extends boolean = false>(options: Options<GetWarehouseData, ThrowOnError>) => (options.client ?? client).get<GetWarehouseResponses, GetWarehouseErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -659,6 +677,8 @@ export const listProducts = <ThrowOnError extends boolean = false>(options?: Opt
 
 /**
  * Create a product
+ *
+ * SKU and barcode must be unique; an unknown `categoryId` is a 400. Prices are integers in minor units of `currency`.
  */
 export const createProduct = <ThrowOnError extends boolean = false>(options: Options<CreateProductData, ThrowOnError>) => (options.client ?? client).post<CreateProductResponses, CreateProductErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -694,6 +714,8 @@ export const archiveProduct = <ThrowOnError extends boolean = false>(options: Op
 
 /**
  * Get a product
+ *
+ * One product with its prices, attributes, reorder settings and `version` (send it back when updating).
  */
 export const getProduct = <ThrowOnError extends boolean = false>(options: Options<GetProductData, ThrowOnError>) => (options.client ?? client).get<GetProductResponses, GetProductErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -755,6 +777,8 @@ export const deleteCategory = <ThrowOnError extends boolean = false>(options: Op
 
 /**
  * Get a category
+ *
+ * One category with its depth and how many categories and products it directly holds.
  */
 export const getCategory = <ThrowOnError extends boolean = false>(options: Options<GetCategoryData, ThrowOnError>) => (options.client ?? client).get<GetCategoryResponses, GetCategoryErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -779,6 +803,8 @@ export const updateCategory = <ThrowOnError extends boolean = false>(options: Op
 
 /**
  * List webhook endpoints
+ *
+ * Every registered endpoint with its URL, subscribed event types, state and failure streak; signing secrets are never shown again after creation.
  */
 export const listWebhooks = <ThrowOnError extends boolean = false>(options?: Options<ListWebhooksData, ThrowOnError>) => (options?.client ?? client).get<ListWebhooksResponses, ListWebhooksErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -803,6 +829,8 @@ export const createWebhook = <ThrowOnError extends boolean = false>(options: Opt
 
 /**
  * Delete a webhook endpoint and its delivery log
+ *
+ * Nothing more is sent to it, queued deliveries included. To pause an endpoint instead, disable it.
  */
 export const deleteWebhook = <ThrowOnError extends boolean = false>(options: Options<DeleteWebhookData, ThrowOnError>) => (options.client ?? client).delete<DeleteWebhookResponses, DeleteWebhookErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -812,6 +840,8 @@ export const deleteWebhook = <ThrowOnError extends boolean = false>(options: Opt
 
 /**
  * Get a webhook endpoint
+ *
+ * One endpoint with its subscribed event types, whether it is enabled, its last failure and `version`.
  */
 export const getWebhook = <ThrowOnError extends boolean = false>(options: Options<GetWebhookData, ThrowOnError>) => (options.client ?? client).get<GetWebhookResponses, GetWebhookErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -912,6 +942,8 @@ export const listSuppliers = <ThrowOnError extends boolean = false>(options?: Op
 
 /**
  * Create a supplier
+ *
+ * Codes are unique among suppliers (upper-case letters, digits, `-`, `_`).
  */
 export const createSupplier = <ThrowOnError extends boolean = false>(options: Options<CreateSupplierData, ThrowOnError>) => (options.client ?? client).post<CreateSupplierResponses, CreateSupplierErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -925,6 +957,8 @@ export const createSupplier = <ThrowOnError extends boolean = false>(options: Op
 
 /**
  * Get a supplier
+ *
+ * One supplier with contact details, payment terms and `version`.
  */
 export const getSupplier = <ThrowOnError extends boolean = false>(options: Options<GetSupplierData, ThrowOnError>) => (options.client ?? client).get<GetSupplierResponses, GetSupplierErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -960,6 +994,8 @@ export const listCustomers = <ThrowOnError extends boolean = false>(options?: Op
 
 /**
  * Create a customer
+ *
+ * Codes are unique among customers (upper-case letters, digits, `-`, `_`).
  */
 export const createCustomer = <ThrowOnError extends boolean = false>(options: Options<CreateCustomerData, ThrowOnError>) => (options.client ?? client).post<CreateCustomerResponses, CreateCustomerErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
@@ -973,6 +1009,8 @@ export const createCustomer = <ThrowOnError extends boolean = false>(options: Op
 
 /**
  * Get a customer
+ *
+ * One customer with contact and shipping details, payment terms and `version`.
  */
 export const getCustomer = <ThrowOnError extends boolean = false>(options: Options<GetCustomerData, ThrowOnError>) => (options.client ?? client).get<GetCustomerResponses, GetCustomerErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],

@@ -42,7 +42,10 @@ export class AuditEventPageDto implements Page<AuditEventDto> {
 }
 
 export class AuditEventListQueryDto implements AuditEventListQuery {
-  /** @example 50 */
+  /**
+   * Page size.
+   * @example 50
+   */
   @ApiPropertyOptional({ minimum: 1, maximum: PAGINATION.maxLimit, default: PAGINATION.defaultLimit })
   @Optional()
   @Type(() => Number)
@@ -64,31 +67,43 @@ export class AuditEventListQueryDto implements AuditEventListQuery {
   @MaxLength(64)
   action?: string;
 
-  /** @example product */
+  /**
+   * Only events about this kind of record (`product`, `user`, …).
+   * @example product
+   */
   @Optional()
   @IsString()
   @Matches(/^[a-z_]+$/)
   @MaxLength(60)
   entityType?: string;
 
+  /** Only events about this record. */
   @Optional()
   @IsUUID('all')
   entityId?: string;
 
+  /** Only events by this user or API key. */
   @Optional()
   @IsUUID('all')
   actorId?: string;
 
-  /** @example 2026-11-01T00:00:00Z */
+  /**
+   * Events at or after this time.
+   * @example 2026-11-01T00:00:00Z
+   */
   @Optional()
   @IsIsoInstant()
   from?: string;
 
-  /** @example 2026-12-01T00:00:00Z */
+  /**
+   * Events before this time.
+   * @example 2026-12-01T00:00:00Z
+   */
   @Optional()
   @IsIsoInstant()
   to?: string;
 
+  /** Only events by this kind of actor. */
   @ApiPropertyOptional({ enum: ['user', 'api_key', 'system', 'anonymous'] })
   @Optional()
   @IsIn(['user', 'api_key', 'system', 'anonymous'])

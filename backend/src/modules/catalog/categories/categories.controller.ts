@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, type CategoryDto, type Page } from '@depot/contracts';
+import { Permission, type CategoryDto, type Page, ErrorCode } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import { CategoriesService } from './categories.service';
 import { CategoryResponseDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
 import { PageOf, wholeList } from '../../../platform/http/pagination/page-dto';
@@ -26,9 +27,13 @@ export class CategoriesController {
 
   @Get(':id')
   @Authenticated({ permission: Permission.CatalogProductsRead })
-  @ApiOperation({ summary: 'Get a category' })
+  @ApiOperation({
+    summary: 'Get a category',
+    description: 'One category with its depth and how many categories and products it directly holds.',
+  })
   @ApiOkResponse({ type: CategoryResponseDto, description: 'The category.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.CategoryNotFound)
   getCategory(@Param('id', ParseIdPipe) id: string): Promise<CategoryDto> {
     return this.categories.get(id);
   }
@@ -38,6 +43,7 @@ export class CategoriesController {
   @ApiOperation({ summary: 'Create a category', description: 'Sibling names are unique case-insensitively.' })
   @ApiCreatedResponse({ type: CategoryResponseDto, description: 'Created.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.CategoryNotFound, ErrorCode.CategoryNameTaken, ErrorCode.CategoryTooDeep)
   createCategory(@Body() body: CreateCategoryDto): Promise<CategoryDto> {
     return this.categories.create(body);
   }
@@ -50,6 +56,12 @@ export class CategoriesController {
   })
   @ApiOkResponse({ type: CategoryResponseDto, description: 'Updated.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(
+    ErrorCode.CategoryNotFound,
+    ErrorCode.CategoryNameTaken,
+    ErrorCode.CategoryTooDeep,
+    ErrorCode.CategoryCycle,
+  )
   updateCategory(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateCategoryDto): Promise<CategoryDto> {
     return this.categories.update(id, body);
   }
@@ -63,6 +75,7 @@ export class CategoriesController {
   })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 409)
+  @ApiProblemCodes(ErrorCode.CategoryNotFound, ErrorCode.CategoryNotEmpty)
   deleteCategory(@Param('id', ParseIdPipe) id: string): Promise<void> {
     return this.categories.remove(id);
   }

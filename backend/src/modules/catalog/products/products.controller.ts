@@ -11,10 +11,11 @@ import {
   type StreamableFile,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, type Page, type ProductDto } from '@depot/contracts';
+import { Permission, type Page, type ProductDto, ErrorCode } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import { CreateProductDto } from './dto/create-product.dto';
 import { ProductPageDto, ProductResponseDto } from './dto/product.dto';
 import { ProductListQueryDto } from './dto/product-list-query.dto';
@@ -62,18 +63,28 @@ export class ProductsController {
 
   @Get(':id')
   @Authenticated({ permission: Permission.CatalogProductsRead })
-  @ApiOperation({ summary: 'Get a product' })
+  @ApiOperation({
+    summary: 'Get a product',
+    description:
+      'One product with its prices, attributes, reorder settings and `version` (send it back when updating).',
+  })
   @ApiOkResponse({ type: ProductResponseDto, description: 'The product.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.ProductNotFound)
   getProduct(@Param('id', ParseIdPipe) id: string): Promise<ProductDto> {
     return this.products.get(id);
   }
 
   @Post()
   @Authenticated({ permission: Permission.CatalogProductsWrite })
-  @ApiOperation({ summary: 'Create a product' })
+  @ApiOperation({
+    summary: 'Create a product',
+    description:
+      'SKU and barcode must be unique; an unknown `categoryId` is a 400. Prices are integers in minor units of `currency`.',
+  })
   @ApiCreatedResponse({ type: ProductResponseDto, description: 'Created.' })
   @ApiProblems(400, 409, 413, 415)
+  @ApiProblemCodes(ErrorCode.SkuTaken, ErrorCode.BarcodeTaken)
   createProduct(@Body() body: CreateProductDto): Promise<ProductDto> {
     return this.products.create(body);
   }
@@ -83,6 +94,7 @@ export class ProductsController {
   @ApiOperation({ summary: 'Update a product', description: 'Send the `version` you read; a stale one gets 409.' })
   @ApiOkResponse({ type: ProductResponseDto, description: 'Updated.' })
   @ApiProblems(400, 404, 409, 413, 415)
+  @ApiProblemCodes(ErrorCode.ProductNotFound, ErrorCode.SkuTaken, ErrorCode.BarcodeTaken)
   updateProduct(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateProductDto): Promise<ProductDto> {
     return this.products.update(id, body);
   }
@@ -93,6 +105,7 @@ export class ProductsController {
   @ApiOperation({ summary: 'Archive a product', description: 'Products are archived, never erased.' })
   @ApiNoContentResponse({ description: 'Archived (or already archived).' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.ProductNotFound)
   archiveProduct(@Param('id', ParseIdPipe) id: string): Promise<void> {
     return this.products.archive(id);
   }

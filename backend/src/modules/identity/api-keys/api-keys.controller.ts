@@ -1,11 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, type ApiKeyDto, type CreatedApiKeyDto, type Page } from '@depot/contracts';
+import { Permission, type ApiKeyDto, type CreatedApiKeyDto, type Page, ErrorCode } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
 import type { Principal } from '../../../platform/auth/principal';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyResponseDto, CreateApiKeyDto, CreatedApiKeyResponseDto } from './dto/api-key.dto';
 import { PageOf, wholeList } from '../../../platform/http/pagination/page-dto';
@@ -17,7 +18,11 @@ export class ApiKeysController {
 
   @Get()
   @Authenticated({ permission: Permission.IdentityApiKeysManage })
-  @ApiOperation({ summary: 'List your API keys' })
+  @ApiOperation({
+    summary: 'List your API keys',
+    description:
+      'Your keys with their scopes, prefix and last use; the secret itself is shown only once, when a key is created.',
+  })
   @ApiOkResponse({
     type: PageOf(ApiKeyResponseDto),
     description: 'Your keys, newest first (secrets are never shown again).',
@@ -34,6 +39,7 @@ export class ApiKeysController {
   })
   @ApiCreatedResponse({ type: CreatedApiKeyResponseDto, description: 'Created; `key` is shown only now.' })
   @ApiProblems(400, 415)
+  @ApiProblemCodes(ErrorCode.ScopeNotHeld)
   createApiKey(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     return this.apiKeys.create(principal, body);
   }
@@ -41,9 +47,13 @@ export class ApiKeysController {
   @Delete(':id')
   @HttpCode(204)
   @Authenticated({ permission: Permission.IdentityApiKeysManage })
-  @ApiOperation({ summary: 'Revoke an API key' })
+  @ApiOperation({
+    summary: 'Revoke an API key',
+    description: 'The key stops working at once. Revoking is final; create a new key instead.',
+  })
   @ApiNoContentResponse({ description: 'Revoked (or already revoked).' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.ApiKeyNotFound)
   revokeApiKey(@CurrentPrincipal() principal: Principal, @Param('id', ParseIdPipe) id: string): Promise<void> {
     return this.apiKeys.revoke(principal, id);
   }

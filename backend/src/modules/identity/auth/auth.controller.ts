@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { CurrentUserDto, TokenResponse } from '@depot/contracts';
+import { ErrorCode, type CurrentUserDto, type TokenResponse } from '@depot/contracts';
 import { AllowWithoutMfa, Authenticated, Public } from '../../../platform/auth/auth.decorators';
 import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
 import type { Principal } from '../../../platform/auth/principal';
 import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import { RateLimitedByIp } from '../../../platform/rate-limit/rate-limit.guard';
 import { AuthService } from './auth.service';
 import { InvalidRefreshTokenError } from './auth.errors';
@@ -39,6 +40,7 @@ export class AuthController {
   })
   @ApiOkResponse({ type: TokenResponseDto, description: 'Signed in.' })
   @ApiProblems(400, 401, 415)
+  @ApiProblemCodes(ErrorCode.InvalidCredentials, ErrorCode.MfaRequired, ErrorCode.InvalidMfaCode)
   async login(
     @Body() body: LoginDto,
     @Req() request: FastifyRequest,
@@ -66,6 +68,7 @@ export class AuthController {
   })
   @ApiOkResponse({ type: TokenResponseDto, description: 'New tokens; the old refresh token is spent.' })
   @ApiProblems(400, 401, 403, 503)
+  @ApiProblemCodes(ErrorCode.InvalidRefreshToken, { status: 403, code: ErrorCode.Forbidden })
   async refreshTokens(
     @Body() body: RefreshDto,
     @Req() request: FastifyRequest,
@@ -88,6 +91,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign out', description: 'Revokes the session of the refresh token (body or cookie).' })
   @ApiNoContentResponse({ description: 'Signed out.' })
   @ApiProblems(400, 403)
+  @ApiProblemCodes({ status: 403, code: ErrorCode.Forbidden })
   async logout(
     @Body() body: RefreshDto,
     @Req() request: FastifyRequest,
@@ -113,7 +117,11 @@ export class AuthController {
   @Get('me')
   @Authenticated()
   @AllowWithoutMfa()
-  @ApiOperation({ summary: 'The signed-in user, with roles and permissions' })
+  @ApiOperation({
+    summary: 'The signed-in user, with roles and permissions',
+    description:
+      'Who the access token or API key belongs to: profile, roles, the effective permissions and whether two-step verification or a password change is still due. API keys get their scopes as permissions.',
+  })
   @ApiOkResponse({ type: CurrentUserResponseDto, description: 'The current user.' })
   getCurrentUser(@CurrentPrincipal() principal: Principal): CurrentUserDto {
     return this.auth.me(principal);

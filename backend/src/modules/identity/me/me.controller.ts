@@ -8,6 +8,7 @@ import type { Principal } from '../../../platform/auth/principal';
 import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config';
 import { AppError } from '../../../platform/http/app-error';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import { AuthService } from '../auth/auth.service';
 import { TokenResponseDto } from '../auth/dto/token-response.dto';
 import { setRefreshCookie } from '../auth/refresh-cookie';
@@ -47,6 +48,7 @@ export class MeController {
   })
   @ApiOkResponse({ type: TokenResponseDto, description: 'Changed; use the new tokens.' })
   @ApiProblems(400, 415)
+  @ApiProblemCodes(ErrorCode.WrongPassword)
   async changeMyPassword(
     @CurrentPrincipal() principal: Principal,
     @Body() body: ChangePasswordDto,

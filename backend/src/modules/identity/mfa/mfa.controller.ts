@@ -1,11 +1,12 @@
 import { Body, Controller, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, type EnableTotpResponse, type TotpSetupResponse, type UserDto } from '@depot/contracts';
+import { Permission, type EnableTotpResponse, type TotpSetupResponse, type UserDto, ErrorCode } from '@depot/contracts';
 import { AllowWithoutMfa, Authenticated } from '../../../platform/auth/auth.decorators';
 import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
 import type { Principal } from '../../../platform/auth/principal';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import { RateLimitedByIp } from '../../../platform/rate-limit/rate-limit.guard';
 import { UserResponseDto } from '../users/dto/user.dto';
 import { DisableMfaDto, EnableTotpDto, EnableTotpResponseDto, TotpSetupResponseDto } from './dto/mfa.dto';
@@ -29,6 +30,7 @@ export class MfaController {
   })
   @ApiOkResponse({ type: TotpSetupResponseDto, description: 'Scan the QR code, then confirm with a code.' })
   @ApiProblems(409)
+  @ApiProblemCodes(ErrorCode.MfaAlreadyEnabled)
   setupTotp(@CurrentPrincipal() principal: Principal): Promise<TotpSetupResponse> {
     return this.mfa.setupTotp(principal.userId);
   }
@@ -45,6 +47,7 @@ export class MfaController {
   })
   @ApiOkResponse({ type: EnableTotpResponseDto, description: 'On; keep the recovery codes safe.' })
   @ApiProblems(400, 409, 415)
+  @ApiProblemCodes(ErrorCode.MfaAlreadyEnabled, ErrorCode.MfaNotSetUp, { status: 400, code: ErrorCode.InvalidMfaCode })
   enableTotp(@CurrentPrincipal() principal: Principal, @Body() body: EnableTotpDto): Promise<EnableTotpResponse> {
     return this.mfa.enableTotp(principal, body.code);
   }
@@ -57,6 +60,7 @@ export class MfaController {
   @ApiOperation({ summary: 'Turn off two-step verification', description: 'Needs the current password.' })
   @ApiNoContentResponse({ description: 'Off; the secret and recovery codes are deleted.' })
   @ApiProblems(400, 415)
+  @ApiProblemCodes(ErrorCode.WrongPassword)
   disableMfa(@CurrentPrincipal() principal: Principal, @Body() body: DisableMfaDto): Promise<void> {
     return this.mfa.disable(principal, body.password);
   }
@@ -70,6 +74,7 @@ export class MfaController {
   })
   @ApiOkResponse({ type: UserResponseDto, description: 'Reset.' })
   @ApiProblems(400, 404, 409)
+  @ApiProblemCodes(ErrorCode.UserNotFound, { status: 409, code: ErrorCode.Forbidden })
   resetUserMfa(@CurrentPrincipal() actor: Principal, @Param('id', ParseIdPipe) id: string): Promise<UserDto> {
     return this.mfa.resetForUser(actor, id);
   }

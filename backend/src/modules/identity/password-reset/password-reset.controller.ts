@@ -1,8 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { ForgotPasswordResponse } from '@depot/contracts';
+import { ErrorCode, type ForgotPasswordResponse } from '@depot/contracts';
 import { Public } from '../../../platform/auth/auth.decorators';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import { RateLimitedByIp } from '../../../platform/rate-limit/rate-limit.guard';
 import { ForgotPasswordDto, ForgotPasswordResponseDto, ResetPasswordDto } from './dto/password-reset.dto';
 import { PasswordResetService } from './password-reset.service';
@@ -41,6 +42,7 @@ export class PasswordResetController {
   })
   @ApiNoContentResponse({ description: 'Password set.' })
   @ApiProblems(400, 415)
+  @ApiProblemCodes(ErrorCode.InvalidPasswordToken)
   resetPassword(@Body() body: ResetPasswordDto): Promise<void> {
     return this.passwordReset.reset(body.token, body.newPassword);
   }

@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PERMISSION_CATALOGUE, Permission, type RoleDto, type Page } from '@depot/contracts';
+import { PERMISSION_CATALOGUE, Permission, type RoleDto, type Page, ErrorCode } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import { CreateRoleDto, PermissionGroupDto, RoleResponseDto, UpdateRoleDto } from './dto/role.dto';
 import { RolesService } from './roles.service';
 import { PageOf, wholeList } from '../../../platform/http/pagination/page-dto';
@@ -15,7 +16,11 @@ export class RolesController {
 
   @Get('permissions')
   @Authenticated({ permission: Permission.IdentityRolesRead })
-  @ApiOperation({ summary: 'The permission catalogue, grouped by module' })
+  @ApiOperation({
+    summary: 'The permission catalogue, grouped by module',
+    description:
+      'Every permission a role can grant or an API key can be scoped to, grouped by module, with a label and a description for each.',
+  })
   @ApiOkResponse({ type: PageOf(PermissionGroupDto), description: 'Every permission Depot knows.' })
   listPermissions(): Page<PermissionGroupDto> {
     return wholeList(
@@ -25,7 +30,10 @@ export class RolesController {
 
   @Get('roles')
   @Authenticated({ permission: Permission.IdentityRolesRead })
-  @ApiOperation({ summary: 'List roles' })
+  @ApiOperation({
+    summary: 'List roles',
+    description: 'Built-in and custom roles with their permissions and how many users hold each.',
+  })
   @ApiOkResponse({ type: PageOf(RoleResponseDto), description: 'Built-in roles first, then by name.' })
   async listRoles(): Promise<Page<RoleDto>> {
     return wholeList(await this.roles.list());
@@ -33,18 +41,26 @@ export class RolesController {
 
   @Get('roles/:id')
   @Authenticated({ permission: Permission.IdentityRolesRead })
-  @ApiOperation({ summary: 'Get a role' })
+  @ApiOperation({
+    summary: 'Get a role',
+    description: 'One role with its permissions, whether it requires two-step verification, and `version`.',
+  })
   @ApiOkResponse({ type: RoleResponseDto, description: 'The role.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.RoleNotFound)
   getRole(@Param('id', ParseIdPipe) id: string): Promise<RoleDto> {
     return this.roles.get(id);
   }
 
   @Post('roles')
   @Authenticated({ permission: Permission.IdentityRolesManage })
-  @ApiOperation({ summary: 'Create a custom role' })
+  @ApiOperation({
+    summary: 'Create a custom role',
+    description: 'A role is a named set of permissions; names are unique case-insensitively.',
+  })
   @ApiCreatedResponse({ type: RoleResponseDto, description: 'Created.' })
   @ApiProblems(400, 409, 415)
+  @ApiProblemCodes(ErrorCode.RoleNameTaken)
   createRole(@Body() body: CreateRoleDto): Promise<RoleDto> {
     return this.roles.create(body);
   }
@@ -54,6 +70,7 @@ export class RolesController {
   @ApiOperation({ summary: 'Update a role', description: 'Built-in roles: only `requireMfa`.' })
   @ApiOkResponse({ type: RoleResponseDto, description: 'Updated.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.RoleNotFound, ErrorCode.RoleNameTaken, ErrorCode.RoleBuiltIn)
   updateRole(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateRoleDto): Promise<RoleDto> {
     return this.roles.update(id, body);
   }
@@ -64,6 +81,7 @@ export class RolesController {
   @ApiOperation({ summary: 'Delete a custom role', description: 'Only when no user holds it.' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 409)
+  @ApiProblemCodes(ErrorCode.RoleNotFound, ErrorCode.RoleBuiltIn, ErrorCode.RoleInUse)
   deleteRole(@Param('id', ParseIdPipe) id: string): Promise<void> {
     return this.roles.remove(id);
   }

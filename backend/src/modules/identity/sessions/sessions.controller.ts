@@ -7,6 +7,7 @@ import type { Principal } from '../../../platform/auth/principal';
 import { NotFoundError } from '../../../platform/http/app-error';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import { SessionResponseDto } from './dto/session.dto';
 import type { SessionEntity } from './session.entity';
 import { SessionsService } from './sessions.service';
@@ -33,7 +34,11 @@ export class SessionsController {
   @Get('me/sessions')
   @Authenticated()
   @AllowWithoutMfa()
-  @ApiOperation({ summary: 'List your active sessions' })
+  @ApiOperation({
+    summary: 'List your active sessions',
+    description:
+      'Every session you are signed in with (browser or app), newest first; `current` marks the one making this request.',
+  })
   @ApiOkResponse({ type: PageOf(SessionResponseDto), description: 'Active sessions, most recently used first.' })
   async listMySessions(@CurrentPrincipal() principal: Principal): Promise<Page<SessionDto>> {
     const sessions = await this.sessions.listActive(principal.userId);
@@ -54,9 +59,13 @@ export class SessionsController {
   @HttpCode(204)
   @Authenticated()
   @AllowWithoutMfa()
-  @ApiOperation({ summary: 'End one of your sessions' })
+  @ApiOperation({
+    summary: 'End one of your sessions',
+    description: 'Signs that device out: its refresh token stops working at once and its access token within seconds.',
+  })
   @ApiNoContentResponse({ description: 'Session ended.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.SessionNotFound)
   async endMySession(
     @CurrentPrincipal() principal: Principal,
     @Param('sessionId', ParseIdPipe) sessionId: string,
@@ -66,7 +75,10 @@ export class SessionsController {
 
   @Get('users/:id/sessions')
   @Authenticated({ permission: Permission.IdentitySessionsManage })
-  @ApiOperation({ summary: "List a user's active sessions" })
+  @ApiOperation({
+    summary: "List a user's active sessions",
+    description: "An administrator's view of where a user is signed in, newest first.",
+  })
   @ApiOkResponse({ type: PageOf(SessionResponseDto), description: 'Active sessions, most recently used first.' })
   @ApiProblems(400)
   async listUserSessions(
@@ -80,7 +92,10 @@ export class SessionsController {
   @Delete('users/:id/sessions')
   @HttpCode(204)
   @Authenticated({ permission: Permission.IdentitySessionsManage })
-  @ApiOperation({ summary: "End all of a user's sessions" })
+  @ApiOperation({
+    summary: "End all of a user's sessions",
+    description: 'Signs the user out everywhere (e.g. a lost laptop); they can sign in again unless disabled.',
+  })
   @ApiNoContentResponse({ description: 'All sessions ended.' })
   @ApiProblems(400)
   async endUserSessions(@Param('id', ParseIdPipe) userId: string): Promise<void> {
@@ -90,9 +105,10 @@ export class SessionsController {
   @Delete('users/:id/sessions/:sessionId')
   @HttpCode(204)
   @Authenticated({ permission: Permission.IdentitySessionsManage })
-  @ApiOperation({ summary: "End one of a user's sessions" })
+  @ApiOperation({ summary: "End one of a user's sessions", description: 'Signs the user out of one device.' })
   @ApiNoContentResponse({ description: 'Session ended.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.SessionNotFound)
   async endUserSession(
     @Param('id', ParseIdPipe) userId: string,
     @Param('sessionId', ParseIdPipe) sessionId: string,

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, UserStatus, type Page, type UserDto } from '@depot/contracts';
+import { Permission, UserStatus, type Page, type UserDto, ErrorCode } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
 import type { Principal } from '../../../platform/auth/principal';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import {
   CreateUserDto,
   SetUserRolesDto,
@@ -35,9 +36,13 @@ export class UsersController {
 
   @Get(':id')
   @Authenticated({ permission: Permission.IdentityUsersRead })
-  @ApiOperation({ summary: 'Get a user' })
+  @ApiOperation({
+    summary: 'Get a user',
+    description: 'One user with their roles, status, two-step verification state and `version`.',
+  })
   @ApiOkResponse({ type: UserResponseDto, description: 'The user.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.UserNotFound)
   getUser(@Param('id', ParseIdPipe) id: string): Promise<UserDto> {
     return this.users.get(id);
   }
@@ -50,6 +55,7 @@ export class UsersController {
   })
   @ApiCreatedResponse({ type: UserResponseDto, description: 'Created.' })
   @ApiProblems(400, 409, 415)
+  @ApiProblemCodes(ErrorCode.EmailTaken)
   createUser(@CurrentPrincipal() actor: Principal, @Body() body: CreateUserDto): Promise<UserDto> {
     return this.users.create(body, actor);
   }
@@ -62,15 +68,22 @@ export class UsersController {
   })
   @ApiOkResponse({ type: UserResponseDto, description: 'Updated.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.UserNotFound, ErrorCode.EmailTaken)
   updateUser(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
     return this.users.update(id, body);
   }
 
   @Put(':id/roles')
   @Authenticated({ permission: Permission.IdentityUsersManage })
-  @ApiOperation({ summary: "Replace a user's roles" })
+  @ApiOperation({
+    summary: "Replace a user's roles",
+    description:
+      'Send the role names the user should hold and the `version` you read; their permissions change with their ' +
+      'next request. Your own roles cannot be changed (409).',
+  })
   @ApiOkResponse({ type: UserResponseDto, description: 'Roles replaced.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.UserNotFound, { status: 409, code: ErrorCode.Forbidden })
   setUserRoles(
     @CurrentPrincipal() actor: Principal,
     @Param('id', ParseIdPipe) id: string,
@@ -85,6 +98,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Disable a user', description: 'Ends all their sessions; their API keys stop working.' })
   @ApiOkResponse({ type: UserResponseDto, description: 'Disabled.' })
   @ApiProblems(400, 404, 409)
+  @ApiProblemCodes(ErrorCode.UserNotFound, { status: 409, code: ErrorCode.Forbidden })
   disableUser(@CurrentPrincipal() actor: Principal, @Param('id', ParseIdPipe) id: string): Promise<UserDto> {
     return this.users.setStatus(actor, id, UserStatus.Disabled);
   }
@@ -92,9 +106,13 @@ export class UsersController {
   @Post(':id/enable')
   @HttpCode(200)
   @Authenticated({ permission: Permission.IdentityUsersManage })
-  @ApiOperation({ summary: 'Enable a user' })
+  @ApiOperation({
+    summary: 'Enable a user',
+    description: 'Lets a disabled user sign in again; enabling an active user changes nothing.',
+  })
   @ApiOkResponse({ type: UserResponseDto, description: 'Enabled.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.UserNotFound)
   enableUser(@CurrentPrincipal() actor: Principal, @Param('id', ParseIdPipe) id: string): Promise<UserDto> {
     return this.users.setStatus(actor, id, UserStatus.Active);
   }

@@ -10,10 +10,12 @@ import {
   type StockLevelDto,
   type StockMovementDto,
   type StockTransferResultDto,
+  ErrorCode,
 } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { Idempotent } from '../../../platform/http/idempotency/idempotent.decorator';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import {
   AdjustStockDto,
   LedgerConsistencyResponseDto,
@@ -93,6 +95,13 @@ export class StockController {
   })
   @ApiCreatedResponse({ type: StockAdjustmentResultResponseDto, description: 'The movement and the new level.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(
+    ErrorCode.ProductNotFound,
+    ErrorCode.ProductInactive,
+    ErrorCode.WarehouseNotFound,
+    ErrorCode.WarehouseInactive,
+    ErrorCode.InsufficientStock,
+  )
   adjustStock(@Body() body: AdjustStockDto): Promise<StockAdjustmentResultDto> {
     return this.stock.adjust(body);
   }
@@ -106,6 +115,13 @@ export class StockController {
   })
   @ApiCreatedResponse({ type: StockTransferResultResponseDto, description: 'Both legs and both new levels.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(
+    ErrorCode.ProductNotFound,
+    ErrorCode.ProductInactive,
+    ErrorCode.WarehouseNotFound,
+    ErrorCode.WarehouseInactive,
+    ErrorCode.InsufficientStock,
+  )
   transferStock(@Body() body: TransferStockDto): Promise<StockTransferResultDto> {
     return this.stock.transfer(body);
   }
@@ -115,6 +131,7 @@ export class StockController {
   @ApiOperation({ summary: 'Stock of a product at a past moment', description: 'Summed from the ledger.' })
   @ApiOkResponse({ type: StockAsOfResponseDto, description: 'Per warehouse and in total.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.ProductNotFound)
   stockAsOf(@Query() query: StockAsOfQueryDto): Promise<StockAsOfDto> {
     return this.stock.asOf(query);
   }

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, type Page, type WarehouseDto } from '@depot/contracts';
+import { Permission, type Page, type WarehouseDto, ErrorCode } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import {
   CreateWarehouseDto,
   UpdateWarehouseDto,
@@ -29,18 +30,26 @@ export class WarehousesController {
 
   @Get(':id')
   @Authenticated({ permission: Permission.InventoryWarehousesRead })
-  @ApiOperation({ summary: 'Get a warehouse' })
+  @ApiOperation({
+    summary: 'Get a warehouse',
+    description: 'One warehouse with its address, whether it takes stock movements (`active`), and `version`.',
+  })
   @ApiOkResponse({ type: WarehouseResponseDto, description: 'The warehouse.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.WarehouseNotFound)
   getWarehouse(@Param('id', ParseIdPipe) id: string): Promise<WarehouseDto> {
     return this.warehouses.get(id);
   }
 
   @Post()
   @Authenticated({ permission: Permission.InventoryWarehousesWrite })
-  @ApiOperation({ summary: 'Create a warehouse' })
+  @ApiOperation({
+    summary: 'Create a warehouse',
+    description: 'Codes are unique (upper-case letters, digits, `-`, `_`); a new warehouse is active.',
+  })
   @ApiCreatedResponse({ type: WarehouseResponseDto, description: 'Created.' })
   @ApiProblems(400, 409, 415)
+  @ApiProblemCodes(ErrorCode.WarehouseCodeTaken)
   createWarehouse(@Body() body: CreateWarehouseDto): Promise<WarehouseDto> {
     return this.warehouses.create(body);
   }
@@ -53,6 +62,7 @@ export class WarehousesController {
   })
   @ApiOkResponse({ type: WarehouseResponseDto, description: 'Updated.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.WarehouseNotFound, ErrorCode.WarehouseCodeTaken)
   updateWarehouse(@Param('id', ParseIdPipe) id: string, @Body() body: UpdateWarehouseDto): Promise<WarehouseDto> {
     return this.warehouses.update(id, body);
   }

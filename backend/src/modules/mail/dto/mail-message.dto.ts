@@ -69,7 +69,10 @@ export class MailMessagePageDto implements Page<MailMessageDto> {
 }
 
 export class MailMessageListQueryDto implements MailMessageListQuery {
-  /** @example 25 */
+  /**
+   * Page size.
+   * @example 25
+   */
   @ApiPropertyOptional({ minimum: 1, maximum: PAGINATION.maxLimit, default: PAGINATION.defaultLimit })
   @Optional()
   @Type(() => Number)

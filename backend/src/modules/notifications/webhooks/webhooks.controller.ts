@@ -13,12 +13,14 @@ import {
   type Page,
   type WebhookDeliveryDto,
   type WebhookEndpointDto,
+  ErrorCode,
 } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
 import type { Principal } from '../../../platform/auth/principal';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import {
   CreateWebhookEndpointDto,
   CreatedWebhookEndpointResponseDto,
@@ -38,7 +40,11 @@ export class WebhooksController {
 
   @Get()
   @Authenticated({ permission: Permission.NotificationsWebhooksManage })
-  @ApiOperation({ summary: 'List webhook endpoints' })
+  @ApiOperation({
+    summary: 'List webhook endpoints',
+    description:
+      'Every registered endpoint with its URL, subscribed event types, state and failure streak; signing secrets are never shown again after creation.',
+  })
   @ApiOkResponse({ type: PageOf(WebhookEndpointResponseDto), description: 'Endpoints, newest first.' })
   async listWebhooks(): Promise<Page<WebhookEndpointDto>> {
     return wholeList(await this.webhooks.list());
@@ -46,9 +52,13 @@ export class WebhooksController {
 
   @Get(':id')
   @Authenticated({ permission: Permission.NotificationsWebhooksManage })
-  @ApiOperation({ summary: 'Get a webhook endpoint' })
+  @ApiOperation({
+    summary: 'Get a webhook endpoint',
+    description: 'One endpoint with its subscribed event types, whether it is enabled, its last failure and `version`.',
+  })
   @ApiOkResponse({ type: WebhookEndpointResponseDto, description: 'The endpoint.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.WebhookNotFound)
   getWebhook(@Param('id', ParseIdPipe) id: string): Promise<WebhookEndpointDto> {
     return this.webhooks.get(id);
   }
@@ -77,6 +87,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Update a webhook endpoint', description: 'Also switches an endpoint on or off.' })
   @ApiOkResponse({ type: WebhookEndpointResponseDto, description: 'Updated.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.WebhookNotFound)
   updateWebhook(
     @Param('id', ParseIdPipe) id: string,
     @Body() body: UpdateWebhookEndpointDto,
@@ -87,9 +98,13 @@ export class WebhooksController {
   @Delete(':id')
   @HttpCode(204)
   @Authenticated({ permission: Permission.NotificationsWebhooksManage })
-  @ApiOperation({ summary: 'Delete a webhook endpoint and its delivery log' })
+  @ApiOperation({
+    summary: 'Delete a webhook endpoint and its delivery log',
+    description: 'Nothing more is sent to it, queued deliveries included. To pause an endpoint instead, disable it.',
+  })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.WebhookNotFound)
   deleteWebhook(@Param('id', ParseIdPipe) id: string): Promise<void> {
     return this.webhooks.remove(id);
   }
@@ -100,6 +115,7 @@ export class WebhooksController {
   @ApiOperation({ summary: 'Send a test event', description: 'Queues a `webhook.test` message to this endpoint.' })
   @ApiAcceptedResponse({ type: WebhookDeliveryResponseDto, description: 'Queued.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.WebhookNotFound)
   sendWebhookTest(@Param('id', ParseIdPipe) id: string): Promise<WebhookDeliveryDto> {
     return this.webhooks.sendTest(id);
   }
@@ -112,6 +128,7 @@ export class WebhooksController {
   })
   @ApiOkResponse({ type: WebhookDeliveryPageDto, description: 'A page of deliveries.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.WebhookNotFound)
   listWebhookDeliveries(
     @Param('id', ParseIdPipe) id: string,
     @Query() query: WebhookDeliveryListQueryDto,
@@ -128,6 +145,7 @@ export class WebhooksController {
   })
   @ApiAcceptedResponse({ type: WebhookDeliveryResponseDto, description: 'Queued.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.WebhookNotFound, ErrorCode.WebhookDeliveryNotFound)
   replayWebhookDelivery(
     @Param('id', ParseIdPipe) id: string,
     @Param('deliveryId', ParseIdPipe) deliveryId: string,

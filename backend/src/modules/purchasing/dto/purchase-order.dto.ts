@@ -257,11 +257,13 @@ export class PurchaseOrderListQueryDto extends ListQueryDto implements PurchaseO
   })
   declare sort?: string;
 
+  /** Only orders in this status. */
   @ApiPropertyOptional({ enum: PURCHASE_ORDER_STATUSES })
   @Optional()
   @IsIn(PURCHASE_ORDER_STATUSES)
   status?: PurchaseOrderStatus;
 
+  /** Only orders from this supplier. */
   @Optional()
   @IsUUID()
   supplierId?: string;

@@ -271,11 +271,13 @@ export class SalesOrderListQueryDto extends ListQueryDto implements SalesOrderLi
   })
   declare sort?: string;
 
+  /** Only orders in this status. */
   @ApiPropertyOptional({ enum: SALES_ORDER_STATUSES })
   @Optional()
   @IsIn(SALES_ORDER_STATUSES)
   status?: SalesOrderStatus;
 
+  /** Only orders of this customer. */
   @Optional()
   @IsUUID()
   customerId?: string;
@@ -287,11 +289,19 @@ export class SalesOrderListQueryDto extends ListQueryDto implements SalesOrderLi
 }
 
 export class AvailabilityQueryDto {
+  /** The warehouse whose stock to look at. */
   @IsUUID()
   warehouseId!: string;
 
-  /** Comma-separated product ids (up to 200). */
-  @ApiProperty({ type: String, example: '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c12,0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c13' })
+  /**
+   * The products (up to 200): repeat the parameter (`productIds=…&productIds=…`) or send the ids
+   * comma-separated in one.
+   */
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    example: ['0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c12', '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c13'],
+  })
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string'
       ? value

@@ -177,20 +177,24 @@ export class InvoiceListQueryDto extends ListQueryDto implements InvoiceListQuer
   })
   declare sort?: string;
 
+  /** Only invoices, or only credit notes. */
   @ApiPropertyOptional({ enum: Object.values(InvoiceKind) })
   @Optional()
   @IsIn(Object.values(InvoiceKind))
   kind?: InvoiceKind;
 
+  /** Only documents with this payment status. */
   @ApiPropertyOptional({ enum: Object.values(PaymentStatus) })
   @Optional()
   @IsIn(Object.values(PaymentStatus))
   paymentStatus?: PaymentStatus;
 
+  /** Only documents of this customer. */
   @Optional()
   @IsUUID()
   customerId?: string;
 
+  /** Only documents of this sales order. */
   @Optional()
   @IsUUID()
   salesOrderId?: string;

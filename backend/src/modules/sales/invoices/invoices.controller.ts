@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, type InvoiceDto, type InvoiceSummaryDto, type Page } from '@depot/contracts';
+import { Permission, type InvoiceDto, type InvoiceSummaryDto, type Page, ErrorCode } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { Idempotent } from '../../../platform/http/idempotency/idempotent.decorator';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
+import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import {
   CreateCreditNoteDto,
   InvoiceListQueryDto,
@@ -41,6 +42,7 @@ export class InvoicesController {
   @ApiOperation({ summary: 'Get an invoice or credit note', description: 'With lines, payments and the balance.' })
   @ApiOkResponse({ type: InvoiceResponseDto, description: 'The invoice.' })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.InvoiceNotFound)
   getInvoice(@Param('id', ParseIdPipe) id: string): Promise<InvoiceDto> {
     return this.invoices.get(id);
   }
@@ -48,8 +50,19 @@ export class InvoicesController {
   @Get(':id/html')
   @Authenticated({ permission: Permission.SalesInvoicesRead })
   @ApiOperation({ summary: 'The invoice rendered as HTML', description: 'From the same template data as the PDF.' })
-  @ApiOkResponse({ description: 'An HTML document.', content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiOkResponse({
+    description: 'An HTML document.',
+    content: {
+      'text/html': {
+        schema: {
+          type: 'string',
+          example: '<!doctype html><html lang="en"><head><title>INV-2026-000123</title></head><body>…</body></html>',
+        },
+      },
+    },
+  })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.InvoiceNotFound)
   async getInvoiceHtml(@Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     const html = this.renderer.renderHtml(await this.document(id));
     return new StreamableFile(Buffer.from(html, 'utf8'), { type: 'text/html; charset=utf-8' });
@@ -63,6 +76,7 @@ export class InvoicesController {
     content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
   })
   @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.InvoiceNotFound)
   async getInvoicePdf(@Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     const document = await this.document(id);
     const pdf = await this.renderer.renderPdf(document);
@@ -82,6 +96,7 @@ export class InvoicesController {
   })
   @ApiCreatedResponse({ type: InvoiceResponseDto, description: 'The invoice with the payment.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.InvoiceNotFound, ErrorCode.InvoiceNotPayable, ErrorCode.InvoiceOverpaid)
   recordPayment(@Param('id', ParseIdPipe) id: string, @Body() body: RecordPaymentDto): Promise<InvoiceDto> {
     return this.invoices.recordPayment(id, body);
   }
@@ -97,6 +112,7 @@ export class InvoicesController {
   })
   @ApiCreatedResponse({ type: InvoiceResponseDto, description: 'The credit note.' })
   @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.InvoiceNotFound, ErrorCode.InvoiceNotPayable, ErrorCode.InvoiceOverpaid)
   createCreditNote(@Param('id', ParseIdPipe) id: string, @Body() body: CreateCreditNoteDto): Promise<InvoiceDto> {
     return this.invoices.createCreditNote(id, body);
   }

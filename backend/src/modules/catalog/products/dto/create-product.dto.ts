@@ -75,11 +75,14 @@ export class CreateProductDto implements CreateProductRequest {
   @IsIn(CURRENCIES)
   currency!: CurrencyCode;
 
-  /**
-   * EAN-13 or UPC-A barcode (check digit validated), unique.
-   * @example 4006381333931
-   */
-  @ApiProperty({ type: String, nullable: true, required: false, pattern: '^(\\d{12}|\\d{13})$' })
+  /** EAN-13 or UPC-A barcode (check digit validated), unique. */
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    required: false,
+    pattern: '^(\\d{12}|\\d{13})$',
+    example: '4006381333931',
+  })
   @OptionalOrNull()
   @Transform(trimString)
   @IsBarcode()

@@ -78,6 +78,7 @@ export class UserListQueryDto extends ListQueryDto implements UserListQuery {
   @MaxLength(IDENTITY_LIMITS.roleNameMaxLength)
   role?: string;
 
+  /** Only users with this status. */
   @ApiPropertyOptional({ enum: Object.values(UserStatus) })
   @Optional()
   @IsIn(Object.values(UserStatus))
@@ -105,7 +106,10 @@ export class CreateUserDto implements CreateUserRequest {
   @Matches(ROLE_NAME, { each: true })
   roles!: string[];
 
-  /** Initial password the user must change at first sign-in; omit to send an invitation e-mail. */
+  /**
+   * Initial password the user must change at first sign-in; omit to send an invitation e-mail.
+   * @example correct-horse-battery-staple
+   */
   @Optional()
   @IsString()
   @MinLength(PASSWORD_LIMITS.minLength)

@@ -107,11 +107,13 @@ export class StockLevelListQueryDto extends ListQueryDto implements StockLevelLi
   })
   declare sort?: string;
 
+  /** Only levels of this product. */
   @ApiPropertyOptional({ format: 'uuid' })
   @Optional()
   @IsUUID()
   productId?: string;
 
+  /** Only levels in this warehouse. */
   @ApiPropertyOptional({ format: 'uuid' })
   @Optional()
   @IsUUID()
@@ -133,16 +135,19 @@ export class StockMovementListQueryDto extends ListQueryDto implements StockMove
   })
   declare sort?: string;
 
+  /** Only movements of this product. */
   @ApiPropertyOptional({ format: 'uuid' })
   @Optional()
   @IsUUID()
   productId?: string;
 
+  /** Only movements in this warehouse. */
   @ApiPropertyOptional({ format: 'uuid' })
   @Optional()
   @IsUUID()
   warehouseId?: string;
 
+  /** Only movements of this type. */
   @ApiPropertyOptional({ enum: MOVEMENT_TYPES })
   @Optional()
   @IsIn(MOVEMENT_TYPES)
@@ -162,6 +167,7 @@ export class StockMovementListQueryDto extends ListQueryDto implements StockMove
 }
 
 export class LowStockQueryDto extends ListQueryDto {
+  /** Only this warehouse (default: every warehouse). */
   @ApiPropertyOptional({ format: 'uuid' })
   @Optional()
   @IsUUID()
@@ -244,6 +250,7 @@ export class StockTransferResultResponseDto implements StockTransferResultDto {
 }
 
 export class StockAsOfQueryDto {
+  /** The product whose stock to compute. */
   @ApiProperty({ format: 'uuid', example: UUID_EXAMPLE })
   @IsUUID()
   productId!: string;
