@@ -94,17 +94,22 @@ describe('OpenAPI document and SDK', () => {
         const where = `${method.toUpperCase()} ${path}`;
         const tooMany = op.responses['429'];
         expect([where, Object.keys(tooMany?.content ?? {})]).toEqual([where, ['application/problem+json']]);
-        expect([where, Object.keys(tooMany.headers ?? {}).sort()]).toEqual([
+        expect([where, Object.keys(tooMany.headers ?? {})]).toEqual([
           where,
-          ['RateLimit', 'RateLimit-Policy', 'Retry-After'],
+          expect.arrayContaining(['RateLimit', 'RateLimit-Policy', 'Retry-After']),
         ]);
         const success = Object.entries(op.responses).find(([status]) => status.startsWith('2'));
-        expect([where, Object.keys(success?.[1].headers ?? {})]).toEqual([where, ['RateLimit', 'RateLimit-Policy']]);
+        expect([where, Object.keys(success?.[1].headers ?? {})]).toEqual([
+          where,
+          expect.arrayContaining(['RateLimit', 'RateLimit-Policy']),
+        ]);
       }
     }
     expect(secured).toBeGreaterThan(50);
     const components = (document as unknown as { components: { headers: Record<string, unknown> } }).components;
-    expect(Object.keys(components.headers)).toEqual(['RateLimit', 'RateLimit-Policy', 'Retry-After']);
+    expect(Object.keys(components.headers)).toEqual(
+      expect.arrayContaining(['RateLimit', 'RateLimit-Policy', 'Retry-After']),
+    );
     const exportCsv = document.paths['/api/v1/products/export.csv'].get;
     expect(exportCsv['x-rate-limit-policy']).toBe('bulk');
   });
