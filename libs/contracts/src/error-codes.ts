@@ -58,11 +58,16 @@ export const ErrorCode = {
   WarehouseInactive: 'INVENTORY.WAREHOUSE_INACTIVE',
   ProductInactive: 'INVENTORY.PRODUCT_ARCHIVED',
   InsufficientStock: 'INVENTORY.INSUFFICIENT_STOCK',
+  MovementNotFound: 'INVENTORY.MOVEMENT_NOT_FOUND',
   SameWarehouse: 'INVENTORY.SAME_WAREHOUSE',
   IdempotencyKeyReused: 'REQUEST.IDEMPOTENCY_KEY_REUSED',
   MalformedCsv: 'IMPORT.MALFORMED_CSV',
   ImportRowsInvalid: 'IMPORT.ROWS_INVALID',
   IdempotencyKeyInProgress: 'REQUEST.IDEMPOTENCY_KEY_IN_PROGRESS',
+  /** An Idempotency-Key was sent to an operation that cannot honour it (sign-in, secrets shown once...). */
+  IdempotencyNotSupported: 'REQUEST.IDEMPOTENCY_NOT_SUPPORTED',
+  /** `If-Match` named a version of the resource that is no longer current. */
+  PreconditionFailed: 'REQUEST.PRECONDITION_FAILED',
   SupplierNotFound: 'PURCHASING.SUPPLIER_NOT_FOUND',
   CustomerNotFound: 'SALES.CUSTOMER_NOT_FOUND',
   PartnerCodeTaken: 'PARTNERS.CODE_TAKEN',

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 const sdkDir = join(__dirname, '..');
 const read = (file: string) => JSON.parse(readFileSync(join(sdkDir, file), 'utf8'));
 
+import { isIdempotencyExcluded } from './client/depot-client';
+
 describe('the @depot/sdk package', () => {
   const pkg = read('package.json');
 
@@ -26,5 +28,20 @@ describe('the @depot/sdk package', () => {
       import: { types: './dist/index.d.mts', default: './dist/index.mjs' },
       require: { types: './dist/index.d.ts', default: './dist/index.js' },
     });
+  });
+
+  it('sends an automatic Idempotency-Key to exactly the POSTs that honour one (the others refuse it)', () => {
+    const document = read('openapi.json') as {
+      paths: Record<string, { post?: { parameters?: { in: string; name: string }[] } }>;
+    };
+    const wrong: string[] = [];
+    for (const [path, item] of Object.entries(document.paths)) {
+      if (!item.post) continue;
+      const honours = (item.post.parameters ?? []).some((p) => p.in === 'header' && p.name === 'Idempotency-Key');
+      // A concrete path for templated ones: the rules compare real request paths.
+      const concrete = path.replace(/\{[^}]+\}/g, '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10');
+      if (honours === isIdempotencyExcluded(concrete)) wrong.push(`${path}: ${honours ? 'honours' : 'refuses'}`);
+    }
+    expect(wrong).toEqual([]);
   });
 });

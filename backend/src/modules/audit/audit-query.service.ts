@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { decodeCursor } from '../../platform/http/pagination/cursor';
 import { csvExport, csvFilename } from '../../platform/http/csv/csv-export';
 import { toPage } from '../../platform/http/pagination/page';
-import type { AuditEventListQueryDto } from './dto/audit-event.dto';
+import type { AuditEventListQueryDto, AuditEventExportQueryDto } from './dto/audit-event.dto';
 
 interface AuditRow {
   id: string;
@@ -64,7 +64,7 @@ export class AuditQueryService {
   }
 
   /** Every event matching the list filters as CSV, streamed from a cursor (flat memory). */
-  export(query: AuditEventListQueryDto, onlyPrefixes?: string[]): Promise<StreamableFile> {
+  export(query: AuditEventExportQueryDto, onlyPrefixes?: string[]): Promise<StreamableFile> {
     const { where, params } = this.filters(query, onlyPrefixes);
     return csvExport<AuditRow>(
       this.dataSource,

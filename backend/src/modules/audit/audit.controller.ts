@@ -4,7 +4,7 @@ import { Permission, type AuditEventDto, type Page } from '@depot/contracts';
 import { Authenticated } from '../../platform/auth/auth.decorators';
 import { ApiProblems } from '../../platform/openapi/api-responses';
 import { AuditQueryService, SECURITY_ACTION_PREFIXES } from './audit-query.service';
-import { AuditEventListQueryDto, AuditEventPageDto } from './dto/audit-event.dto';
+import { AuditEventListQueryDto, AuditEventPageDto, AuditEventExportQueryDto } from './dto/audit-event.dto';
 
 @ApiTags('audit')
 @Controller({ version: '1' })
@@ -38,7 +38,7 @@ export class AuditController {
     },
   })
   @ApiProblems(400)
-  exportAuditEvents(@Query() query: AuditEventListQueryDto): Promise<StreamableFile> {
+  exportAuditEvents(@Query() query: AuditEventExportQueryDto): Promise<StreamableFile> {
     return this.audit.export(query);
   }
 

@@ -18,6 +18,7 @@ import { ApiProblemCodes } from '../../platform/openapi/api-problem-codes';
 import { OpeningStockImportService } from './opening-stock-import.service';
 import { ProductImportService } from './product-import.service';
 import { Optional } from '../../platform/http/validators';
+import { Idempotent } from '../../platform/http/idempotency/idempotent.decorator';
 
 class ImportQueryDto {
   @ApiPropertyOptional({
@@ -67,6 +68,7 @@ export class ImportsController {
   ) {}
 
   @Post('products')
+  @Idempotent()
   @HttpCode(200)
   @Authenticated({ permission: Permission.CatalogProductsWrite, rateLimit: 'bulk' })
   @ApiOperation({
@@ -86,6 +88,7 @@ export class ImportsController {
   }
 
   @Post('opening-stock')
+  @Idempotent()
   @HttpCode(200)
   @Authenticated({ permission: Permission.InventoryStockAdjust, rateLimit: 'bulk' })
   @ApiOperation({

@@ -7,6 +7,12 @@ export class WarehouseNotFoundError extends NotFoundError {
   }
 }
 
+export class MovementNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super(ErrorCode.MovementNotFound, `No stock movement with id ${id}.`);
+  }
+}
+
 export class WarehouseCodeTakenError extends ConflictError {
   constructor(code: string) {
     super(ErrorCode.WarehouseCodeTaken, `A warehouse with code "${code}" already exists.`);

@@ -7,6 +7,7 @@ import { ApiProblems } from '../../platform/openapi/api-responses';
 import { ApiProblemCodes } from '../../platform/openapi/api-problem-codes';
 import { MailMessageListQueryDto, MailMessagePageDto, MailMessageResponseDto } from './dto/mail-message.dto';
 import { MailMessagesService } from './mail-messages.service';
+import { Idempotent } from '../../platform/http/idempotency/idempotent.decorator';
 
 /** Outgoing e-mail: whether each message was delivered, and sending failed ones again. */
 @ApiTags('mail')
@@ -29,6 +30,7 @@ export class MailMessagesController {
   }
 
   @Post(':id/retry')
+  @Idempotent()
   @HttpCode(202)
   @Authenticated({ permission: Permission.MailMessagesManage })
   @ApiOperation({

@@ -13,6 +13,8 @@ import {
   UpdatePartnerDto,
 } from './dto/partner.dto';
 import { PartnersService } from './partners.service';
+import { Idempotent } from '../../platform/http/idempotency/idempotent.decorator';
+import { CreatedLocation, ETagged, IfMatch } from '../../platform/http/conditional/conditional.decorators';
 
 @ApiTags('purchasing')
 @Controller({ path: 'suppliers', version: '1' })
@@ -29,6 +31,7 @@ export class SuppliersController {
   }
 
   @Get(':id')
+  @ETagged()
   @Authenticated({ permission: Permission.PurchasingSuppliersRead })
   @ApiOperation({
     summary: 'Get a supplier',
@@ -42,6 +45,8 @@ export class SuppliersController {
   }
 
   @Post()
+  @CreatedLocation('/api/v1/suppliers/{id}')
+  @Idempotent()
   @Authenticated({ permission: Permission.PurchasingSuppliersWrite })
   @ApiOperation({
     summary: 'Create a supplier',
@@ -55,6 +60,7 @@ export class SuppliersController {
   }
 
   @Patch(':id')
+  @IfMatch()
   @Authenticated({ permission: Permission.PurchasingSuppliersWrite })
   @ApiOperation({
     summary: 'Update a supplier',
@@ -83,6 +89,7 @@ export class CustomersController {
   }
 
   @Get(':id')
+  @ETagged()
   @Authenticated({ permission: Permission.SalesCustomersRead })
   @ApiOperation({
     summary: 'Get a customer',
@@ -96,6 +103,8 @@ export class CustomersController {
   }
 
   @Post()
+  @CreatedLocation('/api/v1/customers/{id}')
+  @Idempotent()
   @Authenticated({ permission: Permission.SalesCustomersWrite })
   @ApiOperation({
     summary: 'Create a customer',
@@ -109,6 +118,7 @@ export class CustomersController {
   }
 
   @Patch(':id')
+  @IfMatch()
   @Authenticated({ permission: Permission.SalesCustomersWrite })
   @ApiOperation({
     summary: 'Update a customer',

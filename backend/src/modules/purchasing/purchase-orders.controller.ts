@@ -25,6 +25,7 @@ import {
 } from './dto/purchase-order.dto';
 import { PurchaseOrdersService } from './purchase-orders.service';
 import { PageOf, wholeList } from '../../platform/http/pagination/page-dto';
+import { CreatedLocation, ETagged, IfMatch } from '../../platform/http/conditional/conditional.decorators';
 
 @ApiTags('purchasing')
 @Controller({ version: '1' })
@@ -44,6 +45,7 @@ export class PurchaseOrdersController {
   }
 
   @Get('purchase-orders/:id')
+  @ETagged()
   @Authenticated({ permission: Permission.PurchasingOrdersRead })
   @ApiOperation({ summary: 'Get a purchase order', description: 'With its lines and status timeline.' })
   @ApiOkResponse({ type: PurchaseOrderResponseDto, description: 'The purchase order.' })
@@ -54,6 +56,7 @@ export class PurchaseOrdersController {
   }
 
   @Post('purchase-orders')
+  @CreatedLocation('/api/v1/purchase-orders/{id}')
   @Idempotent()
   @Authenticated({ permission: Permission.PurchasingOrdersWrite })
   @ApiOperation({
@@ -76,6 +79,7 @@ export class PurchaseOrdersController {
   }
 
   @Patch('purchase-orders/:id')
+  @IfMatch()
   @Authenticated({ permission: Permission.PurchasingOrdersWrite })
   @ApiOperation({
     summary: 'Edit a draft purchase order',

@@ -28,6 +28,7 @@ import {
 import { InvoiceResponseDto } from './invoices/invoice.dto';
 import { SalesOrdersService } from './sales-orders.service';
 import { PageOf, wholeList } from '../../platform/http/pagination/page-dto';
+import { CreatedLocation, ETagged, IfMatch } from '../../platform/http/conditional/conditional.decorators';
 
 @ApiTags('sales')
 @Controller({ version: '1' })
@@ -47,6 +48,7 @@ export class SalesOrdersController {
   }
 
   @Get('sales-orders/:id')
+  @ETagged()
   @Authenticated({ permission: Permission.SalesOrdersRead })
   @ApiOperation({ summary: 'Get a sales order', description: 'With lines, totals and the status timeline.' })
   @ApiOkResponse({ type: SalesOrderResponseDto, description: 'The sales order.' })
@@ -57,6 +59,7 @@ export class SalesOrdersController {
   }
 
   @Post('sales-orders')
+  @CreatedLocation('/api/v1/sales-orders/{id}')
   @Idempotent()
   @Authenticated({ permission: Permission.SalesOrdersWrite })
   @ApiOperation({
@@ -81,6 +84,7 @@ export class SalesOrdersController {
   }
 
   @Patch('sales-orders/:id')
+  @IfMatch()
   @Authenticated({ permission: Permission.SalesOrdersWrite })
   @ApiOperation({
     summary: 'Edit a draft sales order',
@@ -158,6 +162,7 @@ export class SalesOrdersController {
   }
 
   @Post('sales-orders/:id/invoice')
+  @CreatedLocation('/api/v1/invoices/{id}')
   @Idempotent()
   @Authenticated({ permission: Permission.SalesInvoicesWrite })
   @ApiOperation({

@@ -6,6 +6,8 @@ import { IMPORT_LIMITS } from '@depot/contracts';
 import type { AppConfig } from '../config/app-config';
 import { buildAsyncApiDocument, mountAsyncApi } from '../asyncapi/asyncapi';
 import { buildOpenApiDocument, mountSwaggerUi } from '../openapi/openapi';
+import { registerConditionalRequests } from './conditional/conditional-requests';
+import { registerIdempotencyRefusal } from './idempotency/idempotency-refusal';
 import { registerInputGuard } from './input/input-guard';
 import { registerJsonBodyParser } from './input/json-body-parser';
 import { RouteRegistry } from './route-registry';
@@ -84,6 +86,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     done(null, payload);
   });
   registerInputGuard(fastify);
+  registerIdempotencyRefusal(fastify);
+  registerConditionalRequests(fastify);
   registerJsonBodyParser(fastify);
   // The API speaks JSON only: anything else is refused with 415 before it reaches a handler.
   fastify.removeContentTypeParser(['text/plain']);

@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger, NotFoundException } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorCode, PROBLEM_CONTENT_TYPE } from '@depot/contracts';
-import { AppError, TooManyRequestsError } from './app-error';
+import { AppError, TooManyRequestsError, VersionConflictError } from './app-error';
+import { ifMatchVersionOf, PreconditionFailedError } from './conditional/conditional-requests';
 import { mapError } from './error-mapper';
 import { RouteRegistry } from './route-registry';
 import { applyStandardHeaders } from './standard-headers';
@@ -49,6 +50,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       }
       const allow = this.routes.allowedMethods(request.url);
       if (allow.length > 0) exception = new MethodNotAllowedError(request.method, allow);
+    }
+    // A version conflict under an If-Match precondition is a failed precondition (412).
+    if (exception instanceof VersionConflictError && ifMatchVersionOf(request) !== undefined) {
+      exception = new PreconditionFailedError();
     }
     sendProblem(exception, request, reply, this.logger);
   }

@@ -131,7 +131,22 @@ export interface DepotClientOptions {
  * POSTs that must not carry `Idempotency-Key` (the server answers 400
  * `REQUEST.IDEMPOTENCY_NOT_SUPPORTED` to them): sign-in, refresh, sign-out, password reset and change.
  */
-export const DEFAULT_IDEMPOTENCY_EXCLUSIONS: readonly string[] = ['/api/v1/auth/', '/api/v1/me/password'];
+export const DEFAULT_IDEMPOTENCY_EXCLUSIONS: readonly string[] = [
+  '/api/v1/auth/',
+  '/api/v1/me/password',
+  '/api/v1/me/mfa/',
+  // Their answers show a secret once, which the server never stores for a replay.
+  '/api/v1/api-keys',
+  '/api/v1/webhooks',
+];
+
+/** Whether POSTs to `path` go without an automatic Idempotency-Key (`rules` as in the option). */
+export function isIdempotencyExcluded(
+  path: string,
+  rules: readonly string[] = DEFAULT_IDEMPOTENCY_EXCLUSIONS,
+): boolean {
+  return rules.some((rule) => (rule.endsWith('/') ? path.startsWith(rule) : path === rule));
+}
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 const IDEMPOTENCY_KEY_IN_PROGRESS = 'REQUEST.IDEMPOTENCY_KEY_IN_PROGRESS';
@@ -494,7 +509,7 @@ export class DepotClient {
   private excluded(url: string): boolean {
     let path = new URL(url, 'http://base.invalid').pathname;
     if (this.basePath && path.startsWith(this.basePath)) path = path.slice(this.basePath.length);
-    return this.exclusions.some((rule) => (rule.endsWith('/') ? path.startsWith(rule) : path === rule));
+    return isIdempotencyExcluded(path, this.exclusions);
   }
 
   private worthRetrying(error: DepotApiError): boolean {

@@ -1,5 +1,6 @@
 export {
   DEFAULT_IDEMPOTENCY_EXCLUSIONS,
+  isIdempotencyExcluded,
   DepotClient,
   type BodyOf,
   type DepotClientOptions,

@@ -1428,7 +1428,7 @@ export type AuditActorType = 'user' | 'api_key' | 'system' | 'anonymous';
 /**
  * Stable machine-readable error code of a problem (`code`). New codes may be added in minor versions; treat an unknown one like its HTTP status.
  */
-export type ErrorCode = 'REQUEST.VALIDATION_FAILED' | 'REQUEST.MALFORMED_BODY' | 'REQUEST.UNSUPPORTED_MEDIA_TYPE' | 'REQUEST.PAYLOAD_TOO_LARGE' | 'REQUEST.NOT_FOUND' | 'REQUEST.METHOD_NOT_ALLOWED' | 'REQUEST.MALFORMED_URL' | 'REQUEST.URI_TOO_LONG' | 'REQUEST.BAD_REQUEST' | 'REQUEST.CONFLICT' | 'AUTH.UNAUTHENTICATED' | 'AUTH.INVALID_CREDENTIALS' | 'AUTH.INVALID_REFRESH_TOKEN' | 'AUTH.FORBIDDEN' | 'AUTH.MFA_REQUIRED' | 'AUTH.INVALID_MFA_CODE' | 'AUTH.MFA_ENROLLMENT_REQUIRED' | 'REQUEST.TOO_MANY_REQUESTS' | 'AUTH.PASSWORD_CHANGE_REQUIRED' | 'AUTH.INVALID_PASSWORD_TOKEN' | 'IDENTITY.USER_NOT_FOUND' | 'IDENTITY.EMAIL_TAKEN' | 'IDENTITY.ROLE_NOT_FOUND' | 'IDENTITY.ROLE_NAME_TAKEN' | 'IDENTITY.ROLE_BUILT_IN' | 'IDENTITY.ROLE_IN_USE' | 'IDENTITY.SCOPE_NOT_HELD' | 'IDENTITY.API_KEY_NOT_FOUND' | 'IDENTITY.SESSION_NOT_FOUND' | 'IDENTITY.WRONG_PASSWORD' | 'REQUEST.VERSION_CONFLICT' | 'SERVER.UNAVAILABLE' | 'SERVER.INTERNAL' | 'CATALOG.PRODUCT_NOT_FOUND' | 'CATALOG.SKU_TAKEN' | 'REQUEST.INVALID_CURSOR' | 'NOTIFICATIONS.WEBHOOK_NOT_FOUND' | 'NOTIFICATIONS.DELIVERY_NOT_FOUND' | 'AUTH.MFA_ALREADY_ENABLED' | 'AUTH.MFA_NOT_SET_UP' | 'MAIL.MESSAGE_NOT_FOUND' | 'MAIL.NOT_RETRYABLE' | 'CATALOG.BARCODE_TAKEN' | 'CATALOG.CATEGORY_NOT_FOUND' | 'CATALOG.CATEGORY_CYCLE' | 'CATALOG.CATEGORY_TOO_DEEP' | 'CATALOG.CATEGORY_NOT_EMPTY' | 'CATALOG.CATEGORY_NAME_TAKEN' | 'INVENTORY.WAREHOUSE_NOT_FOUND' | 'INVENTORY.WAREHOUSE_CODE_TAKEN' | 'INVENTORY.WAREHOUSE_INACTIVE' | 'INVENTORY.PRODUCT_ARCHIVED' | 'INVENTORY.INSUFFICIENT_STOCK' | 'INVENTORY.SAME_WAREHOUSE' | 'REQUEST.IDEMPOTENCY_KEY_REUSED' | 'IMPORT.MALFORMED_CSV' | 'IMPORT.ROWS_INVALID' | 'REQUEST.IDEMPOTENCY_KEY_IN_PROGRESS' | 'PURCHASING.SUPPLIER_NOT_FOUND' | 'SALES.CUSTOMER_NOT_FOUND' | 'PARTNERS.CODE_TAKEN' | 'PARTNERS.INACTIVE' | 'PURCHASING.ORDER_NOT_FOUND' | 'SALES.ORDER_NOT_FOUND' | 'ORDERS.INVALID_TRANSITION' | 'SALES.LINES_SHORT' | 'ORDERS.LINE_QUANTITY_EXCEEDED' | 'ORDERS.CURRENCY_MISMATCH' | 'SALES.INVOICE_NOT_FOUND' | 'SALES.INVOICE_OVERPAID' | 'SALES.INVOICE_NOT_PAYABLE';
+export type ErrorCode = 'REQUEST.VALIDATION_FAILED' | 'REQUEST.MALFORMED_BODY' | 'REQUEST.UNSUPPORTED_MEDIA_TYPE' | 'REQUEST.PAYLOAD_TOO_LARGE' | 'REQUEST.NOT_FOUND' | 'REQUEST.METHOD_NOT_ALLOWED' | 'REQUEST.MALFORMED_URL' | 'REQUEST.URI_TOO_LONG' | 'REQUEST.BAD_REQUEST' | 'REQUEST.CONFLICT' | 'AUTH.UNAUTHENTICATED' | 'AUTH.INVALID_CREDENTIALS' | 'AUTH.INVALID_REFRESH_TOKEN' | 'AUTH.FORBIDDEN' | 'AUTH.MFA_REQUIRED' | 'AUTH.INVALID_MFA_CODE' | 'AUTH.MFA_ENROLLMENT_REQUIRED' | 'REQUEST.TOO_MANY_REQUESTS' | 'AUTH.PASSWORD_CHANGE_REQUIRED' | 'AUTH.INVALID_PASSWORD_TOKEN' | 'IDENTITY.USER_NOT_FOUND' | 'IDENTITY.EMAIL_TAKEN' | 'IDENTITY.ROLE_NOT_FOUND' | 'IDENTITY.ROLE_NAME_TAKEN' | 'IDENTITY.ROLE_BUILT_IN' | 'IDENTITY.ROLE_IN_USE' | 'IDENTITY.SCOPE_NOT_HELD' | 'IDENTITY.API_KEY_NOT_FOUND' | 'IDENTITY.SESSION_NOT_FOUND' | 'IDENTITY.WRONG_PASSWORD' | 'REQUEST.VERSION_CONFLICT' | 'SERVER.UNAVAILABLE' | 'SERVER.INTERNAL' | 'CATALOG.PRODUCT_NOT_FOUND' | 'CATALOG.SKU_TAKEN' | 'REQUEST.INVALID_CURSOR' | 'NOTIFICATIONS.WEBHOOK_NOT_FOUND' | 'NOTIFICATIONS.DELIVERY_NOT_FOUND' | 'AUTH.MFA_ALREADY_ENABLED' | 'AUTH.MFA_NOT_SET_UP' | 'MAIL.MESSAGE_NOT_FOUND' | 'MAIL.NOT_RETRYABLE' | 'CATALOG.BARCODE_TAKEN' | 'CATALOG.CATEGORY_NOT_FOUND' | 'CATALOG.CATEGORY_CYCLE' | 'CATALOG.CATEGORY_TOO_DEEP' | 'CATALOG.CATEGORY_NOT_EMPTY' | 'CATALOG.CATEGORY_NAME_TAKEN' | 'INVENTORY.WAREHOUSE_NOT_FOUND' | 'INVENTORY.WAREHOUSE_CODE_TAKEN' | 'INVENTORY.WAREHOUSE_INACTIVE' | 'INVENTORY.PRODUCT_ARCHIVED' | 'INVENTORY.INSUFFICIENT_STOCK' | 'INVENTORY.MOVEMENT_NOT_FOUND' | 'INVENTORY.SAME_WAREHOUSE' | 'REQUEST.IDEMPOTENCY_KEY_REUSED' | 'IMPORT.MALFORMED_CSV' | 'IMPORT.ROWS_INVALID' | 'REQUEST.IDEMPOTENCY_KEY_IN_PROGRESS' | 'REQUEST.IDEMPOTENCY_NOT_SUPPORTED' | 'REQUEST.PRECONDITION_FAILED' | 'PURCHASING.SUPPLIER_NOT_FOUND' | 'SALES.CUSTOMER_NOT_FOUND' | 'PARTNERS.CODE_TAKEN' | 'PARTNERS.INACTIVE' | 'PURCHASING.ORDER_NOT_FOUND' | 'SALES.ORDER_NOT_FOUND' | 'ORDERS.INVALID_TRANSITION' | 'SALES.LINES_SHORT' | 'ORDERS.LINE_QUANTITY_EXCEEDED' | 'ORDERS.CURRENCY_MISMATCH' | 'SALES.INVOICE_NOT_FOUND' | 'SALES.INVOICE_OVERPAID' | 'SALES.INVOICE_NOT_PAYABLE';
 
 export type GetLivenessData = {
     body?: never;
@@ -1563,10 +1563,6 @@ export type ExportAuditEventsData = {
     path?: never;
     query?: {
         /**
-         * Page size.
-         */
-        limit?: number;
-        /**
          * Events at or after this time.
          */
         from?: string;
@@ -1578,10 +1574,6 @@ export type ExportAuditEventsData = {
          * Only events by this kind of actor.
          */
         actorType?: AuditActorType;
-        /**
-         * Opaque cursor from a previous page's `nextCursor`.
-         */
-        cursor?: string;
         /**
          * Exact action, or a prefix ending in `.` (e.g. `auth.`).
          */
@@ -1778,6 +1770,12 @@ export type ListMailMessagesResponse = ListMailMessagesResponses[keyof ListMailM
 
 export type RetryMailMessageData = {
     body?: never;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
     path: {
         /**
          * Id of the mail message.
@@ -1809,6 +1807,10 @@ export type RetryMailMessageErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
     /**
      * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
      */
@@ -1965,6 +1967,62 @@ export type RevokeApiKeyResponses = {
 };
 
 export type RevokeApiKeyResponse = RevokeApiKeyResponses[keyof RevokeApiKeyResponses];
+
+export type GetApiKeyData = {
+    body?: never;
+    headers?: {
+        /**
+         * An ETag you hold: 304 Not Modified (no body) when the record is unchanged.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        /**
+         * Id of the API key.
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/api-keys/{id}';
+};
+
+export type GetApiKeyErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `identity.api-keys.manage`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type GetApiKeyError = GetApiKeyErrors[keyof GetApiKeyErrors];
+
+export type GetApiKeyResponses = {
+    /**
+     * The key.
+     */
+    200: ApiKeyResponseDto;
+};
+
+export type GetApiKeyResponse = GetApiKeyResponses[keyof GetApiKeyResponses];
 
 export type LoginData = {
     body: LoginDto;
@@ -2312,6 +2370,12 @@ export type ListRolesResponse = ListRolesResponses[keyof ListRolesResponses];
 
 export type CreateRoleData = {
     body: CreateRoleDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/v1/roles';
@@ -2343,6 +2407,10 @@ export type CreateRoleErrors = {
      */
     415: ProblemDetailsDto;
     /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
      * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
      */
     429: ProblemDetailsDto;
@@ -2365,6 +2433,12 @@ export type CreateRoleResponse = CreateRoleResponses[keyof CreateRoleResponses];
 
 export type DeleteRoleData = {
     body?: never;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
     path: {
         /**
          * Id of the role.
@@ -2397,6 +2471,10 @@ export type DeleteRoleErrors = {
      */
     409: ProblemDetailsDto;
     /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
+    /**
      * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
      */
     429: ProblemDetailsDto;
@@ -2419,6 +2497,12 @@ export type DeleteRoleResponse = DeleteRoleResponses[keyof DeleteRoleResponses];
 
 export type GetRoleData = {
     body?: never;
+    headers?: {
+        /**
+         * An ETag you hold: 304 Not Modified (no body) when the record is unchanged.
+         */
+        'If-None-Match'?: string;
+    };
     path: {
         /**
          * Id of the role.
@@ -2469,6 +2553,12 @@ export type GetRoleResponse = GetRoleResponses[keyof GetRoleResponses];
 
 export type UpdateRoleData = {
     body: UpdateRoleDto;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
     path: {
         /**
          * Id of the role.
@@ -2500,6 +2590,10 @@ export type UpdateRoleErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
     /**
      * Request body too large.
      */
@@ -2537,6 +2631,10 @@ export type EndAllMySessionsData = {
 };
 
 export type EndAllMySessionsErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -2871,6 +2969,12 @@ export type ListUsersResponse = ListUsersResponses[keyof ListUsersResponses];
 
 export type CreateUserData = {
     body: CreateUserDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/v1/users';
@@ -2902,6 +3006,10 @@ export type CreateUserErrors = {
      */
     415: ProblemDetailsDto;
     /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
      * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
      */
     429: ProblemDetailsDto;
@@ -2924,6 +3032,12 @@ export type CreateUserResponse = CreateUserResponses[keyof CreateUserResponses];
 
 export type GetUserData = {
     body?: never;
+    headers?: {
+        /**
+         * An ETag you hold: 304 Not Modified (no body) when the record is unchanged.
+         */
+        'If-None-Match'?: string;
+    };
     path: {
         /**
          * Id of the user.
@@ -2974,6 +3088,12 @@ export type GetUserResponse = GetUserResponses[keyof GetUserResponses];
 
 export type UpdateUserData = {
     body: UpdateUserDto;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
     path: {
         /**
          * Id of the user.
@@ -3006,6 +3126,10 @@ export type UpdateUserErrors = {
      */
     409: ProblemDetailsDto;
     /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
+    /**
      * Request body too large.
      */
     413: ProblemDetailsDto;
@@ -3036,6 +3160,12 @@ export type UpdateUserResponse = UpdateUserResponses[keyof UpdateUserResponses];
 
 export type SetUserRolesData = {
     body: SetUserRolesDto;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
     path: {
         /**
          * Id of the user.
@@ -3068,6 +3198,10 @@ export type SetUserRolesErrors = {
      */
     409: ProblemDetailsDto;
     /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
+    /**
      * Request body too large.
      */
     413: ProblemDetailsDto;
@@ -3098,6 +3232,12 @@ export type SetUserRolesResponse = SetUserRolesResponses[keyof SetUserRolesRespo
 
 export type DisableUserData = {
     body?: never;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
     path: {
         /**
          * Id of the user.
@@ -3130,6 +3270,10 @@ export type DisableUserErrors = {
      */
     409: ProblemDetailsDto;
     /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
      * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
      */
     429: ProblemDetailsDto;
@@ -3152,6 +3296,12 @@ export type DisableUserResponse = DisableUserResponses[keyof DisableUserResponse
 
 export type EnableUserData = {
     body?: never;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
     path: {
         /**
          * Id of the user.
@@ -3179,6 +3329,14 @@ export type EnableUserErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
     /**
      * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
      */
@@ -3208,6 +3366,10 @@ export type SetupTotpData = {
 };
 
 export type SetupTotpErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -3345,6 +3507,12 @@ export type DisableMfaResponse = DisableMfaResponses[keyof DisableMfaResponses];
 
 export type ResetUserMfaData = {
     body?: never;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
     path: {
         /**
          * Id of the user.
@@ -3376,6 +3544,10 @@ export type ResetUserMfaErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
     /**
      * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
      */
@@ -3547,6 +3719,12 @@ export type ListWarehousesResponse = ListWarehousesResponses[keyof ListWarehouse
 
 export type CreateWarehouseData = {
     body: CreateWarehouseDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/v1/warehouses';
@@ -3578,6 +3756,10 @@ export type CreateWarehouseErrors = {
      */
     415: ProblemDetailsDto;
     /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
      * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
      */
     429: ProblemDetailsDto;
@@ -3600,6 +3782,12 @@ export type CreateWarehouseResponse = CreateWarehouseResponses[keyof CreateWareh
 
 export type GetWarehouseData = {
     body?: never;
+    headers?: {
+        /**
+         * An ETag you hold: 304 Not Modified (no body) when the record is unchanged.
+         */
+        'If-None-Match'?: string;
+    };
     path: {
         /**
          * Id of the warehouse.
@@ -3650,6 +3838,12 @@ export type GetWarehouseResponse = GetWarehouseResponses[keyof GetWarehouseRespo
 
 export type UpdateWarehouseData = {
     body: UpdateWarehouseDto;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
     path: {
         /**
          * Id of the warehouse.
@@ -3681,6 +3875,10 @@ export type UpdateWarehouseErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
     /**
      * Request body too large.
      */
@@ -3866,6 +4064,62 @@ export type ListStockMovementsResponses = {
 
 export type ListStockMovementsResponse = ListStockMovementsResponses[keyof ListStockMovementsResponses];
 
+export type GetStockMovementData = {
+    body?: never;
+    headers?: {
+        /**
+         * An ETag you hold: 304 Not Modified (no body) when the record is unchanged.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        /**
+         * Id of the stock movement.
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/stock-movements/{id}';
+};
+
+export type GetStockMovementErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `inventory.stock.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type GetStockMovementError = GetStockMovementErrors[keyof GetStockMovementErrors];
+
+export type GetStockMovementResponses = {
+    /**
+     * The movement.
+     */
+    200: StockMovementResponseDto;
+};
+
+export type GetStockMovementResponse = GetStockMovementResponses[keyof GetStockMovementResponses];
+
 export type ExportStockMovementsData = {
     body?: never;
     path?: never;
@@ -3895,21 +4149,9 @@ export type ExportStockMovementsData = {
          */
         to?: string;
         /**
-         * Page size.
-         */
-        limit?: number;
-        /**
-         * Opaque cursor from a previous page's `nextCursor`.
-         */
-        cursor?: string;
-        /**
          * Free-text search.
          */
         q?: string;
-        /**
-         * Also return the total number of matching rows (costs an extra count query).
-         */
-        includeTotal?: boolean;
     };
     url: '/api/v1/stock-movements/export.csv';
 };
@@ -4319,6 +4561,12 @@ export type ListProductsResponse = ListProductsResponses[keyof ListProductsRespo
 
 export type CreateProductData = {
     body: CreateProductDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/v1/products';
@@ -4349,6 +4597,10 @@ export type CreateProductErrors = {
      * Unsupported Content-Type.
      */
     415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
     /**
      * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
      */
@@ -4395,21 +4647,9 @@ export type ExportProductsData = {
          */
         belowReorderPoint?: boolean;
         /**
-         * Page size.
-         */
-        limit?: number;
-        /**
-         * Opaque cursor from a previous page's `nextCursor`.
-         */
-        cursor?: string;
-        /**
          * Free-text search.
          */
         q?: string;
-        /**
-         * Also return the total number of matching rows (costs an extra count query).
-         */
-        includeTotal?: boolean;
     };
     url: '/api/v1/products/export.csv';
 };
@@ -4450,6 +4690,12 @@ export type ExportProductsResponse = ExportProductsResponses[keyof ExportProduct
 
 export type ArchiveProductData = {
     body?: never;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
     path: {
         /**
          * Id of the product.
@@ -4478,6 +4724,10 @@ export type ArchiveProductErrors = {
      */
     404: ProblemDetailsDto;
     /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
+    /**
      * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
      */
     429: ProblemDetailsDto;
@@ -4500,6 +4750,12 @@ export type ArchiveProductResponse = ArchiveProductResponses[keyof ArchiveProduc
 
 export type GetProductData = {
     body?: never;
+    headers?: {
+        /**
+         * An ETag you hold: 304 Not Modified (no body) when the record is unchanged.
+         */
+        'If-None-Match'?: string;
+    };
     path: {
         /**
          * Id of the product.
@@ -4550,6 +4806,12 @@ export type GetProductResponse = GetProductResponses[keyof GetProductResponses];
 
 export type UpdateProductData = {
     body: UpdateProductDto;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
     path: {
         /**
          * Id of the product.
@@ -4581,6 +4843,10 @@ export type UpdateProductErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
     /**
      * Request body too large.
      */
@@ -4649,6 +4915,12 @@ export type ListCategoriesResponse = ListCategoriesResponses[keyof ListCategorie
 
 export type CreateCategoryData = {
     body: CreateCategoryDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/v1/categories';
@@ -4684,6 +4956,10 @@ export type CreateCategoryErrors = {
      */
     415: ProblemDetailsDto;
     /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
      * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
      */
     429: ProblemDetailsDto;
@@ -4706,6 +4982,12 @@ export type CreateCategoryResponse = CreateCategoryResponses[keyof CreateCategor
 
 export type DeleteCategoryData = {
     body?: never;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
     path: {
         /**
          * Id of the category.
@@ -4738,6 +5020,10 @@ export type DeleteCategoryErrors = {
      */
     409: ProblemDetailsDto;
     /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
+    /**
      * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
      */
     429: ProblemDetailsDto;
@@ -4760,6 +5046,12 @@ export type DeleteCategoryResponse = DeleteCategoryResponses[keyof DeleteCategor
 
 export type GetCategoryData = {
     body?: never;
+    headers?: {
+        /**
+         * An ETag you hold: 304 Not Modified (no body) when the record is unchanged.
+         */
+        'If-None-Match'?: string;
+    };
     path: {
         /**
          * Id of the category.
@@ -4810,6 +5102,12 @@ export type GetCategoryResponse = GetCategoryResponses[keyof GetCategoryResponse
 
 export type UpdateCategoryData = {
     body: UpdateCategoryDto;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
     path: {
         /**
          * Id of the category.
@@ -4841,6 +5139,10 @@ export type UpdateCategoryErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
     /**
      * Request body too large.
      */
@@ -4958,6 +5260,12 @@ export type CreateWebhookResponse = CreateWebhookResponses[keyof CreateWebhookRe
 
 export type DeleteWebhookData = {
     body?: never;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
     path: {
         /**
          * Id of the webhook endpoint.
@@ -4986,6 +5294,10 @@ export type DeleteWebhookErrors = {
      */
     404: ProblemDetailsDto;
     /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
+    /**
      * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
      */
     429: ProblemDetailsDto;
@@ -5008,6 +5320,12 @@ export type DeleteWebhookResponse = DeleteWebhookResponses[keyof DeleteWebhookRe
 
 export type GetWebhookData = {
     body?: never;
+    headers?: {
+        /**
+         * An ETag you hold: 304 Not Modified (no body) when the record is unchanged.
+         */
+        'If-None-Match'?: string;
+    };
     path: {
         /**
          * Id of the webhook endpoint.
@@ -5058,6 +5376,12 @@ export type GetWebhookResponse = GetWebhookResponses[keyof GetWebhookResponses];
 
 export type UpdateWebhookData = {
     body: UpdateWebhookEndpointDto;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
     path: {
         /**
          * Id of the webhook endpoint.
@@ -5090,6 +5414,10 @@ export type UpdateWebhookErrors = {
      */
     409: ProblemDetailsDto;
     /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
+    /**
      * Request body too large.
      */
     413: ProblemDetailsDto;
@@ -5120,6 +5448,12 @@ export type UpdateWebhookResponse = UpdateWebhookResponses[keyof UpdateWebhookRe
 
 export type SendWebhookTestData = {
     body?: never;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
     path: {
         /**
          * Id of the webhook endpoint.
@@ -5147,6 +5481,14 @@ export type SendWebhookTestErrors = {
      * No such resource.
      */
     404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
     /**
      * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
      */
@@ -5185,14 +5527,6 @@ export type ListWebhookDeliveriesData = {
          * Opaque cursor from a previous page's `nextCursor`.
          */
         cursor?: string;
-        /**
-         * Sort field, `-` prefix for descending.
-         */
-        sort?: string;
-        /**
-         * Free-text search.
-         */
-        q?: string;
         /**
          * Also return the total number of matching rows (costs an extra count query).
          */
@@ -5241,6 +5575,12 @@ export type ListWebhookDeliveriesResponse = ListWebhookDeliveriesResponses[keyof
 
 export type ReplayWebhookDeliveryData = {
     body?: never;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
     path: {
         /**
          * Id of the webhook endpoint.
@@ -5273,6 +5613,14 @@ export type ReplayWebhookDeliveryErrors = {
      */
     404: ProblemDetailsDto;
     /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
      * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
      */
     429: ProblemDetailsDto;
@@ -5295,6 +5643,12 @@ export type ReplayWebhookDeliveryResponse = ReplayWebhookDeliveryResponses[keyof
 
 export type ImportProductsData = {
     body: string;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: {
         /**
@@ -5319,6 +5673,10 @@ export type ImportProductsErrors = {
      */
     403: ProblemDetailsDto;
     /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
      * Request body too large.
      */
     413: ProblemDetailsDto;
@@ -5328,6 +5686,8 @@ export type ImportProductsErrors = {
     415: ProblemDetailsDto;
     /**
      * Unprocessable request.
+     *
+     * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
     /**
@@ -5353,6 +5713,12 @@ export type ImportProductsResponse = ImportProductsResponses[keyof ImportProduct
 
 export type ImportOpeningStockData = {
     body: string;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: {
         /**
@@ -5377,6 +5743,10 @@ export type ImportOpeningStockErrors = {
      */
     403: ProblemDetailsDto;
     /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
      * Request body too large.
      */
     413: ProblemDetailsDto;
@@ -5386,6 +5756,8 @@ export type ImportOpeningStockErrors = {
     415: ProblemDetailsDto;
     /**
      * Unprocessable request.
+     *
+     * The Idempotency-Key was used before with a different body.
      */
     422: ProblemDetailsDto;
     /**
@@ -5477,6 +5849,12 @@ export type ListSuppliersResponse = ListSuppliersResponses[keyof ListSuppliersRe
 
 export type CreateSupplierData = {
     body: CreatePartnerDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/v1/suppliers';
@@ -5508,6 +5886,10 @@ export type CreateSupplierErrors = {
      */
     415: ProblemDetailsDto;
     /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
      * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
      */
     429: ProblemDetailsDto;
@@ -5530,6 +5912,12 @@ export type CreateSupplierResponse = CreateSupplierResponses[keyof CreateSupplie
 
 export type GetSupplierData = {
     body?: never;
+    headers?: {
+        /**
+         * An ETag you hold: 304 Not Modified (no body) when the record is unchanged.
+         */
+        'If-None-Match'?: string;
+    };
     path: {
         /**
          * Id of the supplier.
@@ -5580,6 +5968,12 @@ export type GetSupplierResponse = GetSupplierResponses[keyof GetSupplierResponse
 
 export type UpdateSupplierData = {
     body: UpdatePartnerDto;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
     path: {
         /**
          * Id of the supplier.
@@ -5611,6 +6005,10 @@ export type UpdateSupplierErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
     /**
      * Request body too large.
      */
@@ -5708,6 +6106,12 @@ export type ListCustomersResponse = ListCustomersResponses[keyof ListCustomersRe
 
 export type CreateCustomerData = {
     body: CreatePartnerDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
     path?: never;
     query?: never;
     url: '/api/v1/customers';
@@ -5739,6 +6143,10 @@ export type CreateCustomerErrors = {
      */
     415: ProblemDetailsDto;
     /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
      * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
      */
     429: ProblemDetailsDto;
@@ -5761,6 +6169,12 @@ export type CreateCustomerResponse = CreateCustomerResponses[keyof CreateCustome
 
 export type GetCustomerData = {
     body?: never;
+    headers?: {
+        /**
+         * An ETag you hold: 304 Not Modified (no body) when the record is unchanged.
+         */
+        'If-None-Match'?: string;
+    };
     path: {
         /**
          * Id of the customer.
@@ -5811,6 +6225,12 @@ export type GetCustomerResponse = GetCustomerResponses[keyof GetCustomerResponse
 
 export type UpdateCustomerData = {
     body: UpdatePartnerDto;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
     path: {
         /**
          * Id of the customer.
@@ -5842,6 +6262,10 @@ export type UpdateCustomerErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
     /**
      * Request body too large.
      */
@@ -6014,6 +6438,12 @@ export type CreatePurchaseOrderResponse = CreatePurchaseOrderResponses[keyof Cre
 
 export type GetPurchaseOrderData = {
     body?: never;
+    headers?: {
+        /**
+         * An ETag you hold: 304 Not Modified (no body) when the record is unchanged.
+         */
+        'If-None-Match'?: string;
+    };
     path: {
         /**
          * Id of the purchase order.
@@ -6064,6 +6494,12 @@ export type GetPurchaseOrderResponse = GetPurchaseOrderResponses[keyof GetPurcha
 
 export type UpdatePurchaseOrderData = {
     body: UpdatePurchaseOrderDto;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
     path: {
         /**
          * Id of the purchase order.
@@ -6095,6 +6531,10 @@ export type UpdatePurchaseOrderErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
     /**
      * Request body too large.
      */
@@ -6529,6 +6969,12 @@ export type CreateSalesOrderResponse = CreateSalesOrderResponses[keyof CreateSal
 
 export type GetSalesOrderData = {
     body?: never;
+    headers?: {
+        /**
+         * An ETag you hold: 304 Not Modified (no body) when the record is unchanged.
+         */
+        'If-None-Match'?: string;
+    };
     path: {
         /**
          * Id of the sales order.
@@ -6579,6 +7025,12 @@ export type GetSalesOrderResponse = GetSalesOrderResponses[keyof GetSalesOrderRe
 
 export type UpdateSalesOrderData = {
     body: UpdateSalesOrderDto;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
     path: {
         /**
          * Id of the sales order.
@@ -6610,6 +7062,10 @@ export type UpdateSalesOrderErrors = {
      * Conflict: stale `version`, duplicate key or a state that does not allow this.
      */
     409: ProblemDetailsDto;
+    /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
     /**
      * Request body too large.
      */
@@ -7058,6 +7514,12 @@ export type ListInvoicesResponse = ListInvoicesResponses[keyof ListInvoicesRespo
 
 export type GetInvoiceData = {
     body?: never;
+    headers?: {
+        /**
+         * An ETag you hold: 304 Not Modified (no body) when the record is unchanged.
+         */
+        'If-None-Match'?: string;
+    };
     path: {
         /**
          * Id of the invoice.

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { PAGINATION, type AuditEventDto, type AuditEventListQuery, type Page } from '@depot/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
@@ -109,3 +109,6 @@ export class AuditEventListQueryDto implements AuditEventListQuery {
   @IsIn(['user', 'api_key', 'system', 'anonymous'])
   actorType?: string;
 }
+
+/** The audit export: the list's filters, every matching event (no paging). */
+export class AuditEventExportQueryDto extends OmitType(AuditEventListQueryDto, ['limit', 'cursor'] as const) {}

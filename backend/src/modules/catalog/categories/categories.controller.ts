@@ -8,6 +8,13 @@ import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import { CategoriesService } from './categories.service';
 import { CategoryResponseDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
 import { PageOf, wholeList } from '../../../platform/http/pagination/page-dto';
+import { Idempotent } from '../../../platform/http/idempotency/idempotent.decorator';
+import {
+  CreatedLocation,
+  ETagged,
+  IfMatch,
+  IfMatchVersion,
+} from '../../../platform/http/conditional/conditional.decorators';
 
 @ApiTags('catalog')
 @Controller({ path: 'categories', version: '1' })
@@ -26,6 +33,7 @@ export class CategoriesController {
   }
 
   @Get(':id')
+  @ETagged()
   @Authenticated({ permission: Permission.CatalogProductsRead })
   @ApiOperation({
     summary: 'Get a category',
@@ -39,6 +47,8 @@ export class CategoriesController {
   }
 
   @Post()
+  @CreatedLocation('/api/v1/categories/{id}')
+  @Idempotent()
   @Authenticated({ permission: Permission.CatalogCategoriesWrite })
   @ApiOperation({ summary: 'Create a category', description: 'Sibling names are unique case-insensitively.' })
   @ApiCreatedResponse({ type: CategoryResponseDto, description: 'Created.' })
@@ -49,6 +59,7 @@ export class CategoriesController {
   }
 
   @Patch(':id')
+  @IfMatch()
   @Authenticated({ permission: Permission.CatalogCategoriesWrite })
   @ApiOperation({
     summary: 'Rename or move a category',
@@ -67,6 +78,7 @@ export class CategoriesController {
   }
 
   @Delete(':id')
+  @IfMatch({ etag: false })
   @HttpCode(204)
   @Authenticated({ permission: Permission.CatalogCategoriesWrite })
   @ApiOperation({
@@ -76,7 +88,10 @@ export class CategoriesController {
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 409)
   @ApiProblemCodes(ErrorCode.CategoryNotFound, ErrorCode.CategoryNotEmpty)
-  deleteCategory(@Param('id', ParseIdPipe) id: string): Promise<void> {
-    return this.categories.remove(id);
+  deleteCategory(
+    @Param('id', ParseIdPipe) id: string,
+    @IfMatchVersion() expectedVersion: number | undefined,
+  ): Promise<void> {
+    return this.categories.remove(id, expectedVersion);
   }
 }

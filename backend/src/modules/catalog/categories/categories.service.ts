@@ -15,6 +15,7 @@ import {
   CategoryTooDeepError,
 } from '../catalog.errors';
 import type { CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
+import { assertExpectedVersion } from '../../../platform/http/conditional/conditional-requests';
 
 interface CategoryRow {
   id: string;
@@ -163,9 +164,10 @@ export class CategoriesService {
   }
 
   @Transactional()
-  async remove(id: string): Promise<void> {
+  async remove(id: string, expectedVersion?: number): Promise<void> {
     await this.db.query(TREE_LOCK);
     const category = await this.get(id);
+    assertExpectedVersion(category.version, expectedVersion);
     if (category.childCount > 0 || category.productCount > 0) {
       throw new CategoryNotEmptyError(category.childCount, category.productCount);
     }

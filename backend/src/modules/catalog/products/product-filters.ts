@@ -1,8 +1,8 @@
 import { escapeLike, type SqlParams } from '../../../platform/http/pagination/keyset-page';
-import type { ProductListQueryDto } from './dto/product-list-query.dto';
+import type { ProductExportQueryDto } from './dto/product-list-query.dto';
 
 /** SQL conditions for the product list's filters (shared by the list and the CSV export). */
-export function productFilters(query: ProductListQueryDto, params: SqlParams): string[] {
+export function productFilters(query: ProductExportQueryDto, params: SqlParams): string[] {
   const where: string[] = [];
   if (query.status) where.push(`status = ${params.add(query.status)}`);
   if (query.q && query.q.trim().length > 0) {

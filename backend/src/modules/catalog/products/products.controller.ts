@@ -18,9 +18,16 @@ import { ApiProblems } from '../../../platform/openapi/api-responses';
 import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import { CreateProductDto } from './dto/create-product.dto';
 import { ProductPageDto, ProductResponseDto } from './dto/product.dto';
-import { ProductListQueryDto } from './dto/product-list-query.dto';
+import { ProductListQueryDto, ProductExportQueryDto } from './dto/product-list-query.dto';
 import { UpdateProductDto } from './dto/update-product.dto';
 import { ProductsService } from './products.service';
+import { Idempotent } from '../../../platform/http/idempotency/idempotent.decorator';
+import {
+  CreatedLocation,
+  ETagged,
+  IfMatch,
+  IfMatchVersion,
+} from '../../../platform/http/conditional/conditional.decorators';
 
 const CSV_EXAMPLE =
   'sku,name,description,unit,price,cost,currency,barcode,category,reorder_point,reorder_quantity,status,attributes\n' +
@@ -57,11 +64,12 @@ export class ProductsController {
     content: { 'text/csv': { schema: { type: 'string', example: CSV_EXAMPLE } } },
   })
   @ApiProblems(400)
-  exportProducts(@Query() query: ProductListQueryDto): Promise<StreamableFile> {
+  exportProducts(@Query() query: ProductExportQueryDto): Promise<StreamableFile> {
     return this.products.exportCsv(query);
   }
 
   @Get(':id')
+  @ETagged()
   @Authenticated({ permission: Permission.CatalogProductsRead })
   @ApiOperation({
     summary: 'Get a product',
@@ -76,6 +84,8 @@ export class ProductsController {
   }
 
   @Post()
+  @CreatedLocation('/api/v1/products/{id}')
+  @Idempotent()
   @Authenticated({ permission: Permission.CatalogProductsWrite })
   @ApiOperation({
     summary: 'Create a product',
@@ -90,6 +100,7 @@ export class ProductsController {
   }
 
   @Patch(':id')
+  @IfMatch()
   @Authenticated({ permission: Permission.CatalogProductsWrite })
   @ApiOperation({ summary: 'Update a product', description: 'Send the `version` you read; a stale one gets 409.' })
   @ApiOkResponse({ type: ProductResponseDto, description: 'Updated.' })
@@ -100,13 +111,17 @@ export class ProductsController {
   }
 
   @Delete(':id')
+  @IfMatch({ etag: false })
   @HttpCode(204)
   @Authenticated({ permission: Permission.CatalogProductsWrite })
   @ApiOperation({ summary: 'Archive a product', description: 'Products are archived, never erased.' })
   @ApiNoContentResponse({ description: 'Archived (or already archived).' })
   @ApiProblems(400, 404)
   @ApiProblemCodes(ErrorCode.ProductNotFound)
-  archiveProduct(@Param('id', ParseIdPipe) id: string): Promise<void> {
-    return this.products.archive(id);
+  archiveProduct(
+    @Param('id', ParseIdPipe) id: string,
+    @IfMatchVersion() expectedVersion: number | undefined,
+  ): Promise<void> {
+    return this.products.archive(id, expectedVersion);
   }
 }

@@ -15,12 +15,13 @@ import { VersionConflictError } from '../../../platform/http/app-error';
 import { parseSort } from '../../../platform/http/pagination/sort';
 import { BarcodeTakenError, ProductNotFoundError, SkuTakenError, UnknownCategoryError } from '../catalog.errors';
 import type { CreateProductDto } from './dto/create-product.dto';
-import type { ProductListQueryDto } from './dto/product-list-query.dto';
+import type { ProductListQueryDto, ProductExportQueryDto } from './dto/product-list-query.dto';
 import type { UpdateProductDto } from './dto/update-product.dto';
 import { ProductEntity } from './product.entity';
 import { productFilters } from './product-filters';
 import { PRODUCT_CSV_COLUMNS } from './product-csv';
 import { entityToProductDto, PRODUCT_COLUMNS, rowToProductDto, type ProductRow } from './product.mapper';
+import { assertExpectedVersion } from '../../../platform/http/conditional/conditional-requests';
 
 /** API sort field -> trusted SQL column. */
 const SORT_COLUMNS = {
@@ -90,7 +91,7 @@ export class ProductsService {
   }
 
   /** The list's rows (same filters and order, no paging) as a streamed CSV file. */
-  exportCsv(query: ProductListQueryDto): Promise<StreamableFile> {
+  exportCsv(query: ProductExportQueryDto): Promise<StreamableFile> {
     const sort = parseSort(query.sort, SORT_COLUMNS, '-createdAt');
     const params = new SqlParams();
     const where = productFilters(query, params);
@@ -186,9 +187,10 @@ export class ProductsService {
 
   /** Archiving keeps the product (orders and the ledger refer to it) but hides it from active lists. */
   @Transactional()
-  async archive(id: string): Promise<void> {
+  async archive(id: string, expectedVersion?: number): Promise<void> {
     const before = await this.repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!before) throw new ProductNotFoundError(id);
+    assertExpectedVersion(before.version, expectedVersion);
     if (before.status === ProductStatus.Archived) return;
     await this.applyUpdate(before, { status: ProductStatus.Archived }, DomainEventName.ProductArchived, 'archive');
   }

@@ -4,6 +4,7 @@ import { Permission, type ApiKeyDto, type CreatedApiKeyDto, type Page, ErrorCode
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
 import type { Principal } from '../../../platform/auth/principal';
+import { CreatedLocation, ETagged } from '../../../platform/http/conditional/conditional.decorators';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
 import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
@@ -32,6 +33,7 @@ export class ApiKeysController {
   }
 
   @Post()
+  @CreatedLocation('/api/v1/api-keys/{id}')
   @Authenticated({ permission: Permission.IdentityApiKeysManage })
   @ApiOperation({
     summary: 'Create an API key',
@@ -42,6 +44,20 @@ export class ApiKeysController {
   @ApiProblemCodes(ErrorCode.ScopeNotHeld)
   createApiKey(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     return this.apiKeys.create(principal, body);
+  }
+
+  @Get(':id')
+  @Authenticated({ permission: Permission.IdentityApiKeysManage })
+  @ETagged()
+  @ApiOperation({
+    summary: 'Read one of your API keys',
+    description: 'Its name, scopes, prefix, expiry and last use; the secret is never shown again.',
+  })
+  @ApiOkResponse({ type: ApiKeyResponseDto, description: 'The key.' })
+  @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.ApiKeyNotFound)
+  getApiKey(@CurrentPrincipal() principal: Principal, @Param('id', ParseIdPipe) id: string): Promise<ApiKeyDto> {
+    return this.apiKeys.getOwn(principal, id);
   }
 
   @Delete(':id')

@@ -43,6 +43,12 @@ export class ApiKeysService {
     return keys.map(toDto);
   }
 
+  async getOwn(owner: Principal, id: string): Promise<ApiKeyDto> {
+    const key = await this.repository.findOneBy({ id, userId: owner.userId });
+    if (!key) throw new NotFoundError(ErrorCode.ApiKeyNotFound, `No API key with id ${id}.`);
+    return toDto(key);
+  }
+
   @Transactional()
   async create(owner: Principal, input: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     if (owner.kind === 'api_key') {

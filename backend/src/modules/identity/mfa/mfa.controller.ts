@@ -11,6 +11,7 @@ import { RateLimitedByIp } from '../../../platform/rate-limit/rate-limit.guard';
 import { UserResponseDto } from '../users/dto/user.dto';
 import { DisableMfaDto, EnableTotpDto, EnableTotpResponseDto, TotpSetupResponseDto } from './dto/mfa.dto';
 import { MfaService } from './mfa.service';
+import { Idempotent } from '../../../platform/http/idempotency/idempotent.decorator';
 
 /** Two-step verification: your own enrolment under /me, and an administrator's reset. */
 @ApiTags('identity')
@@ -66,6 +67,7 @@ export class MfaController {
   }
 
   @Post('users/:id/mfa/reset')
+  @Idempotent()
   @HttpCode(200)
   @Authenticated({ permission: Permission.IdentityUsersManage })
   @ApiOperation({

@@ -8,6 +8,13 @@ import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import { CreateRoleDto, PermissionGroupDto, RoleResponseDto, UpdateRoleDto } from './dto/role.dto';
 import { RolesService } from './roles.service';
 import { PageOf, wholeList } from '../../../platform/http/pagination/page-dto';
+import { Idempotent } from '../../../platform/http/idempotency/idempotent.decorator';
+import {
+  CreatedLocation,
+  ETagged,
+  IfMatch,
+  IfMatchVersion,
+} from '../../../platform/http/conditional/conditional.decorators';
 
 @ApiTags('identity')
 @Controller({ version: '1' })
@@ -40,6 +47,7 @@ export class RolesController {
   }
 
   @Get('roles/:id')
+  @ETagged()
   @Authenticated({ permission: Permission.IdentityRolesRead })
   @ApiOperation({
     summary: 'Get a role',
@@ -53,6 +61,8 @@ export class RolesController {
   }
 
   @Post('roles')
+  @CreatedLocation('/api/v1/roles/{id}')
+  @Idempotent()
   @Authenticated({ permission: Permission.IdentityRolesManage })
   @ApiOperation({
     summary: 'Create a custom role',
@@ -66,6 +76,7 @@ export class RolesController {
   }
 
   @Patch('roles/:id')
+  @IfMatch()
   @Authenticated({ permission: Permission.IdentityRolesManage })
   @ApiOperation({ summary: 'Update a role', description: 'Built-in roles: only `requireMfa`.' })
   @ApiOkResponse({ type: RoleResponseDto, description: 'Updated.' })
@@ -76,13 +87,17 @@ export class RolesController {
   }
 
   @Delete('roles/:id')
+  @IfMatch({ etag: false })
   @HttpCode(204)
   @Authenticated({ permission: Permission.IdentityRolesManage })
   @ApiOperation({ summary: 'Delete a custom role', description: 'Only when no user holds it.' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404, 409)
   @ApiProblemCodes(ErrorCode.RoleNotFound, ErrorCode.RoleBuiltIn, ErrorCode.RoleInUse)
-  deleteRole(@Param('id', ParseIdPipe) id: string): Promise<void> {
-    return this.roles.remove(id);
+  deleteRole(
+    @Param('id', ParseIdPipe) id: string,
+    @IfMatchVersion() expectedVersion: number | undefined,
+  ): Promise<void> {
+    return this.roles.remove(id, expectedVersion);
   }
 }

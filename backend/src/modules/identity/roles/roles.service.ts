@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, VersionConflictError } from '../../../pla
 import { AuditService } from '../../audit/audit.service';
 import type { CreateRoleDto, UpdateRoleDto } from './dto/role.dto';
 import { CredentialRevocations } from '../credentials/credential-revocations';
+import { assertExpectedVersion } from '../../../platform/http/conditional/conditional-requests';
 
 interface RoleRow {
   id: string;
@@ -136,8 +137,9 @@ export class RolesService {
   }
 
   @Transactional()
-  async remove(id: string): Promise<void> {
+  async remove(id: string, expectedVersion?: number): Promise<void> {
     const role = await this.get(id);
+    assertExpectedVersion(role.version, expectedVersion);
     if (role.builtIn)
       throw new ConflictError(ErrorCode.RoleBuiltIn, `"${role.name}" is a built-in role and cannot be deleted.`);
     if (role.userCount > 0) {

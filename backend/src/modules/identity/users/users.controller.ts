@@ -16,6 +16,8 @@ import {
   UserResponseDto,
 } from './dto/user.dto';
 import { UsersService } from './users.service';
+import { Idempotent } from '../../../platform/http/idempotency/idempotent.decorator';
+import { CreatedLocation, ETagged, IfMatch } from '../../../platform/http/conditional/conditional.decorators';
 
 @ApiTags('identity')
 @Controller({ path: 'users', version: '1' })
@@ -35,6 +37,7 @@ export class UsersController {
   }
 
   @Get(':id')
+  @ETagged()
   @Authenticated({ permission: Permission.IdentityUsersRead })
   @ApiOperation({
     summary: 'Get a user',
@@ -48,6 +51,8 @@ export class UsersController {
   }
 
   @Post()
+  @CreatedLocation('/api/v1/users/{id}')
+  @Idempotent()
   @Authenticated({ permission: Permission.IdentityUsersManage })
   @ApiOperation({
     summary: 'Create a user',
@@ -61,6 +66,7 @@ export class UsersController {
   }
 
   @Patch(':id')
+  @IfMatch()
   @Authenticated({ permission: Permission.IdentityUsersManage })
   @ApiOperation({
     summary: 'Update a user',
@@ -74,6 +80,7 @@ export class UsersController {
   }
 
   @Put(':id/roles')
+  @IfMatch()
   @Authenticated({ permission: Permission.IdentityUsersManage })
   @ApiOperation({
     summary: "Replace a user's roles",
@@ -93,6 +100,7 @@ export class UsersController {
   }
 
   @Post(':id/disable')
+  @Idempotent()
   @HttpCode(200)
   @Authenticated({ permission: Permission.IdentityUsersManage })
   @ApiOperation({ summary: 'Disable a user', description: 'Ends all their sessions; their API keys stop working.' })
@@ -104,6 +112,7 @@ export class UsersController {
   }
 
   @Post(':id/enable')
+  @Idempotent()
   @HttpCode(200)
   @Authenticated({ permission: Permission.IdentityUsersManage })
   @ApiOperation({

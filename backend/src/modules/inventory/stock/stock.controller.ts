@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query, type StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, type StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Permission,
@@ -13,7 +13,9 @@ import {
   ErrorCode,
 } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
+import { CreatedLocation, ETagged } from '../../../platform/http/conditional/conditional.decorators';
 import { Idempotent } from '../../../platform/http/idempotency/idempotent.decorator';
+import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
 import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import {
@@ -28,8 +30,10 @@ import {
   StockLevelPageDto,
   StockMovementListQueryDto,
   StockMovementPageDto,
+  StockMovementResponseDto,
   StockTransferResultResponseDto,
   TransferStockDto,
+  StockMovementExportQueryDto,
 } from './dto/stock.dto';
 import { StockService } from './stock.service';
 
@@ -62,6 +66,20 @@ export class StockController {
     return this.stock.listMovements(query);
   }
 
+  @Get('stock-movements/:id')
+  @Authenticated({ permission: Permission.InventoryStockRead })
+  @ETagged()
+  @ApiOperation({
+    summary: 'Read one stock movement',
+    description: 'One entry of the append-only ledger, as listed by `GET /stock-movements`.',
+  })
+  @ApiOkResponse({ type: StockMovementResponseDto, description: 'The movement.' })
+  @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.MovementNotFound)
+  getStockMovement(@Param('id', ParseIdPipe) id: string): Promise<StockMovementDto> {
+    return this.stock.getMovement(id);
+  }
+
   @Get('stock-movements/export.csv')
   @Authenticated({ permission: Permission.InventoryStockRead, rateLimit: 'bulk' })
   @ApiOperation({
@@ -82,11 +100,12 @@ export class StockController {
     },
   })
   @ApiProblems(400)
-  exportStockMovements(@Query() query: StockMovementListQueryDto): Promise<StreamableFile> {
+  exportStockMovements(@Query() query: StockMovementExportQueryDto): Promise<StreamableFile> {
     return this.stock.exportMovements(query);
   }
 
   @Post('stock/adjustments')
+  @CreatedLocation('/api/v1/stock-movements/{movement.id}')
   @Idempotent()
   @Authenticated({ permission: Permission.InventoryStockAdjust })
   @ApiOperation({
@@ -107,6 +126,7 @@ export class StockController {
   }
 
   @Post('stock/transfers')
+  @CreatedLocation('/api/v1/stock-movements/{movements.0.id}')
   @Idempotent()
   @Authenticated({ permission: Permission.InventoryStockTransfer })
   @ApiOperation({

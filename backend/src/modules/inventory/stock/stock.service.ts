@@ -20,7 +20,7 @@ import { newId } from '../../../platform/database/ids';
 import { cursorValue, escapeLike, keysetPage, SqlParams } from '../../../platform/http/pagination/keyset-page';
 import { parseSort } from '../../../platform/http/pagination/sort';
 import { ProductNotFoundError } from '../../catalog/catalog.errors';
-import { SameWarehouseError } from '../inventory.errors';
+import { MovementNotFoundError, SameWarehouseError } from '../inventory.errors';
 import type {
   AdjustStockDto,
   LowStockQueryDto,
@@ -28,6 +28,7 @@ import type {
   StockLevelListQueryDto,
   StockMovementListQueryDto,
   TransferStockDto,
+  StockMovementExportQueryDto,
 } from './dto/stock.dto';
 import { StockLedgerService } from './stock-ledger.service';
 import {
@@ -127,8 +128,18 @@ export class StockService {
     });
   }
 
+  /** One ledger entry (the `Location` of an adjustment or transfer). */
+  async getMovement(id: string): Promise<StockMovementDto> {
+    const [row] = await this.db.query<MovementRow[]>(
+      `SELECT ${MOVEMENT_SELECT} FROM ${MOVEMENT_FROM} WHERE m.id = $1`,
+      [id],
+    );
+    if (!row) throw new MovementNotFoundError(id);
+    return movementDto(row);
+  }
+
   /** Filter conditions of the movement list (shared with the CSV export). */
-  movementFilters(query: StockMovementListQueryDto, params: SqlParams): string[] {
+  movementFilters(query: StockMovementExportQueryDto, params: SqlParams): string[] {
     const where: string[] = [];
     if (query.productId) where.push(`m.product_id = ${params.add(query.productId)}`);
     if (query.warehouseId) where.push(`m.warehouse_id = ${params.add(query.warehouseId)}`);
@@ -143,7 +154,7 @@ export class StockService {
   }
 
   /** The ledger (same filters as the list) as a streamed CSV file. */
-  exportMovements(query: StockMovementListQueryDto): Promise<StreamableFile> {
+  exportMovements(query: StockMovementExportQueryDto): Promise<StreamableFile> {
     const sort = parseSort(query.sort, { occurredAt: 'm.occurred_at' }, '-occurredAt');
     const params = new SqlParams();
     const where = this.movementFilters(query, params);

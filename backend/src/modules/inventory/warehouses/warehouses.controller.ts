@@ -13,6 +13,8 @@ import {
   WarehouseResponseDto,
 } from './dto/warehouse.dto';
 import { WarehousesService } from './warehouses.service';
+import { Idempotent } from '../../../platform/http/idempotency/idempotent.decorator';
+import { CreatedLocation, ETagged, IfMatch } from '../../../platform/http/conditional/conditional.decorators';
 
 @ApiTags('inventory')
 @Controller({ path: 'warehouses', version: '1' })
@@ -29,6 +31,7 @@ export class WarehousesController {
   }
 
   @Get(':id')
+  @ETagged()
   @Authenticated({ permission: Permission.InventoryWarehousesRead })
   @ApiOperation({
     summary: 'Get a warehouse',
@@ -42,6 +45,8 @@ export class WarehousesController {
   }
 
   @Post()
+  @CreatedLocation('/api/v1/warehouses/{id}')
+  @Idempotent()
   @Authenticated({ permission: Permission.InventoryWarehousesWrite })
   @ApiOperation({
     summary: 'Create a warehouse',
@@ -55,6 +60,7 @@ export class WarehousesController {
   }
 
   @Patch(':id')
+  @IfMatch()
   @Authenticated({ permission: Permission.InventoryWarehousesWrite })
   @ApiOperation({
     summary: 'Update a warehouse',

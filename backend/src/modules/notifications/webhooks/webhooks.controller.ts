@@ -32,6 +32,13 @@ import {
 } from './dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
 import { PageOf, wholeList } from '../../../platform/http/pagination/page-dto';
+import { Idempotent } from '../../../platform/http/idempotency/idempotent.decorator';
+import {
+  CreatedLocation,
+  ETagged,
+  IfMatch,
+  IfMatchVersion,
+} from '../../../platform/http/conditional/conditional.decorators';
 
 @ApiTags('notifications')
 @Controller({ path: 'webhooks', version: '1' })
@@ -51,6 +58,7 @@ export class WebhooksController {
   }
 
   @Get(':id')
+  @ETagged()
   @Authenticated({ permission: Permission.NotificationsWebhooksManage })
   @ApiOperation({
     summary: 'Get a webhook endpoint',
@@ -64,6 +72,7 @@ export class WebhooksController {
   }
 
   @Post()
+  @CreatedLocation('/api/v1/webhooks/{id}')
   @Authenticated({ permission: Permission.NotificationsWebhooksManage })
   @ApiOperation({
     summary: 'Register a webhook endpoint',
@@ -83,6 +92,7 @@ export class WebhooksController {
   }
 
   @Patch(':id')
+  @IfMatch()
   @Authenticated({ permission: Permission.NotificationsWebhooksManage })
   @ApiOperation({ summary: 'Update a webhook endpoint', description: 'Also switches an endpoint on or off.' })
   @ApiOkResponse({ type: WebhookEndpointResponseDto, description: 'Updated.' })
@@ -96,6 +106,7 @@ export class WebhooksController {
   }
 
   @Delete(':id')
+  @IfMatch({ etag: false })
   @HttpCode(204)
   @Authenticated({ permission: Permission.NotificationsWebhooksManage })
   @ApiOperation({
@@ -105,11 +116,15 @@ export class WebhooksController {
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 404)
   @ApiProblemCodes(ErrorCode.WebhookNotFound)
-  deleteWebhook(@Param('id', ParseIdPipe) id: string): Promise<void> {
-    return this.webhooks.remove(id);
+  deleteWebhook(
+    @Param('id', ParseIdPipe) id: string,
+    @IfMatchVersion() expectedVersion: number | undefined,
+  ): Promise<void> {
+    return this.webhooks.remove(id, expectedVersion);
   }
 
   @Post(':id/test')
+  @Idempotent()
   @HttpCode(202)
   @Authenticated({ permission: Permission.NotificationsWebhooksManage })
   @ApiOperation({ summary: 'Send a test event', description: 'Queues a `webhook.test` message to this endpoint.' })
@@ -137,6 +152,7 @@ export class WebhooksController {
   }
 
   @Post(':id/deliveries/:deliveryId/replay')
+  @Idempotent()
   @HttpCode(202)
   @Authenticated({ permission: Permission.NotificationsWebhooksManage })
   @ApiOperation({

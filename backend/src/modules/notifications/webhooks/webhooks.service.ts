@@ -29,6 +29,7 @@ import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { newWebhookSecret } from './webhook-signing';
 import { UnsafeWebhookUrlError, WebhookDeliveryNotFoundError, WebhookNotFoundError } from './webhooks.errors';
+import { assertExpectedVersion } from '../../../platform/http/conditional/conditional-requests';
 
 function endpointDto(endpoint: WebhookEndpointEntity): WebhookEndpointDto {
   return {
@@ -176,8 +177,9 @@ export class WebhooksService {
   }
 
   @Transactional()
-  async remove(id: string): Promise<void> {
+  async remove(id: string, expectedVersion?: number): Promise<void> {
     const endpoint = await this.find(id);
+    assertExpectedVersion(endpoint.version, expectedVersion);
     await this.deliveries.delete({ endpointId: id });
     await this.endpoints.delete({ id });
     await this.audit.record({
@@ -232,7 +234,8 @@ export class WebhooksService {
       builder.andWhere('(d.created_at, d.id) < (:createdAt, :id)', { createdAt: cursor.sortValue, id: cursor.id });
     }
     const rows = await builder.getMany();
-    return toPage(rows, limit, (row) => row.createdAt.toISOString(), deliveryDto);
+    const total = query.includeTotal ? await this.deliveries.countBy({ endpointId }) : undefined;
+    return toPage(rows, limit, (row) => row.createdAt.toISOString(), deliveryDto, total);
   }
 
   /** Inserts a pending delivery, due now. Used by the outbox handler, tests and replays. */

@@ -16,6 +16,7 @@ import {
 import { invoiceDocument } from './invoice-document';
 import { InvoiceRenderer } from './invoice-renderer';
 import { InvoicesService } from './invoices.service';
+import { CreatedLocation, ETagged } from '../../../platform/http/conditional/conditional.decorators';
 
 @ApiTags('sales')
 @Controller({ path: 'invoices', version: '1' })
@@ -38,6 +39,7 @@ export class InvoicesController {
   }
 
   @Get(':id')
+  @ETagged()
   @Authenticated({ permission: Permission.SalesInvoicesRead })
   @ApiOperation({ summary: 'Get an invoice or credit note', description: 'With lines, payments and the balance.' })
   @ApiOkResponse({ type: InvoiceResponseDto, description: 'The invoice.' })
@@ -88,6 +90,7 @@ export class InvoicesController {
   }
 
   @Post(':id/payments')
+  @CreatedLocation('/api/v1/invoices/{id}')
   @Idempotent()
   @Authenticated({ permission: Permission.SalesInvoicesWrite })
   @ApiOperation({
@@ -102,6 +105,7 @@ export class InvoicesController {
   }
 
   @Post(':id/credit-notes')
+  @CreatedLocation('/api/v1/invoices/{id}')
   @Idempotent()
   @Authenticated({ permission: Permission.SalesInvoicesWrite })
   @ApiOperation({

@@ -35,3 +35,14 @@ export class InvalidIdempotencyKeyError extends ValidationError {
     );
   }
 }
+
+export class IdempotencyNotSupportedError extends AppError {
+  constructor() {
+    super(
+      400,
+      ErrorCode.IdempotencyNotSupported,
+      'Bad Request',
+      'This operation cannot honour an Idempotency-Key (its answer carries a secret shown once, or a new session); send it without the header.',
+    );
+  }
+}

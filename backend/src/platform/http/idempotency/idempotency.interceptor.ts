@@ -1,11 +1,12 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { IDEMPOTENT_REPLAY_HEADER, INVENTORY_LIMITS } from '@depot/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { ClsService } from 'nestjs-cls';
 import { from, lastValueFrom, type Observable } from 'rxjs';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { RequestContext } from '../../context/request-context';
 import {
   IdempotencyKeyInProgressError,
@@ -40,6 +41,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly cls: ClsService<RequestContext>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -53,7 +55,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const principal = this.cls.isActive() ? this.cls.get('principal') : undefined;
     const scope = principal ? `${principal.kind}:${principal.apiKeyId ?? principal.userId}` : 'anonymous';
     const route = `${request.method} ${request.routeOptions.url ?? request.url}`;
-    const hash = createHash('sha256')
+    // Keyed, so a stored fingerprint of a body that held a password (user creation) cannot be
+    // attacked offline without the server's secret.
+    const hash = createHmac('sha256', this.config.auth.jwtSecret)
       .update(`${route}\n${stableJson(request.body)}`)
       .digest('hex');
 

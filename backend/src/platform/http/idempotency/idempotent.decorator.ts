@@ -1,12 +1,18 @@
 import { applyDecorators, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { DepotRoute } from '../route-options';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 
 const PROBLEM = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetailsDto' } } };
 
-/** Makes a POST safe to retry with an `Idempotency-Key` header (see IdempotencyInterceptor). */
+/**
+ * Makes a state-changing operation safe to retry with an `Idempotency-Key` header (see
+ * IdempotencyInterceptor). Every state-changing operation has it, except the few that cannot
+ * honour a key, which refuse one with 400 (see registerIdempotencyRefusal).
+ */
 export function Idempotent(): MethodDecorator {
   return applyDecorators(
+    DepotRoute({ idempotent: true }),
     UseInterceptors(IdempotencyInterceptor),
     ApiHeader({
       name: 'Idempotency-Key',

@@ -12,4 +12,6 @@ export const EXTENSIONS = {
   problemCodes: 'x-problem-codes',
   /** `@Deprecated(...)`: dates, replacement and link of a deprecated operation. */
   deprecation: 'x-deprecation',
+  /** `@ETagged()`, `@IfMatch()`: the 200 answer carries an `ETag`. */
+  etag: 'x-etag',
 } as const;

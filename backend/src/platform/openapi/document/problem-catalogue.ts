@@ -127,6 +127,19 @@ export const PROBLEM_CATALOGUE: Record<ErrorCode, ProblemEntry> = {
     status: 422,
     detail: '2 problem(s) in the file; nothing was imported. Fix them and upload again.',
   },
+  [ErrorCode.MovementNotFound]: {
+    status: 404,
+    detail: 'No stock movement with id 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10.',
+  },
+  [ErrorCode.IdempotencyNotSupported]: {
+    status: 400,
+    detail:
+      'This operation cannot honour an Idempotency-Key (its answer carries a secret or a new session); send it without one.',
+  },
+  [ErrorCode.PreconditionFailed]: {
+    status: 412,
+    detail: 'The product changed since the version in If-Match; read it again (new ETag) and reapply your change.',
+  },
   [ErrorCode.IdempotencyKeyInProgress]: {
     status: 409,
     detail: 'A request with this Idempotency-Key is still being processed; retry shortly to get its result.',

@@ -43,7 +43,7 @@ export function problemExample(status: number, code: ErrorCode): Record<string, 
 }
 
 /** The codes an operation can answer with because of what it is, by status. */
-function derivedCodes({ operation }: OperationEntry, document: Document): [number, ErrorCode][] {
+function derivedCodes({ operation, method }: OperationEntry, document: Document): [number, ErrorCode][] {
   const codes: [number, ErrorCode][] = [];
   if ((operation.security ?? []).length > 0) {
     codes.push([401, ErrorCode.Unauthenticated], [403, ErrorCode.Forbidden]);
@@ -65,6 +65,12 @@ function derivedCodes({ operation }: OperationEntry, document: Document): [numbe
       [409, ErrorCode.IdempotencyKeyInProgress],
       [422, ErrorCode.IdempotencyKeyReused],
     );
+  } else if (method !== 'get') {
+    // A key sent to an operation that cannot honour it is refused, never ignored.
+    codes.push([400, ErrorCode.IdempotencyNotSupported]);
+  }
+  if (parameters.some((parameter) => parameter.in === 'header' && parameter.name.toLowerCase() === 'if-match')) {
+    codes.push([412, ErrorCode.PreconditionFailed]);
   }
   if (body) {
     if (body.content['application/json']) codes.push([400, ErrorCode.MalformedBody]);

@@ -1,4 +1,5 @@
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAY_HEADER } from '@depot/contracts';
+import { EXTENSIONS } from './extensions';
 import { isReference, operationsOf, parametersOf, type Document, type ResponseObject } from './walk';
 
 type HeaderObject = NonNullable<ResponseObject['headers']>[string];
@@ -31,7 +32,7 @@ export const RESPONSE_HEADERS = {
   },
   ETag: {
     description: 'Version tag of the returned representation; send it back in `If-None-Match` or `If-Match`.',
-    schema: { type: 'string', example: '"3"' },
+    schema: { type: 'string', example: '"v3.Jq5m0Zc1bW9rT2xL"' },
   },
   Deprecation: {
     description:
@@ -63,11 +64,11 @@ function declares(response: ResponseObject, name: string): boolean {
   return Object.keys(response.headers ?? {}).some((key) => key.toLowerCase() === name.toLowerCase());
 }
 
-function documentHeaders(response: ResponseObject, status: string, idempotent: boolean): void {
+function documentHeaders(response: ResponseObject, status: string, idempotent: boolean, etag: boolean): void {
   const code = Number(status);
   addResponseHeader(response, 'X-Request-Id');
   if (code === 201 || declares(response, 'Location')) addResponseHeader(response, 'Location');
-  if (declares(response, 'ETag')) addResponseHeader(response, 'ETag');
+  if (declares(response, 'ETag') || (etag && code === 200)) addResponseHeader(response, 'ETag');
   if (code === 429 || code === 503) addResponseHeader(response, 'Retry-After');
   if (idempotent && code >= 200 && code < 300) addResponseHeader(response, IDEMPOTENT_REPLAY_HEADER);
 }
@@ -76,7 +77,8 @@ function documentHeaders(response: ResponseObject, status: string, idempotent: b
  * Documents the response headers Depot sends, from what the document already says:
  * - `X-Request-Id` on every response;
  * - `Location` on every 201, and wherever a decorator declared a `Location` header;
- * - `ETag` wherever a decorator declared an `ETag` header (any spelling) on a response;
+ * - `ETag` wherever a decorator declared an `ETag` header (any spelling) on a response, and on the
+ *   200 of operations marked by `@ETagged()` / `@IfMatch()`;
  * - `Retry-After` on every 429 and 503;
  * - `Idempotent-Replayed` on the 2xx responses of operations that take an `Idempotency-Key`.
  * Each becomes a `$ref` to `components.headers`, so descriptions are written once. Runs after the
@@ -92,8 +94,10 @@ export function documentResponseHeaders(document: Document): void {
     const idempotent = parametersOf(operation).some(
       (parameter) => parameter.in === 'header' && parameter.name.toLowerCase() === IDEMPOTENCY_KEY_HEADER.toLowerCase(),
     );
+    const etag = operation[EXTENSIONS.etag] === true;
+    delete operation[EXTENSIONS.etag];
     for (const [status, response] of Object.entries(operation.responses)) {
-      if (response && !isReference(response)) documentHeaders(response, status, idempotent);
+      if (response && !isReference(response)) documentHeaders(response, status, idempotent, etag);
     }
   }
   // Declare the headers something refers to (an unused component is a lint warning).

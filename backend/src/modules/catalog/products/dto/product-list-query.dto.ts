@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { PRODUCT_SORT_FIELDS, ProductStatus, type ProductListQuery } from '@depot/contracts';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsUUID, Matches } from 'class-validator';
@@ -41,3 +41,10 @@ export class ProductListQueryDto extends ListQueryDto implements ProductListQuer
   @IsBoolean()
   belowReorderPoint?: boolean;
 }
+
+/** The product export: the list's filters and order, every matching row (no paging). */
+export class ProductExportQueryDto extends OmitType(ProductListQueryDto, [
+  'limit',
+  'cursor',
+  'includeTotal',
+] as const) {}

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   ADJUSTMENT_REASONS,
   INVENTORY_LIMITS,
@@ -165,6 +165,13 @@ export class StockMovementListQueryDto extends ListQueryDto implements StockMove
   @IsIsoInstant()
   to?: string;
 }
+
+/** The ledger export: the list's filters and order, every matching movement (no paging). */
+export class StockMovementExportQueryDto extends OmitType(StockMovementListQueryDto, [
+  'limit',
+  'cursor',
+  'includeTotal',
+] as const) {}
 
 export class LowStockQueryDto extends ListQueryDto {
   /** Only this warehouse (default: every warehouse). */

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import {
   WEBHOOK_EVENT_TYPES,
   WEBHOOK_LIMITS,
@@ -131,4 +131,5 @@ export class WebhookDeliveryPageDto implements Page<WebhookDeliveryDto> {
   nextCursor!: string | null;
 }
 
-export class WebhookDeliveryListQueryDto extends ListQueryDto {}
+/** The delivery log is newest first and has no search: it takes paging only (and the total). */
+export class WebhookDeliveryListQueryDto extends PickType(ListQueryDto, ['limit', 'cursor', 'includeTotal'] as const) {}

@@ -46,8 +46,10 @@ export class StockService {
 
   /** The ledger as CSV, with the same filters as `movements` (through HttpClient, so it carries the token). */
   exportMovements(query: StockMovementListQuery): Observable<Blob> {
+    // The export takes the filters and the order, not the paging.
+    const { limit: _limit, cursor: _cursor, includeTotal: _includeTotal, ...filters } = query;
     return this.#http.get(`${this.#baseUrl}/stock-movements/export.csv`, {
-      params: toHttpParams(query),
+      params: toHttpParams(filters),
       responseType: 'blob',
     });
   }

@@ -24,9 +24,11 @@ export class ProductsService {
    * endpoint needs the access token. `query` holds filters and sort only (no paging).
    */
   exportCsv(query: ProductListQuery): Observable<DownloadedFile> {
+    // The export takes the filters and the order, not the paging.
+    const { limit: _limit, cursor: _cursor, includeTotal: _includeTotal, ...filters } = query;
     return this.#http
       .get(`${this.#url}/export.csv`, {
-        params: productQueryParams(query),
+        params: productQueryParams(filters),
         responseType: 'blob',
         observe: 'response',
       })
