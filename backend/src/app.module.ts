@@ -20,6 +20,7 @@ import { HealthModule } from './platform/health/health.module';
 import { HttpPlatformModule } from './platform/http/http-platform.module';
 import { LifecycleModule } from './platform/lifecycle/background-workers';
 import { LoggingModule } from './platform/logging/logging.module';
+import { ObservabilityModule } from './platform/observability/observability.module';
 import { RateLimitModule } from './platform/rate-limit/rate-limit.module';
 
 /** Platform modules first, then one module per bounded context. Nothing else lives here. */
@@ -33,6 +34,7 @@ export class AppModule {
         LoggingModule,
         LifecycleModule,
         DatabaseModule,
+        ObservabilityModule,
         CryptoModule,
         HttpPlatformModule,
         EventsModule,

@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { loadConfig, ConfigError, type AppConfig } from './platform/config/app-config';
 import { createApp, type DepotApp } from './platform/bootstrap';
 import { EmbeddedDatabase } from './platform/database/embedded-database';
+import { runMigrations } from './platform/database/migrations-runner';
 import { DemoDataSeeder } from './platform/database/seed/demo-data.seeder';
 import { HealthService } from './platform/health/health.service';
 import { BackgroundWorkers } from './platform/lifecycle/background-workers';
@@ -59,6 +60,10 @@ async function main(): Promise<void> {
     embedded = new EmbeddedDatabase(config.embedded.dataDir, config.embedded.port, logger);
     const url = await embedded.start();
     config = { ...config, database: { ...config.database, url } };
+  }
+  if (config.database.migrateOnStart) {
+    const applied = await runMigrations({ url: config.database.url!, ssl: config.database.ssl });
+    if (applied.length > 0) logger.info({ applied }, `applied ${applied.length} migration(s)`);
   }
   depot = await createApp(config);
   const { app } = depot;

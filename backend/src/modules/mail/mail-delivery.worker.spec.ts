@@ -5,6 +5,7 @@ import type { AppConfig } from '../../platform/config/app-config';
 
 import { type DatabaseNotifications } from '../../platform/database/database-notifications';
 import { BackgroundWorkers } from '../../platform/lifecycle/background-workers';
+import type { Metrics } from '../../platform/observability/metrics';
 import { afterFailure, describeFailure, MailDeliveryWorker } from './mail-delivery.worker';
 
 // The shared LISTEN connection and the shutdown registry, as the worker sees them.
@@ -14,6 +15,7 @@ const notifications = {
   connected: true,
 } as unknown as DatabaseNotifications;
 const workers = new BackgroundWorkers();
+const metrics = { gauge: jest.fn(), counter: jest.fn() } as unknown as Metrics;
 
 /** Just enough of an SMTP server to accept messages and keep what was sent. */
 async function startSmtpServer(): Promise<{ server: Server; port: number; received: string[] }> {
@@ -156,7 +158,7 @@ describe('MailDeliveryWorker', () => {
 
   it('claims due rows with SKIP LOCKED and a lease, counting the attempt', async () => {
     const { dataSource, statements } = fakeDataSource([]);
-    const worker = new MailDeliveryWorker(dataSource, configWith(undefined), notifications, workers);
+    const worker = new MailDeliveryWorker(dataSource, configWith(undefined), notifications, workers, metrics);
     expect(await worker.runOnce()).toBe(0);
     const [sql, params] = statements()[0];
     expect(sql).toMatch(/FOR UPDATE SKIP LOCKED/);
@@ -168,7 +170,7 @@ describe('MailDeliveryWorker', () => {
 
   it('without SMTP_URL, delivers into the development mailbox (once per message) and clears the body', async () => {
     const { dataSource, statements } = fakeDataSource([claimedMessage()]);
-    const worker = new MailDeliveryWorker(dataSource, configWith(undefined), notifications, workers);
+    const worker = new MailDeliveryWorker(dataSource, configWith(undefined), notifications, workers, metrics);
     expect(await worker.runOnce()).toBe(1);
     const [, insert, sent] = statements();
     expect(insert[0]).toMatch(/INSERT INTO dev_mailbox .* ON CONFLICT \(id\) DO NOTHING/s);
@@ -192,6 +194,7 @@ describe('MailDeliveryWorker', () => {
       configWith(`smtp://127.0.0.1:${smtp.port}`),
       notifications,
       workers,
+      metrics,
     );
     try {
       await worker.runOnce();
@@ -218,6 +221,7 @@ describe('MailDeliveryWorker', () => {
       configWith(`smtp://127.0.0.1:${await closedPort()}`),
       notifications,
       workers,
+      metrics,
     );
     await worker.runOnce();
     const [sql, params] = statements()[1];
@@ -242,6 +246,7 @@ describe('MailDeliveryWorker', () => {
       configWith(`smtp://127.0.0.1:${await closedPort()}`),
       notifications,
       workers,
+      metrics,
     );
     await worker.runOnce();
     const [, params] = statements()[1];
@@ -258,7 +263,13 @@ describe('MailDeliveryWorker', () => {
         ? new Promise<[Claimed[], number]>((resolve) => (finishClaim = resolve))
         : Promise.resolve([[], 1]),
     );
-    const worker = new MailDeliveryWorker({ query } as never, configWith(undefined, true), notifications, workers);
+    const worker = new MailDeliveryWorker(
+      { query } as never,
+      configWith(undefined, true),
+      notifications,
+      workers,
+      metrics,
+    );
     worker.onApplicationBootstrap();
     while (query.mock.calls.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
 

@@ -15,6 +15,7 @@ import { PollingLoop } from '../../platform/events/polling-loop';
 import { BackgroundWorkers } from '../../platform/lifecycle/background-workers';
 import { retryDelayMs } from '../../platform/events/retry-schedule';
 import { MAIL_CHANNEL } from './mail.service';
+import { Metrics } from '../../platform/observability/metrics';
 
 /** Messages claimed per pass; they are sent concurrently. */
 export const MAIL_BATCH = 10;
@@ -81,8 +82,15 @@ export class MailDeliveryWorker implements OnApplicationBootstrap, BeforeApplica
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly notifications: DatabaseNotifications,
     workers: BackgroundWorkers,
+    metrics: Metrics,
   ) {
     workers.register('mail deliveries', () => this.stop());
+    metrics.gauge('depot_mail_messages', 'Outgoing e-mail by delivery state.', ['status'], async () => {
+      const rows = await this.dataSource.query<{ status: string; count: number }[]>(
+        `SELECT status, count(*)::int AS count FROM mail_messages WHERE status <> 'sent' GROUP BY status`,
+      );
+      return rows.map((row) => [{ status: row.status }, row.count]);
+    });
     this.loop = new PollingLoop({
       name: 'mail delivery pass',
       pass: () => this.runOnce(),

@@ -27,6 +27,8 @@ export interface AppConfig {
     seedDemoData: boolean;
     /** Send `X-Sql-Statements` (statements run by the handler) on every API answer. */
     statementHeader: boolean;
+    /** Apply pending migrations at start (under an advisory lock); off when a job runs them. */
+    migrateOnStart: boolean;
   };
   embedded: {
     dataDir: string;
@@ -82,7 +84,19 @@ export interface AppConfig {
   };
   /** Set for scale-out: socket.io fan-out and shared rate-limit counters across instances. */
   redisUrl: string | undefined;
+  /**
+   * What this process does: `all` (default, `npm start`), `web` (HTTP and WebSocket only) or
+   * `worker` (outbox dispatcher, webhook and mail deliveries; HTTP only for health and metrics).
+   */
+  role: 'all' | 'web' | 'worker';
+  metrics: {
+    /** Serve `GET /api/metrics` (Prometheus text). */
+    enabled: boolean;
+    /** Bearer token the scraper must send; required to serve metrics in production. */
+    token: string | undefined;
+  };
   outbox: {
+    /** Run the background workers here: OUTBOX_DISPATCH_ENABLED and not a `web` replica. */
     dispatchEnabled: boolean;
     pollIntervalMs: number;
   };
@@ -203,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
       seedDemoData: raw.SEED_DEMO_DATA ?? raw.DATABASE_URL === undefined,
       // Diagnostics: answer how many SQL statements each request ran (never in production).
       statementHeader: raw.SQL_STATEMENT_HEADER && !isProduction,
+      migrateOnStart: raw.MIGRATE_ON_START,
     },
     embedded: { dataDir, port: raw.EMBEDDED_PG_PORT },
     demoPassword: raw.DEMO_PASSWORD,
@@ -242,7 +257,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
       pollIntervalMs: raw.WEBHOOK_POLL_INTERVAL_MS,
     },
     redisUrl: raw.REDIS_URL,
-    outbox: { dispatchEnabled: raw.OUTBOX_DISPATCH_ENABLED, pollIntervalMs: raw.OUTBOX_POLL_INTERVAL_MS },
+    role: raw.DEPOT_ROLE,
+    metrics: {
+      // In production only with a token: metrics name routes, tenants' volumes and internals.
+      enabled: (raw.METRICS_ENABLED ?? true) && (!isProduction || raw.METRICS_TOKEN !== undefined),
+      token: raw.METRICS_TOKEN,
+    },
+    outbox: {
+      dispatchEnabled: raw.OUTBOX_DISPATCH_ENABLED && raw.DEPOT_ROLE !== 'web',
+      pollIntervalMs: raw.OUTBOX_POLL_INTERVAL_MS,
+    },
     mail: {
       smtpUrl: raw.SMTP_URL,
       from: raw.MAIL_FROM,

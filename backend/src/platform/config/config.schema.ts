@@ -105,6 +105,10 @@ export const configSchema = z
     WEBHOOK_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'expected a redis:// or rediss:// URL' }).optional(),
     OUTBOX_DISPATCH_ENABLED: booleanString.default(true),
+    DEPOT_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+    MIGRATE_ON_START: booleanString.default(true),
+    METRICS_ENABLED: booleanString.optional(),
+    METRICS_TOKEN: z.string().min(16, 'expected at least 16 characters').optional(),
     OUTBOX_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'expected an smtp:// or smtps:// URL' }).optional(),
     MAIL_FROM: z
@@ -126,6 +130,13 @@ export const configSchema = z
         code: 'custom',
         path: ['JWT_SECRET'],
         message: 'required in production (at least 32 random characters)',
+      });
+    }
+    if (env.DEPOT_ROLE !== 'all' && !env.REDIS_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DEPOT_ROLE'],
+        message: 'web and worker roles need REDIS_URL (workers push realtime events to the web replicas through it)',
       });
     }
     if (env.NODE_ENV === 'production' && !env.DEPOT_ENCRYPTION_KEY) {

@@ -26,7 +26,8 @@ import { StatementCountingLogger } from './statement-counter';
             poolMax: config.database.poolMax,
             ssl: config.database.ssl,
           }),
-          migrationsRun: true,
+          // main.ts migrates before the app starts, under an advisory lock (migrations-runner.ts).
+          migrationsRun: false,
           ...(config.database.statementHeader
             ? { logging: ['query' as const], logger: new StatementCountingLogger() }
             : {}),

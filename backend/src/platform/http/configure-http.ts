@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { VersioningType, type INestApplication } from '@nestjs/common';
@@ -9,6 +10,8 @@ import { buildOpenApiDocument, mountSwaggerUi } from '../openapi/openapi';
 import { registerConditionalRequests } from './conditional/conditional-requests';
 import { registerIdempotencyRefusal } from './idempotency/idempotency-refusal';
 import { registerInputGuard } from './input/input-guard';
+import { Metrics } from '../observability/metrics';
+import { registerMetrics } from '../observability/metrics-route';
 import { registerJsonBodyParser } from './input/json-body-parser';
 import { RouteRegistry } from './route-registry';
 import { ADMIN_UI_DIR, SpaFallback } from './spa-fallback';
@@ -56,6 +59,23 @@ export const CORS_ALLOWED_HEADERS = [
 /** How long a browser may reuse a preflight answer (Chromium caps it at 2 hours). */
 export const CORS_MAX_AGE_SECONDS = 3600;
 
+/** A worker replica answers only its probes and metrics; the API lives on the web replicas. */
+function registerWorkerOnlyRoutes(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', (request, _reply, done) => {
+    const open = request.url.startsWith('/api/health') || request.url.startsWith('/api/metrics');
+    done(
+      open
+        ? undefined
+        : new AppError(
+            404,
+            ErrorCode.NotFound,
+            'Not Found',
+            'This instance is a worker (DEPOT_ROLE=worker): the API is served by the web replicas.',
+          ),
+    );
+  });
+}
+
 function shuttingDown(): AppError {
   return new AppError(503, ErrorCode.Unavailable, 'Service Unavailable', 'The server is shutting down; retry.');
 }
@@ -85,7 +105,9 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     if (state.closing) void reply.header('connection', 'close');
     done(null, payload);
   });
+  if (config.role === 'worker') registerWorkerOnlyRoutes(fastify);
   registerInputGuard(fastify);
+  if (config.metrics.enabled) registerMetrics(fastify, app.get(Metrics), config.metrics.token);
   registerIdempotencyRefusal(fastify);
   registerConditionalRequests(fastify);
   registerJsonBodyParser(fastify);

@@ -18,6 +18,9 @@ import { LoginDto } from './dto/login.dto';
 import { RefreshDto } from './dto/refresh.dto';
 import { TokenResponseDto } from './dto/token-response.dto';
 import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie';
+import type { Counter } from 'prom-client';
+import { AppError } from '../../../platform/http/app-error';
+import { Metrics } from '../../../platform/observability/metrics';
 
 @ApiTags('auth')
 @Controller({ path: 'auth', version: '1' })
@@ -26,7 +29,12 @@ export class AuthController {
     private readonly auth: AuthService,
     private readonly throttle: LoginThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    metrics: Metrics,
+  ) {
+    this.logins = metrics.counter('depot_logins_total', 'Sign-in attempts by outcome (an error code).', ['outcome']);
+  }
+
+  private readonly logins: Counter<'outcome'>;
 
   @Post('login')
   @Public()
@@ -46,14 +54,21 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TokenResponse> {
-    const tokens = await this.throttle.run(body.email, () =>
-      this.auth.login(
-        body.email,
-        body.password,
-        { ip: request.ip, userAgent: request.headers['user-agent'] },
-        body.mfaCode,
-      ),
-    );
+    let tokens: TokenResponse;
+    try {
+      tokens = await this.throttle.run(body.email, () =>
+        this.auth.login(
+          body.email,
+          body.password,
+          { ip: request.ip, userAgent: request.headers['user-agent'] },
+          body.mfaCode,
+        ),
+      );
+    } catch (error) {
+      this.logins.inc({ outcome: error instanceof AppError ? error.code : 'error' });
+      throw error;
+    }
+    this.logins.inc({ outcome: 'succeeded' });
     setRefreshCookie(reply, tokens.refreshToken, tokens.refreshExpiresIn, this.config.auth.cookieSecure);
     return tokens;
   }

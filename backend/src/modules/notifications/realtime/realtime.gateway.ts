@@ -12,6 +12,7 @@ import type { Server, Socket } from 'socket.io';
 import { AccessTokenService } from '../../../platform/auth/access-token.service';
 import { PrincipalResolver, type AccessTokenClaims, type Principal } from '../../../platform/auth/principal';
 import { OutboxHandlers, type OutboxHandler } from '../../../platform/events/outbox-handlers';
+import { Metrics } from '../../../platform/observability/metrics';
 
 /**
  * How often connected sockets are re-checked (expired sessions, disabled users, role changes).
@@ -48,10 +49,17 @@ export class RealtimeGateway
     private readonly tokens: AccessTokenService,
     private readonly principals: PrincipalResolver,
     private readonly handlers: OutboxHandlers,
+    private readonly metrics: Metrics,
   ) {}
 
   onModuleInit(): void {
     this.handlers.register(this);
+    this.metrics.gauge(
+      'depot_realtime_connections',
+      'Open WebSocket (socket.io) connections on this instance.',
+      [],
+      () => [[{}, this.server?.engine?.clientsCount ?? 0]],
+    );
   }
 
   afterInit(server: Server): void {

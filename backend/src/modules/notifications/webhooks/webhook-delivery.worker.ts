@@ -15,6 +15,8 @@ import { retryDelayMs } from '../../../platform/events/retry-schedule';
 import { MailService } from '../../mail/mail.service';
 import { webhookHeaders } from './webhook-signing';
 import { postWebhook } from './webhook-sender';
+import type { Counter } from 'prom-client';
+import { Metrics } from '../../../platform/observability/metrics';
 
 const BATCH = 10;
 
@@ -38,6 +40,7 @@ interface ClaimedDelivery {
 @Injectable()
 export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WebhookDeliveryWorker.name);
+  private readonly deliveries: Counter<'outcome'>;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = false;
@@ -48,7 +51,17 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
     private readonly mail: MailService,
     private readonly box: SecretBox,
     workers: BackgroundWorkers,
+    metrics: Metrics,
   ) {
+    this.deliveries = metrics.counter('depot_webhook_deliveries_total', 'Webhook delivery attempts by outcome.', [
+      'outcome',
+    ]);
+    metrics.gauge('depot_webhook_endpoints', 'Webhook endpoints by state.', ['state'], async () => {
+      const rows = await this.dataSource.query<{ enabled: boolean; count: number }[]>(
+        'SELECT enabled, count(*)::int AS count FROM webhook_endpoints GROUP BY enabled',
+      );
+      return rows.map((row) => [{ state: row.enabled ? 'enabled' : 'disabled' }, row.count]);
+    });
     workers.register('webhook deliveries', () => this.stop());
   }
 
@@ -121,6 +134,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
       error = (caught instanceof Error ? caught.message : String(caught)).slice(0, 500);
     }
 
+    this.deliveries.inc({ outcome: error ? 'failed' : 'succeeded' });
     if (!error) {
       await this.dataSource.query(
         `UPDATE webhook_deliveries SET status = 'succeeded', attempts = $2, last_attempt_at = now(), next_attempt_at = NULL,

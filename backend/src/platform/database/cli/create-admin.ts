@@ -5,6 +5,7 @@ import { BuiltInRole } from '@depot/contracts';
 import type { DataSource } from 'typeorm';
 import { AppModule } from '../../../app.module';
 import { UsersService } from '../../../modules/identity/users/users.service';
+import { runMigrations } from '../migrations-runner';
 import { withDatabase } from './with-database';
 
 /**
@@ -19,6 +20,7 @@ void withDatabase(async (config) => {
   if (!email || !displayName || !password) {
     throw new Error('usage: ADMIN_PASSWORD=<password> npm run db:create-admin -- <email> "<display name>"');
   }
+  await runMigrations({ url: config.database.url, ssl: config.database.ssl });
   const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });
   try {
     await app.init();

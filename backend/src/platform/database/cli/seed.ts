@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../../../app.module';
 import { DemoDataSeeder } from '../seed/demo-data.seeder';
+import { runMigrations } from '../migrations-runner';
 import { withDatabase } from './with-database';
 
 /** `npm run db:seed`: migrates, then seeds demo users and products into an empty database. */
 void withDatabase(async (config) => {
+  await runMigrations({ url: config.database.url, ssl: config.database.ssl });
   const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });
   try {
     await app.init();
