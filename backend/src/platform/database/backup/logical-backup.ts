@@ -80,9 +80,9 @@ export async function backupDatabase(settings: Settings, file: string): Promise<
   const counts: Record<string, number> = {};
   try {
     await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const migrations = (
-      await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY id')
-    ).rows.map((row) => row.name);
+    const migrations = (await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY id')).rows.map(
+      (row) => row.name,
+    );
     const tables = await tablesToCopy(db);
     const header: Header = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), migrations, tables: [] };
     header.tables = tables.map((name) => ({ name }));
