@@ -59,10 +59,11 @@ async function main(): Promise<void> {
   if (!config.database.url) {
     embedded = new EmbeddedDatabase(config.embedded.dataDir, config.embedded.port, logger);
     const url = await embedded.start();
-    config = { ...config, database: { ...config.database, url } };
+    config = { ...config, database: { ...config.database, url, directUrl: url } };
   }
   if (config.database.migrateOnStart) {
-    const applied = await runMigrations({ url: config.database.url!, ssl: config.database.ssl });
+    // A direct (session) connection: never through a transaction-mode pooler.
+    const applied = await runMigrations({ url: config.database.directUrl!, ssl: config.database.ssl });
     if (applied.length > 0) logger.info({ applied }, `applied ${applied.length} migration(s)`);
   }
   depot = await createApp(config);

@@ -1,7 +1,6 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { PAGINATION, type AuditEventDto, type Page } from '@depot/contracts';
-import type { DataSource } from 'typeorm';
+import { ReadReplica } from '../../platform/database/read-replica';
 import { decodeCursor } from '../../platform/http/pagination/cursor';
 import { csvExport, csvFilename } from '../../platform/http/csv/csv-export';
 import { toPage } from '../../platform/http/pagination/page';
@@ -43,10 +42,13 @@ function toDto(row: AuditRow): AuditEventDto {
   };
 }
 
-/** Reads the audit trail, newest first, keyset-paginated on (occurred_at, id). */
+/**
+ * Reads the audit trail, newest first, keyset-paginated on (occurred_at, id); on the read
+ * replica when there is one.
+ */
 @Injectable()
 export class AuditQueryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly reads: ReadReplica) {}
 
   async list(query: AuditEventListQueryDto, onlyPrefixes?: string[]): Promise<Page<AuditEventDto>> {
     const limit = query.limit ?? PAGINATION.defaultLimit;
@@ -55,10 +57,12 @@ export class AuditQueryService {
       const cursor = decodeCursor(query.cursor);
       where.push(`(occurred_at, id) < (${param(cursor.sortValue)}, ${param(cursor.id)})`);
     }
-    const rows = await this.dataSource.query<AuditRow[]>(
-      `SELECT ${COLUMNS} FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY occurred_at DESC, id DESC LIMIT ${param(limit + 1)}`,
-      params,
+    const rows = await this.reads.run((db) =>
+      db.query<AuditRow[]>(
+        `SELECT ${COLUMNS} FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY occurred_at DESC, id DESC LIMIT ${param(limit + 1)}`,
+        params,
+      ),
     );
     return toPage(rows, limit, (row) => row.occurred_at.toISOString(), toDto);
   }
@@ -66,24 +70,26 @@ export class AuditQueryService {
   /** Every event matching the list filters as CSV, streamed from a cursor (flat memory). */
   export(query: AuditEventExportQueryDto, onlyPrefixes?: string[]): Promise<StreamableFile> {
     const { where, params } = this.filters(query, onlyPrefixes);
-    return csvExport<AuditRow>(
-      this.dataSource,
-      `SELECT ${COLUMNS} FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    return this.reads.run((db) =>
+      csvExport<AuditRow>(
+        db.connection,
+        `SELECT ${COLUMNS} FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY occurred_at DESC, id DESC`,
-      params,
-      [
-        { header: 'occurred_at', value: (row) => row.occurred_at.toISOString() },
-        { header: 'actor_type', value: (row) => row.actor_type },
-        { header: 'actor', value: (row) => row.actor_label ?? '' },
-        { header: 'actor_id', value: (row) => row.actor_id ?? '' },
-        { header: 'action', value: (row) => row.action },
-        { header: 'entity_type', value: (row) => row.entity_type },
-        { header: 'entity_id', value: (row) => row.entity_id ?? '' },
-        { header: 'changes', value: (row) => JSON.stringify(row.changes ?? {}) },
-        { header: 'request_id', value: (row) => row.request_id ?? '' },
-        { header: 'ip', value: (row) => row.ip ?? '' },
-      ],
-      csvFilename(onlyPrefixes ? 'security-log' : 'audit-log'),
+        params,
+        [
+          { header: 'occurred_at', value: (row) => row.occurred_at.toISOString() },
+          { header: 'actor_type', value: (row) => row.actor_type },
+          { header: 'actor', value: (row) => row.actor_label ?? '' },
+          { header: 'actor_id', value: (row) => row.actor_id ?? '' },
+          { header: 'action', value: (row) => row.action },
+          { header: 'entity_type', value: (row) => row.entity_type },
+          { header: 'entity_id', value: (row) => row.entity_id ?? '' },
+          { header: 'changes', value: (row) => JSON.stringify(row.changes ?? {}) },
+          { header: 'request_id', value: (row) => row.request_id ?? '' },
+          { header: 'ip', value: (row) => row.ip ?? '' },
+        ],
+        csvFilename(onlyPrefixes ? 'security-log' : 'audit-log'),
+      ),
     );
   }
 

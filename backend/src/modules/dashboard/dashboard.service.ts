@@ -1,18 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionHost } from '@nestjs-cls/transactional';
-import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { CurrencyCode, DashboardDto } from '@depot/contracts';
+import type { EntityManager } from 'typeorm';
+import { ReadReplica } from '../../platform/database/read-replica';
 
 /** Orders that count as sales: confirmed or later, not cancelled. */
 const SOLD = `so.status IN ('confirmed', 'partially_fulfilled', 'fulfilled', 'invoiced')`;
 
-/** The landing page's figures, each one aggregate query over the live tables. */
+/**
+ * The landing page's figures, each one aggregate query over the live tables (on the read
+ * replica when there is one).
+ */
 @Injectable()
 export class DashboardService {
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(private readonly reads: ReadReplica) {}
 
-  async summary(days: number, currency: CurrencyCode): Promise<DashboardDto> {
-    const db = this.txHost.tx;
+  summary(days: number, currency: CurrencyCode): Promise<DashboardDto> {
+    return this.reads.run((db) => this.figures(db, days, currency));
+  }
+
+  private async figures(db: EntityManager, days: number, currency: CurrencyCode): Promise<DashboardDto> {
     const [figures] = await db.query<
       [{ stock_value: string; low_stock: number; open_purchase: number; open_sales: number }]
     >(

@@ -94,6 +94,33 @@ describe('loadConfig', () => {
     );
   });
 
+  it('uses DATABASE_URL for sessions and reports unless a direct URL and a read replica are given', () => {
+    const plain = load({ DATABASE_URL: 'postgres://pooler/depot', DATABASE_POOL_MAX: '8' }).database;
+    expect(plain.directUrl).toBe('postgres://pooler/depot');
+    expect(plain.read).toEqual({ url: undefined, poolMax: 8, maxLagSeconds: 5 });
+    const scaled = load({
+      DATABASE_URL: 'postgres://pooler/depot',
+      DATABASE_DIRECT_URL: 'postgres://primary/depot',
+      DATABASE_READ_URL: 'postgresql://replica/depot',
+      DATABASE_READ_POOL_MAX: '20',
+      DATABASE_READ_MAX_LAG_SECONDS: '2.5',
+    }).database;
+    expect(scaled.directUrl).toBe('postgres://primary/depot');
+    expect(scaled.read).toEqual({ url: 'postgresql://replica/depot', poolMax: 20, maxLagSeconds: 2.5 });
+  });
+
+  it('refuses a replica or a direct URL without DATABASE_URL, and URLs that are not PostgreSQL', () => {
+    expect(() => load({ DATABASE_READ_URL: 'postgres://replica/depot' })).toThrow(
+      /DATABASE_READ_URL: needs DATABASE_URL/,
+    );
+    expect(() => load({ DATABASE_URL: 'postgres://p/depot', DATABASE_READ_URL: 'mysql://replica/depot' })).toThrow(
+      /DATABASE_READ_URL: expected a postgres/,
+    );
+    expect(() => load({ DATABASE_URL: 'postgres://p/depot', DATABASE_READ_MAX_LAG_SECONDS: '0' })).toThrow(
+      /DATABASE_READ_MAX_LAG_SECONDS/,
+    );
+  });
+
   it('keeps mail in the dev mailbox by default and builds links on localhost', () => {
     const config = load({ PORT: '4100' });
     expect(config.mail).toEqual({

@@ -29,6 +29,21 @@ export interface AppConfig {
     statementHeader: boolean;
     /** Apply pending migrations at start (under an advisory lock); off when a job runs them. */
     migrateOnStart: boolean;
+    /**
+     * A session (not transaction-pooled) connection to the primary, for what needs one: migrations
+     * under their advisory lock, the LISTEN connection, backups. DATABASE_DIRECT_URL, else `url`.
+     */
+    directUrl: string | undefined;
+    /** A streaming replica for reporting reads (read-replica.ts); unset: everything reads the primary. */
+    read: {
+      url: string | undefined;
+      poolMax: number;
+      /**
+       * A replica further behind than this is not read from; a user who wrote within this long
+       * reads from the primary (read-your-writes).
+       */
+      maxLagSeconds: number;
+    };
   };
   embedded: {
     dataDir: string;
@@ -218,6 +233,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
       // Diagnostics: answer how many SQL statements each request ran (never in production).
       statementHeader: raw.SQL_STATEMENT_HEADER && !isProduction,
       migrateOnStart: raw.MIGRATE_ON_START,
+      directUrl: raw.DATABASE_DIRECT_URL ?? raw.DATABASE_URL,
+      read: {
+        url: raw.DATABASE_READ_URL,
+        poolMax: raw.DATABASE_READ_POOL_MAX ?? raw.DATABASE_POOL_MAX,
+        maxLagSeconds: raw.DATABASE_READ_MAX_LAG_SECONDS,
+      },
     },
     embedded: { dataDir, port: raw.EMBEDDED_PG_PORT },
     demoPassword: raw.DEMO_PASSWORD,

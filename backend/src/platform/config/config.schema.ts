@@ -47,6 +47,14 @@ export const configSchema = z
       .optional(),
     DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(5),
     DATABASE_SSL: booleanString.default(false),
+    DATABASE_DIRECT_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' })
+      .optional(),
+    DATABASE_READ_URL: z
+      .url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' })
+      .optional(),
+    DATABASE_READ_POOL_MAX: z.coerce.number().int().min(1).max(200).optional(),
+    DATABASE_READ_MAX_LAG_SECONDS: z.coerce.number().min(0.5).max(3600).default(5),
     DEPOT_DATA_DIR: z.string().min(1).optional(),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     DEMO_PASSWORD: z.string().min(12, 'expected at least 12 characters').default('depot-demo-password'),
@@ -137,6 +145,13 @@ export const configSchema = z
         code: 'custom',
         path: ['DEPOT_ROLE'],
         message: 'web and worker roles need REDIS_URL (workers push realtime events to the web replicas through it)',
+      });
+    }
+    if ((env.DATABASE_READ_URL || env.DATABASE_DIRECT_URL) && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.DATABASE_READ_URL ? 'DATABASE_READ_URL' : 'DATABASE_DIRECT_URL'],
+        message: 'needs DATABASE_URL (the embedded database has no replica and no pooler)',
       });
     }
     if (env.NODE_ENV === 'production' && !env.DEPOT_ENCRYPTION_KEY) {

@@ -9,7 +9,8 @@ const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 5_000;
 
 /**
- * One dedicated PostgreSQL connection per instance that LISTENs on Depot's channels. NOTIFY is
+ * One dedicated PostgreSQL connection per instance (to DATABASE_DIRECT_URL: LISTEN does not
+ * survive a transaction-mode pooler) that LISTENs on Depot's channels. NOTIFY is
  * transactional (delivered on commit, dropped on rollback) and reaches every instance on the
  * database, which makes it the event stream for things all instances must learn at once:
  * outbox wake-ups, credential revocations.
@@ -72,9 +73,11 @@ export class DatabaseNotifications implements OnApplicationBootstrap {
   }
 
   private async connect(): Promise<void> {
-    if (this.stopped || !this.config.database.url) return;
+    // LISTEN needs a session of its own: DATABASE_DIRECT_URL, never a transaction-mode pooler.
+    const url = this.config.database.directUrl ?? this.config.database.url;
+    if (this.stopped || !url) return;
     const client = new Client({
-      connectionString: this.config.database.url,
+      connectionString: url,
       ssl: this.config.database.ssl || undefined,
       application_name: 'depot-listener',
       connectionTimeoutMillis: 5_000,

@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { ClsPluginTransactional } from '@nestjs-cls/transactional';
 import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -6,12 +7,16 @@ import { ClsModule } from 'nestjs-cls';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DatabaseNotifications } from './database-notifications';
 import { dataSourceOptions } from './data-source-options';
+import { ReadReplica } from './read-replica';
+import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
+import { RecentWriters } from './recent-writers';
 import { DemoDataSeeder } from './seed/demo-data.seeder';
 import { StatementCountingLogger } from './statement-counter';
 
 /**
  * TypeORM on PostgreSQL (committed migrations run at start) and one transaction per use
- * case, propagated through nestjs-cls to every service the use case calls.
+ * case, propagated through nestjs-cls to every service the use case calls. Reporting reads may
+ * go to a streaming replica (read-replica.ts, DATABASE_READ_URL).
  */
 @Global()
 @Module({
@@ -47,7 +52,13 @@ import { StatementCountingLogger } from './statement-counter';
       ],
     }),
   ],
-  providers: [DemoDataSeeder, DatabaseNotifications],
-  exports: [DemoDataSeeder, DatabaseNotifications],
+  providers: [
+    DemoDataSeeder,
+    DatabaseNotifications,
+    RecentWriters,
+    ReadReplica,
+    { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
+  ],
+  exports: [DemoDataSeeder, DatabaseNotifications, ReadReplica],
 })
 export class DatabaseModule {}

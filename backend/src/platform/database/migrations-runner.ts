@@ -7,10 +7,14 @@ const MIGRATION_LOCK_KEY = 0x44_45_50_4f_4d_49_47n;
 
 /**
  * Applies pending committed migrations, one process at a time: replicas that start together (a
- * rolling deploy, a scale-up) wait on a session-level advisory lock on a dedicated connection,
- * and whoever comes second finds nothing left to do. Give it a direct connection, not one
- * through a transaction-mode pooler (a session lock would not survive there). Answers the names
- * of the migrations this call applied.
+ * rolling deploy, a scale-up) wait on an advisory lock, and whoever comes second finds nothing
+ * left to do. The lock is transaction-scoped, held by a transaction left open on a dedicated
+ * connection while the migrations run on others: it is released by COMMIT, by ROLLBACK or when
+ * the connection dies, and it behaves the same on a direct connection and through a
+ * transaction-mode pooler (which keeps a server connection pinned to an open transaction, where
+ * a session lock could stay behind on a pooled connection). Give it DATABASE_DIRECT_URL anyway:
+ * migrations hold connections for a while and may do what poolers forbid. Answers the names of
+ * the migrations this call applied.
  */
 export async function runMigrations(settings: Omit<DatabaseConnectionSettings, 'poolMax'>): Promise<string[]> {
   const lock = new Client({
@@ -20,7 +24,10 @@ export async function runMigrations(settings: Omit<DatabaseConnectionSettings, '
   });
   await lock.connect();
   try {
-    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
+    await lock.query('BEGIN');
+    // Waiting for another replica's migrations may take longer than any statement bound.
+    await lock.query('SET LOCAL statement_timeout = 0');
+    await lock.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY.toString()]);
     const dataSource = new DataSource(
       dataSourceOptions({ ...settings, poolMax: 1, applicationName: settings.applicationName ?? 'depot-migrate' }),
     );
@@ -32,8 +39,8 @@ export async function runMigrations(settings: Omit<DatabaseConnectionSettings, '
       await dataSource.destroy();
     }
   } finally {
-    // Ending the session releases the lock even if the unlock itself fails.
-    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY.toString()]).catch(() => undefined);
+    // Ending the transaction (or, failing that, the session) releases the lock.
+    await lock.query('ROLLBACK').catch(() => undefined);
     await lock.end().catch(() => undefined);
   }
 }

@@ -1,9 +1,7 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DomainEventName, PAGINATION, ProductStatus, type Page, type ProductDto } from '@depot/contracts';
-import type { DataSource } from 'typeorm';
 import { PgError, violatedConstraint } from '../../../platform/database/pg-errors';
 import { csvExport, csvFilename } from '../../../platform/http/csv/csv-export';
 import { cursorValue, keysetPage, SqlParams } from '../../../platform/http/pagination/keyset-page';
@@ -11,6 +9,7 @@ import { AuditService } from '../../audit/audit.service';
 import { diffFields } from '../../audit/audit-diff';
 import { OutboxService } from '../../../platform/events/outbox.service';
 import { newId } from '../../../platform/database/ids';
+import { ReadReplica } from '../../../platform/database/read-replica';
 import { VersionConflictError } from '../../../platform/http/app-error';
 import { parseSort } from '../../../platform/http/pagination/sort';
 import { BarcodeTakenError, ProductNotFoundError, SkuTakenError, UnknownCategoryError } from '../catalog.errors';
@@ -64,7 +63,7 @@ export class ProductsService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
   ) {}
 
   private get repository() {
@@ -96,17 +95,19 @@ export class ProductsService {
     const params = new SqlParams();
     const where = productFilters(query, params);
     const direction = sort.descending ? 'DESC' : 'ASC';
-    return csvExport<ProductRow & { category_path: string | null }>(
-      this.dataSource,
-      `SELECT ${PRODUCT_COLUMNS},
+    return this.reads.run((db) =>
+      csvExport<ProductRow & { category_path: string | null }>(
+        db.connection,
+        `SELECT ${PRODUCT_COLUMNS},
               (WITH RECURSIVE up AS (SELECT id, parent_id, name, 1 AS level FROM categories WHERE id = products.category_id
                  UNION ALL SELECT c.id, c.parent_id, c.name, up.level + 1 FROM categories c JOIN up ON c.id = up.parent_id)
                SELECT string_agg(name, '/' ORDER BY level DESC) FROM up) AS category_path
          FROM products ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${sort.column} ${direction}, id ${direction}`,
-      params.values,
-      PRODUCT_CSV_COLUMNS,
-      csvFilename('products'),
+        params.values,
+        PRODUCT_CSV_COLUMNS,
+        csvFilename('products'),
+      ),
     );
   }
 

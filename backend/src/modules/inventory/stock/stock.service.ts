@@ -1,6 +1,4 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { csvExport, csvFilename, type CsvColumn } from '../../../platform/http/csv/csv-export';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -17,6 +15,7 @@ import {
   type StockTransferResultDto,
 } from '@depot/contracts';
 import { newId } from '../../../platform/database/ids';
+import { ReadReplica } from '../../../platform/database/read-replica';
 import { cursorValue, escapeLike, keysetPage, SqlParams } from '../../../platform/http/pagination/keyset-page';
 import { parseSort } from '../../../platform/http/pagination/sort';
 import { ProductNotFoundError } from '../../catalog/catalog.errors';
@@ -76,7 +75,7 @@ export class StockService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly ledger: StockLedgerService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReadReplica,
   ) {}
 
   private get db() {
@@ -111,20 +110,23 @@ export class StockService {
 
   listMovements(query: StockMovementListQueryDto): Promise<Page<StockMovementDto>> {
     const sort = parseSort(query.sort, { occurredAt: 'm.occurred_at' }, '-occurredAt');
-    const params = new SqlParams();
-    const where = this.movementFilters(query, params);
-    return keysetPage<MovementRow, StockMovementDto>(this.db, {
-      select: MOVEMENT_SELECT,
-      from: MOVEMENT_FROM,
-      where,
-      params,
-      sort,
-      idColumn: 'm.id',
-      limit: query.limit ?? PAGINATION.defaultLimit,
-      cursor: query.cursor,
-      includeTotal: query.includeTotal,
-      sortValueOf: (row) => cursorValue(row.occurred_at),
-      map: movementDto,
+    // The ledger is a report: on the read replica when there is one. A read may run twice
+    // (replica, then primary), so its parameters are collected afresh each time.
+    return this.reads.run((db) => {
+      const params = new SqlParams();
+      return keysetPage<MovementRow, StockMovementDto>(db, {
+        select: MOVEMENT_SELECT,
+        from: MOVEMENT_FROM,
+        where: this.movementFilters(query, params),
+        params,
+        sort,
+        idColumn: 'm.id',
+        limit: query.limit ?? PAGINATION.defaultLimit,
+        cursor: query.cursor,
+        includeTotal: query.includeTotal,
+        sortValueOf: (row) => cursorValue(row.occurred_at),
+        map: movementDto,
+      });
     });
   }
 
@@ -159,13 +161,15 @@ export class StockService {
     const params = new SqlParams();
     const where = this.movementFilters(query, params);
     const direction = sort.descending ? 'DESC' : 'ASC';
-    return csvExport<MovementRow>(
-      this.dataSource,
-      `SELECT ${MOVEMENT_SELECT} FROM ${MOVEMENT_FROM} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY m.occurred_at ${direction}, m.id ${direction}`,
-      params.values,
-      MOVEMENT_CSV_COLUMNS,
-      csvFilename('stock-movements'),
+    return this.reads.run((db) =>
+      csvExport<MovementRow>(
+        db.connection,
+        `SELECT ${MOVEMENT_SELECT} FROM ${MOVEMENT_FROM} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY m.occurred_at ${direction}, m.id ${direction}`,
+        params.values,
+        MOVEMENT_CSV_COLUMNS,
+        csvFilename('stock-movements'),
+      ),
     );
   }
 

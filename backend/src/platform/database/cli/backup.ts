@@ -11,7 +11,7 @@ import { withDatabase } from './with-database';
 const file = resolve(process.argv[2] ?? `depot-backup-${new Date().toISOString().replace(/[:.]/g, '-')}.depot.gz`);
 void withDatabase(async (config) => {
   const started = Date.now();
-  const counts = await backupDatabase({ url: config.database.url, ssl: config.database.ssl }, file);
+  const counts = await backupDatabase({ url: config.database.directUrl, ssl: config.database.ssl }, file);
   const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
   process.stdout.write(
     `backed up ${rows} rows from ${Object.keys(counts).length} tables to ${file} in ${Date.now() - started} ms\n`,

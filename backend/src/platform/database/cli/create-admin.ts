@@ -20,7 +20,7 @@ void withDatabase(async (config) => {
   if (!email || !displayName || !password) {
     throw new Error('usage: ADMIN_PASSWORD=<password> npm run db:create-admin -- <email> "<display name>"');
   }
-  await runMigrations({ url: config.database.url, ssl: config.database.ssl });
+  await runMigrations({ url: config.database.directUrl, ssl: config.database.ssl });
   const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });
   try {
     await app.init();

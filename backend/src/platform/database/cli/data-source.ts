@@ -3,12 +3,17 @@ import { DataSource } from 'typeorm';
 import { loadConfig } from '../../config/app-config';
 import { dataSourceOptions } from '../data-source-options';
 
-/** Data source for the TypeORM CLI (`npm run db:migration:generate`); needs DATABASE_URL. */
+/** Data source for the TypeORM CLI (`npm run db:migration:generate`); needs DATABASE_URL (or DATABASE_DIRECT_URL). */
 const config = loadConfig();
-if (!config.database.url) {
+if (!config.database.directUrl) {
   throw new Error('DATABASE_URL is required for the TypeORM CLI');
 }
 
 export default new DataSource(
-  dataSourceOptions({ url: config.database.url, poolMax: 2, ssl: config.database.ssl, applicationName: 'depot-cli' }),
+  dataSourceOptions({
+    url: config.database.directUrl,
+    poolMax: 2,
+    ssl: config.database.ssl,
+    applicationName: 'depot-cli',
+  }),
 );

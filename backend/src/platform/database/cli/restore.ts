@@ -17,7 +17,7 @@ if (!fileArg) {
 const file = resolve(fileArg);
 void withDatabase(async (config) => {
   const started = Date.now();
-  const counts = await restoreDatabase({ url: config.database.url, ssl: config.database.ssl }, file, { replace });
+  const counts = await restoreDatabase({ url: config.database.directUrl, ssl: config.database.ssl }, file, { replace });
   const rows = Object.values(counts).reduce((sum, n) => sum + n, 0);
   process.stdout.write(
     `restored ${rows} rows into ${Object.keys(counts).length} tables from ${file} in ${Date.now() - started} ms\n`,

@@ -10,7 +10,7 @@ import { withDatabase } from './with-database';
  */
 void withDatabase(async (config) => {
   const options = dataSourceOptions({
-    url: config.database.url,
+    url: config.database.directUrl,
     poolMax: 2,
     ssl: config.database.ssl,
     applicationName: 'depot-seed',

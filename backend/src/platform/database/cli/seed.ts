@@ -7,7 +7,7 @@ import { withDatabase } from './with-database';
 
 /** `npm run db:seed`: migrates, then seeds demo users and products into an empty database. */
 void withDatabase(async (config) => {
-  await runMigrations({ url: config.database.url, ssl: config.database.ssl });
+  await runMigrations({ url: config.database.directUrl, ssl: config.database.ssl });
   const app = await NestFactory.createApplicationContext(AppModule.register(config), { logger: ['error', 'warn'] });
   try {
     await app.init();
