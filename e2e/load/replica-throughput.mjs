@@ -132,7 +132,8 @@ try {
       ...process.env,
       DATABASE_URL: primary.url(),
       LOG_LEVEL: 'warn',
-      LARGE_PRODUCTS: '5000',
+      // 50 000 stock levels: the seed's first batch is all receipts, whatever its join order.
+      LARGE_PRODUCTS: '10000',
       LARGE_MOVEMENTS: String(VOLUMES[0]),
     },
   });
