@@ -74,7 +74,8 @@ export class ReadReplica implements OnApplicationBootstrap {
     metrics: Metrics,
     workers: BackgroundWorkers,
   ) {
-    this.url = config.database.read.url;
+    // Workers serve no reports: they need neither the replica's pool nor its probe.
+    this.url = config.role === 'worker' ? undefined : config.database.read.url;
     this.maxLagMs = config.database.read.maxLagSeconds * 1000;
     // Keep primary samples a little longer than the bound, so "too far behind" is still measured.
     this.freshness = new ReplicaFreshness(this.maxLagMs + 10 * REPLICA_PROBE_INTERVAL_MS);
