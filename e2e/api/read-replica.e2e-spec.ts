@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { LocalCluster } from './support/pg-cluster';
 import { freePort, startServer, type ServerProcess } from './support/test-app';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /**
  * Issue 14 item 7: reporting reads on a real streaming replica (pg_basebackup on loopback).
@@ -11,13 +14,18 @@ describe('Reporting reads on a streaming replica', () => {
   let primary: LocalCluster;
   let replica: LocalCluster;
   let server: ServerProcess;
+  let env: Record<string, string>;
   let clerk: string;
   let viewer: string;
   let productId: string;
   let warehouseId: string;
 
-  const call = async (path: string, token: string, init: { method?: string; json?: unknown } = {}) => {
-    const response = await fetch(`${server.baseUrl}${path}`, {
+  const call = async (
+    path: string,
+    token: string,
+    init: { method?: string; json?: unknown; on?: ServerProcess } = {},
+  ) => {
+    const response = await fetch(`${(init.on ?? server).baseUrl}${path}`, {
       method: init.method ?? 'GET',
       headers: {
         authorization: `Bearer ${token}`,
@@ -56,8 +64,8 @@ describe('Reporting reads on a streaming replica', () => {
     }
   };
 
-  const ledgerIds = async (token: string): Promise<string[]> => {
-    const response = await call(`/api/v1/stock-movements?productId=${productId}&limit=100`, token);
+  const ledgerIds = async (token: string, on?: ServerProcess): Promise<string[]> => {
+    const response = await call(`/api/v1/stock-movements?productId=${productId}&limit=100`, token, { on });
     expect(response.status).toBe(200);
     return (response.body.items as { id: string }[]).map((item) => item.id);
   };
@@ -66,16 +74,16 @@ describe('Reporting reads on a streaming replica', () => {
     primary = await LocalCluster.primary(await freePort());
     await primary.query('CREATE DATABASE depot');
     replica = await LocalCluster.replicaOf(primary, await freePort());
-    server = await startServer(
-      {
-        DATABASE_URL: primary.url('depot'),
-        DATABASE_READ_URL: replica.url('depot'),
-        // Replay is paused for a while below: the replica must stay "fresh enough" meanwhile.
-        DATABASE_READ_MAX_LAG_SECONDS: '60',
-        SEED_DEMO_DATA: 'true',
-      },
-      { timeoutMs: 120_000 },
-    );
+    env = {
+      DATABASE_URL: primary.url('depot'),
+      DATABASE_READ_URL: replica.url('depot'),
+      // Replay is paused for a while below: the replica must stay "fresh enough" meanwhile.
+      DATABASE_READ_MAX_LAG_SECONDS: '60',
+      // Recent writers are shared through Redis by the servers of this test only.
+      REDIS_URL,
+      RATE_LIMIT_KEY_PREFIX: `depot-test:${randomBytes(6).toString('hex')}`,
+    };
+    server = await startServer({ ...env, SEED_DEMO_DATA: 'true' }, { timeoutMs: 120_000 });
     clerk = await login('clerk@depot.local');
     viewer = await login('viewer@depot.local');
     const products = await call('/api/v1/products?status=active&limit=1', clerk);
@@ -122,6 +130,29 @@ describe('Reporting reads on a streaming replica', () => {
     expect(reads.some((line) => /target="replica",reason="replica"} [1-9]/.test(line))).toBe(true);
     expect(reads.some((line) => /target="primary",reason="recent_write"} [1-9]/.test(line))).toBe(true);
   });
+
+  it('keeps read-your-writes on another instance through Redis', async () => {
+    const other = await startServer({ ...env, MIGRATE_ON_START: 'false' }, { timeoutMs: 120_000 });
+    try {
+      await waitFor('the other instance uses the replica', async () => {
+        const text = await (await fetch(`${other.baseUrl}/api/metrics`)).text();
+        return text.includes('depot_db_replica_usable 1');
+      });
+      // The other instance never saw the clerk write: only Redis tells it to use the primary.
+      await replica.query('SELECT pg_wal_replay_pause()');
+      const adjusted = await call('/api/v1/stock/adjustments', clerk, {
+        method: 'POST',
+        json: { productId, warehouseId, quantity: 1, reasonCode: 'found', note: 'written on the first instance' },
+      });
+      expect(adjusted.status).toBe(201);
+      const movementId = adjusted.body.movement.id as string;
+      expect(await ledgerIds(clerk, other)).toContain(movementId);
+      expect(await ledgerIds(viewer, other)).not.toContain(movementId);
+    } finally {
+      await replica.query('SELECT pg_wal_replay_resume()').catch(() => undefined);
+      await other.stop();
+    }
+  }, 150_000);
 
   it('answers reports from the primary once the replica is stopped', async () => {
     const adjusted = await call('/api/v1/stock/adjustments', clerk, {
