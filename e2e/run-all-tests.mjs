@@ -19,9 +19,14 @@ const suites = [
   { name: 'backend unit', kind: 'jest', args: ['-c', 'backend/jest.config.js'] },
   { name: 'frontend unit', kind: 'jest', args: ['-c', 'frontend/jest.config.js'] },
   { name: 'sdk unit', kind: 'jest', args: ['-c', 'libs/sdk/jest.config.js'] },
-  { name: 'api (HTTP)', kind: 'jest', args: ['-c', 'e2e/api/jest.config.js', '--testPathIgnorePatterns', 'faults'] },
-  // Fault injection measures latencies under load: it gets the machine to itself.
-  { name: 'api faults', kind: 'jest', args: ['-c', 'e2e/api/jest.config.js', '--runInBand', 'faults'] },
+  {
+    name: 'api (HTTP)',
+    kind: 'jest',
+    args: ['-c', 'e2e/api/jest.config.js', '--testPathIgnorePatterns', 'faults|fleet'],
+  },
+  // Fault injection measures latencies under load and the fleet test runs three replicas behind
+  // nginx: each gets the machine to itself.
+  { name: 'api faults and fleet', kind: 'jest', args: ['-c', 'e2e/api/jest.config.js', '--runInBand', 'faults|fleet'] },
   { name: 'browser', kind: 'playwright', args: ['test', '-c', 'e2e/browser/playwright.config.ts'] },
 ].filter((suite) => only.length === 0 || only.some((name) => suite.name.startsWith(name)));
 

@@ -18,11 +18,14 @@ function freePort() {
   });
 }
 
-/** Starts the server with the given environment and resolves once /api/health/ready says ok. */
-async function startServer(env, { timeoutMs = 60_000 } = {}) {
+/**
+ * Starts the server with the given environment and resolves once /api/health/ready says ok; on a
+ * free port, or on `port` (a replica restarted in place behind a proxy).
+ */
+async function startServer(env, { timeoutMs = 60_000, port: fixedPort } = {}) {
   if (!existsSync(MAIN))
     throw new Error('The API is not built: run `npm run build:backend` (npm test does it for you).');
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const output = [];
   const child = spawn(process.execPath, [MAIN], {
     env: {

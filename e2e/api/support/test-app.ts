@@ -8,7 +8,7 @@ const { TEMPLATE, withDatabase, adminQuery } = require('./test-database') as {
   adminQuery: (url: string, sql: string, params?: unknown[]) => Promise<unknown>;
 };
 const serverProcess = require('./server-process') as {
-  startServer: (env: Record<string, string>, options?: { timeoutMs?: number }) => Promise<ServerProcess>;
+  startServer: (env: Record<string, string>, options?: { timeoutMs?: number; port?: number }) => Promise<ServerProcess>;
   freePort: () => Promise<number>;
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
