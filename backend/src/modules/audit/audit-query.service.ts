@@ -2,9 +2,9 @@ import { Injectable, type StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { PAGINATION, type AuditEventDto, type Page } from '@depot/contracts';
 import type { DataSource } from 'typeorm';
-import { decodeCursor } from '../../platform/http/pagination/cursor';
 import { csvExport, csvFilename } from '../../platform/http/csv/csv-export';
-import { toPage } from '../../platform/http/pagination/page';
+import { keysetPage, SqlParams } from '../../platform/http/pagination/keyset-page';
+import { parseSort } from '../../platform/http/pagination/sort';
 import type { AuditEventListQueryDto, AuditEventExportQueryDto } from './dto/audit-event.dto';
 
 interface AuditRow {
@@ -43,24 +43,28 @@ function toDto(row: AuditRow): AuditEventDto {
   };
 }
 
-/** Reads the audit trail, newest first, keyset-paginated on (occurred_at, id). */
+/** Reads the audit trail, newest first by default, keyset-paginated on (occurred_at, id). */
 @Injectable()
 export class AuditQueryService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: AuditEventListQueryDto, onlyPrefixes?: string[]): Promise<Page<AuditEventDto>> {
-    const limit = query.limit ?? PAGINATION.defaultLimit;
-    const { where, params, param } = this.filters(query, onlyPrefixes);
-    if (query.cursor) {
-      const cursor = decodeCursor(query.cursor);
-      where.push(`(occurred_at, id) < (${param(cursor.sortValue)}, ${param(cursor.id)})`);
-    }
-    const rows = await this.dataSource.query<AuditRow[]>(
-      `SELECT ${COLUMNS} FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY occurred_at DESC, id DESC LIMIT ${param(limit + 1)}`,
-      params,
-    );
-    return toPage(rows, limit, (row) => row.occurred_at.toISOString(), toDto);
+  list(query: AuditEventListQueryDto, onlyPrefixes?: string[]): Promise<Page<AuditEventDto>> {
+    const { where, params } = this.filters(query, onlyPrefixes);
+    const sqlParams = new SqlParams();
+    sqlParams.values.push(...params);
+    return keysetPage<AuditRow, AuditEventDto>(this.dataSource.manager, {
+      select: COLUMNS,
+      from: 'audit_events',
+      where,
+      params: sqlParams,
+      sort: parseSort(query.sort, { occurredAt: 'occurred_at' }, '-occurredAt'),
+      idColumn: 'id',
+      limit: query.limit ?? PAGINATION.defaultLimit,
+      cursor: query.cursor,
+      includeTotal: query.includeTotal,
+      sortValueOf: (row) => row.occurred_at.toISOString(),
+      map: toDto,
+    });
   }
 
   /** Every event matching the list filters as CSV, streamed from a cursor (flat memory). */

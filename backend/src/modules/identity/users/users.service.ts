@@ -1,3 +1,4 @@
+import { countCapped } from '../../../platform/http/pagination/total';
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
@@ -121,7 +122,6 @@ export class UsersService {
       where.push(`(u.email ILIKE ${pattern} OR u.display_name ILIKE ${pattern})`);
     }
     const filterParams = [...params];
-    const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const keyset = [...where];
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
@@ -135,14 +135,7 @@ export class UsersService {
        ORDER BY ${sort.column} ${direction}, u.id ${direction} LIMIT ${param(limit + 1)}`,
       params,
     );
-    let total: number | undefined;
-    if (query.includeTotal) {
-      const [{ count }] = await this.txHost.tx.query<[{ count: number }]>(
-        `SELECT count(*)::int AS count FROM users u ${filterSql}`,
-        filterParams,
-      );
-      total = count;
-    }
+    const total = query.includeTotal ? await countCapped(this.txHost.tx, 'users u', where, filterParams) : undefined;
     const columnKey = sort.column.slice(2) as keyof UserRow;
     return toPage(
       rows,

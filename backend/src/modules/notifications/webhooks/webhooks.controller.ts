@@ -21,7 +21,7 @@ import type { Principal } from '../../../platform/auth/principal';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
 import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
-import {
+import { WebhookListQueryDto,
   CreateWebhookEndpointDto,
   CreatedWebhookEndpointResponseDto,
   UpdateWebhookEndpointDto,
@@ -53,8 +53,11 @@ export class WebhooksController {
       'Every registered endpoint with its URL, subscribed event types, state and failure streak; signing secrets are never shown again after creation.',
   })
   @ApiOkResponse({ type: PageOf(WebhookEndpointResponseDto), description: 'Endpoints, newest first.' })
-  async listWebhooks(): Promise<Page<WebhookEndpointDto>> {
-    return wholeList(await this.webhooks.list());
+  async listWebhooks(@Query() query: WebhookListQueryDto): Promise<Page<WebhookEndpointDto>> {
+    return wholeList(await this.webhooks.list(), query, {
+      fields: { url: (endpoint) => endpoint.url, createdAt: (endpoint) => endpoint.createdAt },
+      key: (endpoint) => endpoint.id,
+    });
   }
 
   @Get(':id')

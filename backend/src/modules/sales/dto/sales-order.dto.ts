@@ -1,3 +1,6 @@
+import { WholeListQueryOf } from '../../../platform/http/pagination/list-query.dto';
+import { STOCK_AVAILABILITY_SORT_FIELDS } from '@depot/contracts';
+import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CURRENCIES,
@@ -31,7 +34,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ListQueryDto } from '../../../platform/http/pagination/list-query.dto';
+import { ListQueryDto, SortParam } from '../../../platform/http/pagination/list-query.dto';
 import { StatusChangeResponseDto } from '../../orders/dto/status-change.dto';
 import { Optional, OptionalOrNull } from '../../../platform/http/validators';
 
@@ -118,12 +121,9 @@ export class SalesOrderResponseDto extends SalesOrderFieldsDto implements SalesO
   history!: StatusChangeResponseDto[];
 }
 
-export class SalesOrderPageDto implements Page<SalesOrderSummaryDto> {
+export class SalesOrderPageDto extends PageMetaDto implements Page<SalesOrderSummaryDto> {
   @ApiProperty({ type: [SalesOrderSummaryResponseDto] })
   items!: SalesOrderSummaryResponseDto[];
-  @ApiProperty({ type: String, nullable: true, example: null })
-  nextCursor!: string | null;
-  total?: number;
 }
 
 export class SalesOrderLineInputDto implements SalesOrderLineInput {
@@ -264,11 +264,7 @@ export class FulfilSalesOrderDto implements FulfilSalesOrderRequest {
 }
 
 export class SalesOrderListQueryDto extends ListQueryDto implements SalesOrderListQuery {
-  @ApiPropertyOptional({
-    description: 'Sort field, `-` prefix for descending.',
-    enum: SALES_ORDER_SORT_FIELDS.flatMap((field) => [field, `-${field}`]),
-    example: '-createdAt',
-  })
+  @SortParam(SALES_ORDER_SORT_FIELDS, '-createdAt')
   declare sort?: string;
 
   /** Only orders in this status. */
@@ -288,7 +284,11 @@ export class SalesOrderListQueryDto extends ListQueryDto implements SalesOrderLi
   productId?: string;
 }
 
-export class AvailabilityQueryDto {
+export class AvailabilityQueryDto extends WholeListQueryOf(
+  STOCK_AVAILABILITY_SORT_FIELDS,
+  'productId',
+  'in the order the product ids were given',
+) {
   /** The warehouse whose stock to look at. */
   @IsUUID()
   warehouseId!: string;

@@ -1,3 +1,5 @@
+import { WholeListQueryOf } from '../../../../platform/http/pagination/list-query.dto';
+import { CATEGORY_SORT_FIELDS } from '@depot/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CATEGORY_LIMITS,
@@ -68,3 +70,9 @@ export class UpdateCategoryDto implements UpdateCategoryRequest {
   @IsUUID()
   parentId?: string | null;
 }
+
+export class CategoryListQueryDto extends WholeListQueryOf(
+  CATEGORY_SORT_FIELDS,
+  'name',
+  'by path, parents before their children',
+) {}

@@ -1,3 +1,5 @@
+import { WholeListQueryOf } from '../../../../platform/http/pagination/list-query.dto';
+import { API_KEY_SORT_FIELDS } from '@depot/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ALL_PERMISSIONS,
@@ -60,3 +62,5 @@ export class CreateApiKeyDto implements CreateApiKeyRequest {
   @IsIsoInstant()
   expiresAt?: string;
 }
+
+export class ApiKeyListQueryDto extends WholeListQueryOf(API_KEY_SORT_FIELDS, 'name', 'newest first') {}

@@ -1,3 +1,5 @@
+import { WholeListQueryOf } from '../../../../platform/http/pagination/list-query.dto';
+import { PERMISSION_GROUP_SORT_FIELDS, ROLE_SORT_FIELDS } from '@depot/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ALL_PERMISSIONS,
@@ -107,3 +109,11 @@ export class PermissionGroupDto {
   })
   permissions!: { name: Permission; description: string }[];
 }
+
+export class RoleListQueryDto extends WholeListQueryOf(ROLE_SORT_FIELDS, 'name', 'built-in roles first, then by name') {}
+
+export class PermissionListQueryDto extends WholeListQueryOf(
+  PERMISSION_GROUP_SORT_FIELDS,
+  'module',
+  'catalogue order',
+) {}

@@ -1,3 +1,5 @@
+import { WholeListQueryOf } from '../../../../platform/http/pagination/list-query.dto';
+import { SESSION_SORT_FIELDS } from '@depot/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import type { SessionDto } from '@depot/contracts';
 
@@ -17,3 +19,5 @@ export class SessionResponseDto implements SessionDto {
   /** @example true */
   current!: boolean;
 }
+
+export class SessionListQueryDto extends WholeListQueryOf(SESSION_SORT_FIELDS, '-lastUsedAt', 'most recently used first') {}
