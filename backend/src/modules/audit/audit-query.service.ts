@@ -19,10 +19,18 @@ interface AuditRow {
   changes: AuditEventDto['changes'];
   request_id: string | null;
   ip: string | null;
+  /** `occurred_at` to the microsecond (a Date keeps only milliseconds), for the keyset cursor. */
+  occurred_at_key?: string;
 }
 
 const COLUMNS =
   'id, occurred_at, actor_type, actor_id, actor_label, action, entity_type, entity_id, changes, request_id, ip';
+
+/**
+ * Audit times have microseconds (the other tables keep milliseconds): the cursor carries them
+ * all, or a page would start again at its own last row (ascending) or skip rows (descending).
+ */
+const OCCURRED_AT_KEY = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** Actions that make up the security log: sign-ins, sessions, passwords, MFA, keys, roles. */
 export const SECURITY_ACTION_PREFIXES = ['auth.', 'identity.'];
@@ -53,7 +61,7 @@ export class AuditQueryService {
     const sqlParams = new SqlParams();
     sqlParams.values.push(...params);
     return keysetPage<AuditRow, AuditEventDto>(this.dataSource.manager, {
-      select: COLUMNS,
+      select: `${COLUMNS}, ${OCCURRED_AT_KEY} AS occurred_at_key`,
       from: 'audit_events',
       where,
       params: sqlParams,
@@ -62,7 +70,7 @@ export class AuditQueryService {
       limit: query.limit ?? PAGINATION.defaultLimit,
       cursor: query.cursor,
       includeTotal: query.includeTotal,
-      sortValueOf: (row) => row.occurred_at.toISOString(),
+      sortValueOf: (row) => row.occurred_at_key ?? row.occurred_at.toISOString(),
       map: toDto,
     });
   }

@@ -14,7 +14,8 @@ import { ParseIdPipe } from '../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../platform/openapi/api-responses';
 import { ApiProblemCodes } from '../../platform/openapi/api-problem-codes';
 import { OrderTransitionDto } from '../orders/dto/status-change.dto';
-import { IncomingStockQueryDto,
+import {
+  IncomingStockQueryDto,
   CreatePurchaseOrderDto,
   IncomingStockResponseDto,
   PurchaseOrderListQueryDto,

@@ -1,6 +1,12 @@
 import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { AUDIT_EVENT_SORT_FIELDS, PAGINATION, type AuditEventDto, type AuditEventListQuery, type Page } from '@depot/contracts';
+import {
+  AUDIT_EVENT_SORT_FIELDS,
+  PAGINATION,
+  type AuditEventDto,
+  type AuditEventListQuery,
+  type Page,
+} from '@depot/contracts';
 import { Transform, Type } from 'class-transformer';
 import { booleanQuery, SortParam } from '../../../platform/http/pagination/list-query.dto';
 import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';

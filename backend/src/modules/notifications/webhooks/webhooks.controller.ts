@@ -21,7 +21,8 @@ import type { Principal } from '../../../platform/auth/principal';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
 import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
-import { WebhookListQueryDto,
+import {
+  WebhookListQueryDto,
   CreateWebhookEndpointDto,
   CreatedWebhookEndpointResponseDto,
   UpdateWebhookEndpointDto,

@@ -22,8 +22,12 @@ export class ListSortIndexes1796520000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "ix_sales_orders_total_id" ON "sales_orders" ("total_minor", "id")`);
     await queryRunner.query(`CREATE INDEX "ix_invoices_total_id" ON "invoices" ("total_minor", "id")`);
     await queryRunner.query(`CREATE INDEX "ix_stock_levels_on_hand_key" ON "stock_levels" ("on_hand", ${LEVEL_KEY})`);
-    await queryRunner.query(`CREATE INDEX "ix_stock_levels_available_key" ON "stock_levels" ("available", ${LEVEL_KEY})`);
-    await queryRunner.query(`CREATE INDEX "ix_stock_levels_updated_key" ON "stock_levels" ("updated_at", ${LEVEL_KEY})`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_stock_levels_available_key" ON "stock_levels" ("available", ${LEVEL_KEY})`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_stock_levels_updated_key" ON "stock_levels" ("updated_at", ${LEVEL_KEY})`,
+    );
     await queryRunner.query(
       `CREATE INDEX "ix_webhook_deliveries_endpoint_created_id" ON "webhook_deliveries" ("endpoint_id", "created_at", "id")`,
     );

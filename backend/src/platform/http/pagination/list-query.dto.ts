@@ -112,7 +112,11 @@ export class WholeListQueryDto implements WholeListQuery {
  * The query class of one whole list, with its sort allowlist in the OpenAPI document:
  * `class RoleListQueryDto extends WholeListQueryOf(ROLE_SORT_FIELDS, 'name', 'built-in roles first, then by name') {}`.
  */
-export function WholeListQueryOf(fields: readonly string[], example: string, defaultOrder: string): Class<WholeListQueryDto> {
+export function WholeListQueryOf(
+  fields: readonly string[],
+  example: string,
+  defaultOrder: string,
+): Class<WholeListQueryDto> {
   class SortedWholeListQueryDto extends WholeListQueryDto {
     @SortParam(fields, example, defaultOrder)
     declare sort?: string;

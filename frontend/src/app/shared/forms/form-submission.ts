@@ -11,8 +11,7 @@ import { applyServerErrors, setServerError } from './server-errors';
  * `detail`, else `message`), or anything else (`handle`, e.g. switch to a conflict view).
  */
 export type ProblemRoute =
-  | { control: AbstractControl; message: string }
-  | { handle: (problem: ProblemDetails) => void };
+  { control: AbstractControl; message: string } | { handle: (problem: ProblemDetails) => void };
 
 export interface FormSubmissionOptions {
   /** Per error code, where its problem shows. Codes not listed fall to field errors, then the form message. */

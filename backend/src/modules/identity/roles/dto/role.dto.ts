@@ -110,7 +110,11 @@ export class PermissionGroupDto {
   permissions!: { name: Permission; description: string }[];
 }
 
-export class RoleListQueryDto extends WholeListQueryOf(ROLE_SORT_FIELDS, 'name', 'built-in roles first, then by name') {}
+export class RoleListQueryDto extends WholeListQueryOf(
+  ROLE_SORT_FIELDS,
+  'name',
+  'built-in roles first, then by name',
+) {}
 
 export class PermissionListQueryDto extends WholeListQueryOf(
   PERMISSION_GROUP_SORT_FIELDS,

@@ -20,4 +20,8 @@ export class SessionResponseDto implements SessionDto {
   current!: boolean;
 }
 
-export class SessionListQueryDto extends WholeListQueryOf(SESSION_SORT_FIELDS, '-lastUsedAt', 'most recently used first') {}
+export class SessionListQueryDto extends WholeListQueryOf(
+  SESSION_SORT_FIELDS,
+  '-lastUsedAt',
+  'most recently used first',
+) {}

@@ -173,8 +173,6 @@ export class CreateApiKeyDialogComponent {
     });
   }
 
-
-
   #setScopes(next: Set<Permission>): void {
     this.selectedScopes.set(next);
     const ordered = this.scopeGroups.flatMap((group) =>

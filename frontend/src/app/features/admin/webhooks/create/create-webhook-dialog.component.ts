@@ -114,8 +114,6 @@ export class CreateWebhookDialogComponent {
         },
       });
   }
-
-
 }
 
 /** Opens the dialog; it closes with the new endpoint (never its secret) or `undefined`. */
