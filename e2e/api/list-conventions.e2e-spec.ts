@@ -145,7 +145,7 @@ describe('List conventions of every list operation in the OpenAPI document', () 
     if (descending ? lastValue !== values.length - 1 : firstValue !== 0) return false;
     const ordered = descending ? [...present].reverse() : present;
     if (ordered.every((value) => typeof value === 'number')) {
-      return (ordered).every((value, index) => index === 0 || ordered[index - 1] <= value);
+      return ordered.every((value, index) => index === 0 || ordered[index - 1] <= value);
     }
     // Text in the order the database sorts it (its collation), not JavaScript's.
     const result = await app.db.query<{ ok: boolean | null }>(
@@ -260,7 +260,9 @@ describe('List conventions of every list operation in the OpenAPI document', () 
         { limit: PAGINATION.maxLimit + 1 },
       ]) {
         const response = await app.request(urlOf(operation, query), { token });
-        const label = `${operation.operationId}?${new URLSearchParams(query as Record<string, string>).toString()}`;
+        const label = `${operation.operationId}?${Object.entries(query)
+          .map(([name, value]) => `${name}=${String(value)}`)
+          .join('&')}`;
         if (response.status !== 400) problems.push(`${label}: ${response.status}`);
         else if (!(response.headers.get('content-type') ?? '').startsWith('application/problem+json'))
           problems.push(`${label}: not problem+json`);
