@@ -1,4 +1,4 @@
-import { Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 
@@ -12,6 +12,7 @@ import { SecretOnceComponent, withoutSecret } from './secret-once.component';
       <p class="usage">How to use it.</p>
     </app-secret-once>
   `,
+  changeDetection: ChangeDetectionStrategy.OnPush,
 })
 class HostComponent {}
 
