@@ -97,6 +97,8 @@ export class StockService {
     return keysetPage<LevelRow, StockLevelDto>(this.db, {
       select: LEVEL_SELECT,
       from: LEVEL_FROM,
+      // The text search and the reorder point read the joined product.
+      countFrom: query.q?.trim() || query.belowReorderPoint ? undefined : 'stock_levels l',
       where,
       params,
       sort,
@@ -116,6 +118,8 @@ export class StockService {
     return keysetPage<MovementRow, StockMovementDto>(this.db, {
       select: MOVEMENT_SELECT,
       from: MOVEMENT_FROM,
+      // Only the text search reads the joined product.
+      countFrom: query.q?.trim() ? undefined : 'stock_movements m',
       where,
       params,
       sort,

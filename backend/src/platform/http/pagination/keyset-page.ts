@@ -20,6 +20,11 @@ export interface KeysetPageQuery<Row extends { id: string }, Item> {
   select: string;
   /** `FROM` clause with joins (trusted SQL). */
   from: string;
+  /**
+   * A cheaper `FROM` for the total, when this request's filters need no joined table: inner
+   * joins along NOT NULL foreign keys neither add nor drop rows, so the count is the same.
+   */
+  countFrom?: string;
   /** Filter conditions (trusted SQL with placeholders from `params`). */
   where: string[];
   params: SqlParams;
@@ -62,7 +67,7 @@ export async function keysetPage<Row extends { id: string }, Item>(
     params.values,
   );
   const total: PageTotal | undefined = query.includeTotal
-    ? await countCapped(db, query.from, filters, filterValues)
+    ? await countCapped(db, query.countFrom ?? query.from, filters, filterValues)
     : undefined;
   return toPage(rows, query.limit, query.sortValueOf, query.map, total);
 }
