@@ -2,7 +2,14 @@ import { Injectable, type StreamableFile } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { DomainEventName, PAGINATION, ProductStatus, type Page, type ProductDto } from '@depot/contracts';
+import {
+  PRODUCT_SORT_FIELDS,
+  DomainEventName,
+  PAGINATION,
+  ProductStatus,
+  type Page,
+  type ProductDto,
+} from '@depot/contracts';
 import type { DataSource } from 'typeorm';
 import { PgError, violatedConstraint } from '../../../platform/database/pg-errors';
 import { csvExport, csvFilename } from '../../../platform/http/csv/csv-export';
@@ -30,7 +37,7 @@ const SORT_COLUMNS = {
   sku: 'sku',
   name: 'name',
   priceMinor: 'price_minor',
-} as const;
+} as const satisfies Record<(typeof PRODUCT_SORT_FIELDS)[number], string>;
 
 const AUDITED_FIELDS = [
   'sku',

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { ErrorCode, PAGINATION, UserStatus, type Page, type UserDto } from '@depot/contracts';
+import { USER_SORT_FIELDS, ErrorCode, PAGINATION, UserStatus, type Page, type UserDto } from '@depot/contracts';
 import { QueryFailedError } from 'typeorm';
 import type { Principal } from '../../../platform/auth/principal';
 import { newId } from '../../../platform/database/ids';
@@ -28,7 +28,11 @@ import { PasswordPolicy } from './password-policy';
 import { UserEntity } from './user.entity';
 import { CredentialRevocations } from '../credentials/credential-revocations';
 
-const SORT_COLUMNS = { createdAt: 'u.created_at', email: 'u.email', displayName: 'u.display_name' } as const;
+const SORT_COLUMNS = {
+  createdAt: 'u.created_at',
+  email: 'u.email',
+  displayName: 'u.display_name',
+} as const satisfies Record<(typeof USER_SORT_FIELDS)[number], string>;
 
 const USER_COLUMNS = `u.id, u.email, u.display_name, u.status, u.mfa_enabled_at IS NOT NULL AS mfa_enabled,
   u.must_change_password, u.version, u.created_at, u.updated_at,

@@ -5,6 +5,7 @@ import { csvExport, csvFilename, type CsvColumn } from '../../../platform/http/c
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import {
+  STOCK_LEVEL_SORT_FIELDS,
   MovementType,
   PAGINATION,
   type LedgerConsistencyDto,
@@ -42,7 +43,12 @@ import {
   type MovementRow,
 } from './stock-rows';
 
-const LEVEL_SORT = { sku: 'p.sku', onHand: 'l.on_hand', available: 'l.available', updatedAt: 'l.updated_at' } as const;
+const LEVEL_SORT = {
+  sku: 'p.sku',
+  onHand: 'l.on_hand',
+  available: 'l.available',
+  updatedAt: 'l.updated_at',
+} as const satisfies Record<(typeof STOCK_LEVEL_SORT_FIELDS)[number], string>;
 const LEVEL_SORT_KEYS: Record<string, keyof LevelRow> = {
   'p.sku': 'sku',
   'l.on_hand': 'on_hand',
