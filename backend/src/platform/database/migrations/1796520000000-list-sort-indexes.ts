@@ -3,6 +3,11 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /** Keyset tie-breaker of a stock level, as `StockService` orders by it. */
 const LEVEL_KEY = `(("product_id")::text || ':' || ("warehouse_id")::text)`;
 
+const MOVEMENT_FILTER_INDEXES = [
+  ['ix_stock_movements_product', 'product_id'],
+  ['ix_stock_movements_warehouse', 'warehouse_id'],
+] as const;
+
 /**
  * One (sort column, id) index for every allowlisted sort of the lists that grow large, so each
  * sort reads a page (and a capped `includeTotal` count) from an index instead of sorting the table.
@@ -32,9 +37,21 @@ export class ListSortIndexes1796520000000 implements MigrationInterface {
       `CREATE INDEX "ix_webhook_deliveries_endpoint_created_id" ON "webhook_deliveries" ("endpoint_id", "created_at", "id")`,
     );
     await queryRunner.query(`DROP INDEX "IDX_webhook_deliveries_endpoint"`);
+    // The ledger filtered by product or warehouse and type: with `type` in the index the capped
+    // total is an index-only count (no heap visit per row), ~10x cheaper under the cap.
+    for (const [name, column] of MOVEMENT_FILTER_INDEXES) {
+      await queryRunner.query(`DROP INDEX "${name}"`);
+      await queryRunner.query(
+        `CREATE INDEX "${name}" ON "stock_movements" ("${column}", "occurred_at", "id") INCLUDE ("type")`,
+      );
+    }
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    for (const [name, column] of MOVEMENT_FILTER_INDEXES) {
+      await queryRunner.query(`DROP INDEX "${name}"`);
+      await queryRunner.query(`CREATE INDEX "${name}" ON "stock_movements" ("${column}", "occurred_at", "id")`);
+    }
     await queryRunner.query(
       `CREATE INDEX "IDX_webhook_deliveries_endpoint" ON "webhook_deliveries" ("endpoint_id", "created_at")`,
     );
