@@ -1,4 +1,3 @@
-import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   AUDIT_EVENT_SORT_FIELDS,
@@ -11,6 +10,7 @@ import { Transform, Type } from 'class-transformer';
 import { booleanQuery, SortParam } from '../../../platform/http/pagination/list-query.dto';
 import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Optional, IsIsoInstant } from '../../../platform/http/validators';
+import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 
 export class AuditEventResponseDto implements AuditEventDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */

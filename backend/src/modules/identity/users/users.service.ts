@@ -1,4 +1,3 @@
-import { countCapped } from '../../../platform/http/pagination/total';
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
@@ -27,6 +26,7 @@ import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
 import { UserEntity } from './user.entity';
 import { CredentialRevocations } from '../credentials/credential-revocations';
+import { countCapped } from '../../../platform/http/pagination/total';
 
 const SORT_COLUMNS = {
   createdAt: 'u.created_at',

@@ -1,4 +1,3 @@
-import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   EMAIL_MAX_LENGTH,
@@ -16,6 +15,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Optional } from '../../../platform/http/validators';
 import { booleanQuery, SortParam } from '../../../platform/http/pagination/list-query.dto';
+import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 
 /** An outgoing message: envelope and delivery state. The body is never returned. */
 export class MailMessageResponseDto implements MailMessageDto {

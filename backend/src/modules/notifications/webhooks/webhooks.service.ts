@@ -1,5 +1,3 @@
-import { countCapped } from '../../../platform/http/pagination/total';
-import { parseSort } from '../../../platform/http/pagination/sort';
 import { Inject, Injectable } from '@nestjs/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -32,6 +30,8 @@ import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { newWebhookSecret } from './webhook-signing';
 import { UnsafeWebhookUrlError, WebhookDeliveryNotFoundError, WebhookNotFoundError } from './webhooks.errors';
 import { assertExpectedVersion } from '../../../platform/http/conditional/conditional-requests';
+import { countCapped } from '../../../platform/http/pagination/total';
+import { parseSort } from '../../../platform/http/pagination/sort';
 
 function endpointDto(endpoint: WebhookEndpointEntity): WebhookEndpointDto {
   return {

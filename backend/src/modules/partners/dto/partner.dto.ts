@@ -1,4 +1,3 @@
-import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   PARTNER_LIMITS,
@@ -15,6 +14,7 @@ import { IsBoolean, IsEmail, IsInt, IsString, Matches, Max, MaxLength, Min, MinL
 import { booleanQuery, ListQueryDto, SortParam } from '../../../platform/http/pagination/list-query.dto';
 import { trimString } from '../../../platform/http/transforms';
 import { Optional, OptionalOrNull } from '../../../platform/http/validators';
+import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 
 const CODE_MESSAGE = 'code may contain upper-case letters, digits, "-" and "_", starting with a letter or digit';
 

@@ -1,6 +1,3 @@
-import { WholeListQueryOf } from '../../../platform/http/pagination/list-query.dto';
-import { INCOMING_STOCK_SORT_FIELDS } from '@depot/contracts';
-import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CURRENCIES,
@@ -19,6 +16,7 @@ import {
   type PurchaseOrderSummaryDto,
   type ReceivePurchaseOrderRequest,
   type UpdatePurchaseOrderRequest,
+  INCOMING_STOCK_SORT_FIELDS,
 } from '@depot/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -34,9 +32,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ListQueryDto, SortParam } from '../../../platform/http/pagination/list-query.dto';
+import { ListQueryDto, SortParam, WholeListQueryOf } from '../../../platform/http/pagination/list-query.dto';
 import { StatusChangeResponseDto } from '../../orders/dto/status-change.dto';
 import { Optional, OptionalOrNull, IsIsoDate } from '../../../platform/http/validators';
+import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 
 export class PurchaseOrderLineResponseDto implements PurchaseOrderLineDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c11 */

@@ -1,6 +1,3 @@
-import { WholeListQueryOf } from '../../../platform/http/pagination/list-query.dto';
-import { STOCK_AVAILABILITY_SORT_FIELDS } from '@depot/contracts';
-import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CURRENCIES,
@@ -19,6 +16,7 @@ import {
   type SalesOrderStatus,
   type SalesOrderSummaryDto,
   type UpdateSalesOrderRequest,
+  STOCK_AVAILABILITY_SORT_FIELDS,
 } from '@depot/contracts';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -34,9 +32,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ListQueryDto, SortParam } from '../../../platform/http/pagination/list-query.dto';
+import { ListQueryDto, SortParam, WholeListQueryOf } from '../../../platform/http/pagination/list-query.dto';
 import { StatusChangeResponseDto } from '../../orders/dto/status-change.dto';
 import { Optional, OptionalOrNull } from '../../../platform/http/validators';
+import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 
 export class SalesOrderLineResponseDto implements SalesOrderLineDto {
   id!: string;

@@ -1,4 +1,3 @@
-import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CURRENCIES,
@@ -24,6 +23,7 @@ import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'c
 import { ListQueryDto, SortParam } from '../../../platform/http/pagination/list-query.dto';
 import { trimString } from '../../../platform/http/transforms';
 import { Optional, OptionalOrNull, IsIsoInstant } from '../../../platform/http/validators';
+import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 
 export class InvoiceLineResponseDto implements InvoiceLineDto {
   /** @example WID-001 */

@@ -1,16 +1,16 @@
-import { WholeListQueryOf } from '../../../../platform/http/pagination/list-query.dto';
-import { CATEGORY_SORT_FIELDS } from '@depot/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CATEGORY_LIMITS,
   type CategoryDto,
   type CreateCategoryRequest,
   type UpdateCategoryRequest,
+  CATEGORY_SORT_FIELDS,
 } from '@depot/contracts';
 import { Transform } from 'class-transformer';
 import { IsInt, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { trimString } from '../../../../platform/http/transforms';
 import { Optional, OptionalOrNull } from '../../../../platform/http/validators';
+import { WholeListQueryOf } from '../../../../platform/http/pagination/list-query.dto';
 
 export class CategoryResponseDto implements CategoryDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */

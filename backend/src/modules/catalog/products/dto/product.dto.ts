@@ -1,4 +1,3 @@
-import { PageMetaDto } from '../../../../platform/http/pagination/page-dto';
 import { ApiProperty } from '@nestjs/swagger';
 import {
   CURRENCIES,
@@ -8,6 +7,7 @@ import {
   type ProductAttributes,
   type ProductDto,
 } from '@depot/contracts';
+import { PageMetaDto } from '../../../../platform/http/pagination/page-dto';
 
 export class ProductResponseDto implements ProductDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */

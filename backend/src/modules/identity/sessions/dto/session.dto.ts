@@ -1,7 +1,7 @@
-import { WholeListQueryOf } from '../../../../platform/http/pagination/list-query.dto';
-import { SESSION_SORT_FIELDS } from '@depot/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import type { SessionDto } from '@depot/contracts';
+import { WholeListQueryOf } from '../../../../platform/http/pagination/list-query.dto';
+import { SESSION_SORT_FIELDS } from '@depot/contracts';
 
 export class SessionResponseDto implements SessionDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */

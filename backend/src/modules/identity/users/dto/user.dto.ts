@@ -1,4 +1,3 @@
-import { PageMetaDto } from '../../../../platform/http/pagination/page-dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   EMAIL_MAX_LENGTH,
@@ -29,6 +28,7 @@ import {
 import { ListQueryDto, SortParam } from '../../../../platform/http/pagination/list-query.dto';
 import { trimString } from '../../../../platform/http/transforms';
 import { Optional } from '../../../../platform/http/validators';
+import { PageMetaDto } from '../../../../platform/http/pagination/page-dto';
 
 const ROLE_NAME = new RegExp(IDENTITY_LIMITS.rolePattern);
 

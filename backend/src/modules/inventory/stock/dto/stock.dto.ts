@@ -1,4 +1,3 @@
-import { PageMetaDto } from '../../../../platform/http/pagination/page-dto';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   LOW_STOCK_SORT_FIELDS,
@@ -26,6 +25,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, NotEquals } from 'class-validator';
 import { booleanQuery, ListQueryDto, SortParam } from '../../../../platform/http/pagination/list-query.dto';
 import { Optional, OptionalOrNull, IsIsoInstant } from '../../../../platform/http/validators';
+import { PageMetaDto } from '../../../../platform/http/pagination/page-dto';
 
 const UUID_EXAMPLE = '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10';
 const TIME_EXAMPLE = '2026-11-23T10:15:30.123Z';

@@ -1,4 +1,3 @@
-import { PageMetaDto } from '../../../../platform/http/pagination/page-dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   WAREHOUSE_LIMITS,
@@ -14,6 +13,7 @@ import { IsBoolean, IsInt, IsString, Matches, MaxLength, Min, MinLength } from '
 import { booleanQuery, ListQueryDto, SortParam } from '../../../../platform/http/pagination/list-query.dto';
 import { trimString } from '../../../../platform/http/transforms';
 import { Optional, OptionalOrNull } from '../../../../platform/http/validators';
+import { PageMetaDto } from '../../../../platform/http/pagination/page-dto';
 
 const CODE_MESSAGE = 'code may contain upper-case letters, digits, "-" and "_", starting with a letter or digit';
 

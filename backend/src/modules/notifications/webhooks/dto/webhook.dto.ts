@@ -1,6 +1,3 @@
-import { WholeListQueryOf } from '../../../../platform/http/pagination/list-query.dto';
-import { WEBHOOK_ENDPOINT_SORT_FIELDS } from '@depot/contracts';
-import { PageMetaDto } from '../../../../platform/http/pagination/page-dto';
 import { ApiProperty, PickType } from '@nestjs/swagger';
 import {
   WEBHOOK_DELIVERY_SORT_FIELDS,
@@ -14,10 +11,12 @@ import {
   type WebhookDeliveryStatus,
   type WebhookEndpointDto,
   type WebhookEventType,
+  WEBHOOK_ENDPOINT_SORT_FIELDS,
 } from '@depot/contracts';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsString, MaxLength, Min } from 'class-validator';
-import { ListQueryDto, SortParam } from '../../../../platform/http/pagination/list-query.dto';
+import { ListQueryDto, SortParam, WholeListQueryOf } from '../../../../platform/http/pagination/list-query.dto';
 import { Optional } from '../../../../platform/http/validators';
+import { PageMetaDto } from '../../../../platform/http/pagination/page-dto';
 
 export class WebhookEndpointResponseDto implements WebhookEndpointDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
