@@ -18,7 +18,8 @@ export function SortParam(fields: readonly string[], fallback: string, defaultOr
       example: fallback,
     }),
     Optional(),
-    IsIn(sortValues(fields), { message: `sort must be one of ${sortValues(fields).join(', ')}` }),
+    // An empty `sort=` means the default, as it always has.
+    IsIn([...sortValues(fields), ''], { message: `sort must be one of ${sortValues(fields).join(', ')}` }),
   );
 }
 
