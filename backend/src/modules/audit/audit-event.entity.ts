@@ -5,7 +5,7 @@ export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
 /** One recorded change. Rows are append-only: a database trigger refuses UPDATE and DELETE. */
 @Entity({ name: 'audit_events' })
 @Index('IDX_audit_events_entity', ['entityType', 'entityId', 'occurredAt'])
-@Index('IDX_audit_events_occurred_at', ['occurredAt'])
+@Index('ix_audit_events_occurred_at_id', ['occurredAt', 'id'])
 export class AuditEventEntity {
   @PrimaryColumn('uuid')
   id!: string;

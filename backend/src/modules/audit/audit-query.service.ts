@@ -1,9 +1,9 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import { PAGINATION, type AuditEventDto, type Page } from '@depot/contracts';
 import { ReadReplica } from '../../platform/database/read-replica';
-import { decodeCursor } from '../../platform/http/pagination/cursor';
 import { csvExport, csvFilename } from '../../platform/http/csv/csv-export';
-import { toPage } from '../../platform/http/pagination/page';
+import { keysetPage, SqlParams } from '../../platform/http/pagination/keyset-page';
+import { parseSort } from '../../platform/http/pagination/sort';
 import type { AuditEventListQueryDto, AuditEventExportQueryDto } from './dto/audit-event.dto';
 
 interface AuditRow {
@@ -18,10 +18,18 @@ interface AuditRow {
   changes: AuditEventDto['changes'];
   request_id: string | null;
   ip: string | null;
+  /** `occurred_at` to the microsecond (a Date keeps only milliseconds), for the keyset cursor. */
+  occurred_at_key?: string;
 }
 
 const COLUMNS =
   'id, occurred_at, actor_type, actor_id, actor_label, action, entity_type, entity_id, changes, request_id, ip';
+
+/**
+ * Audit times have microseconds (the other tables keep milliseconds): the cursor carries them
+ * all, or a page would start again at its own last row (ascending) or skip rows (descending).
+ */
+const OCCURRED_AT_KEY = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /** Actions that make up the security log: sign-ins, sessions, passwords, MFA, keys, roles. */
 export const SECURITY_ACTION_PREFIXES = ['auth.', 'identity.'];
@@ -43,28 +51,33 @@ function toDto(row: AuditRow): AuditEventDto {
 }
 
 /**
- * Reads the audit trail, newest first, keyset-paginated on (occurred_at, id); on the read
- * replica when there is one.
+ * Reads the audit trail, newest first by default, keyset-paginated on (occurred_at, id); on the
+ * read replica when there is one.
  */
 @Injectable()
 export class AuditQueryService {
   constructor(private readonly reads: ReadReplica) {}
 
-  async list(query: AuditEventListQueryDto, onlyPrefixes?: string[]): Promise<Page<AuditEventDto>> {
-    const limit = query.limit ?? PAGINATION.defaultLimit;
-    const { where, params, param } = this.filters(query, onlyPrefixes);
-    if (query.cursor) {
-      const cursor = decodeCursor(query.cursor);
-      where.push(`(occurred_at, id) < (${param(cursor.sortValue)}, ${param(cursor.id)})`);
-    }
-    const rows = await this.reads.run((db) =>
-      db.query<AuditRow[]>(
-        `SELECT ${COLUMNS} FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-          ORDER BY occurred_at DESC, id DESC LIMIT ${param(limit + 1)}`,
-        params,
-      ),
-    );
-    return toPage(rows, limit, (row) => row.occurred_at.toISOString(), toDto);
+  list(query: AuditEventListQueryDto, onlyPrefixes?: string[]): Promise<Page<AuditEventDto>> {
+    const { where, params } = this.filters(query, onlyPrefixes);
+    // A read may run twice (replica, then primary): keysetPage adds to its parameters each time.
+    return this.reads.run((db) => {
+      const sqlParams = new SqlParams();
+      sqlParams.values.push(...params);
+      return keysetPage<AuditRow, AuditEventDto>(db, {
+      select: `${COLUMNS}, ${OCCURRED_AT_KEY} AS occurred_at_key`,
+      from: 'audit_events',
+      where,
+      params: sqlParams,
+      sort: parseSort(query.sort, { occurredAt: 'occurred_at' }, '-occurredAt'),
+      idColumn: 'id',
+      limit: query.limit ?? PAGINATION.defaultLimit,
+      cursor: query.cursor,
+      includeTotal: query.includeTotal,
+      sortValueOf: (row) => row.occurred_at_key ?? row.occurred_at.toISOString(),
+      map: toDto,
+      });
+    });
   }
 
   /** Every event matching the list filters as CSV, streamed from a cursor (flat memory). */

@@ -9,6 +9,7 @@ import {
   type Page,
 } from '@depot/contracts';
 import { cursorValue, keysetPage, SqlParams } from '../../platform/http/pagination/keyset-page';
+import { parseSort } from '../../platform/http/pagination/sort';
 import { AuditService } from '../audit/audit.service';
 import type { MailMessageListQueryDto } from './dto/mail-message.dto';
 import { MailMessageNotFoundError, MailNotRetryableError } from './mail.errors';
@@ -58,7 +59,7 @@ export class MailMessagesService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Newest first, keyset-paginated over (created_at, id). */
+  /** Newest first by default, keyset-paginated over (created_at, id). */
   list(query: MailMessageListQueryDto): Promise<Page<MailMessageDto>> {
     const params = new SqlParams();
     const where: string[] = [];
@@ -69,7 +70,7 @@ export class MailMessagesService {
       from: 'mail_messages m',
       where,
       params,
-      sort: { field: 'createdAt', column: 'm.created_at', descending: true },
+      sort: parseSort(query.sort, { createdAt: 'm.created_at' }, '-createdAt'),
       idColumn: 'm.id',
       limit: query.limit ?? PAGINATION.defaultLimit,
       cursor: query.cursor,

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { DomainEventName, PAGINATION, PartnerKind, type Page, type PartnerDto } from '@depot/contracts';
+import {
+  PARTNER_SORT_FIELDS,
+  DomainEventName,
+  PAGINATION,
+  PartnerKind,
+  type Page,
+  type PartnerDto,
+} from '@depot/contracts';
 import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../../platform/events/outbox.service';
 import { newId } from '../../platform/database/ids';
@@ -34,7 +41,10 @@ interface PartnerRow {
 const COLUMNS =
   'id, kind, code, name, contact_name, email, phone, billing_address, shipping_address, tax_id, payment_terms_days, ' +
   'notes, active, version, created_at, updated_at';
-const SORT_COLUMNS = { code: 'code', name: 'name', createdAt: 'created_at' } as const;
+const SORT_COLUMNS = { code: 'code', name: 'name', createdAt: 'created_at' } as const satisfies Record<
+  (typeof PARTNER_SORT_FIELDS)[number],
+  string
+>;
 /** Fields written from requests, in column order (camelCase name -> column). */
 const FIELDS = {
   code: 'code',

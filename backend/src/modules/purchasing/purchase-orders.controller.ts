@@ -15,6 +15,7 @@ import { ApiProblems } from '../../platform/openapi/api-responses';
 import { ApiProblemCodes } from '../../platform/openapi/api-problem-codes';
 import { OrderTransitionDto } from '../orders/dto/status-change.dto';
 import {
+  IncomingStockQueryDto,
   CreatePurchaseOrderDto,
   IncomingStockResponseDto,
   PurchaseOrderListQueryDto,
@@ -173,7 +174,13 @@ export class PurchaseOrdersController {
   })
   @ApiOkResponse({ type: PageOf(IncomingStockResponseDto), description: 'Per warehouse.' })
   @ApiProblems(400)
-  async getIncomingStock(@Param('id', ParseIdPipe) id: string): Promise<Page<IncomingStockDto>> {
-    return wholeList(await this.orders.incoming(id));
+  async getIncomingStock(
+    @Param('id', ParseIdPipe) id: string,
+    @Query() query: IncomingStockQueryDto,
+  ): Promise<Page<IncomingStockDto>> {
+    return wholeList(await this.orders.incoming(id), query, {
+      fields: { warehouseCode: (line) => line.warehouseCode, quantity: (line) => line.quantity },
+      key: (line) => line.warehouseId,
+    });
   }
 }

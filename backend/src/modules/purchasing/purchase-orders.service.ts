@@ -7,6 +7,7 @@ import {
   PAGINATION,
   PartnerKind,
   PURCHASE_ORDER_ACTIONS,
+  PURCHASE_ORDER_SORT_FIELDS,
   PurchaseOrderStatus,
   type IncomingStockDto,
   type Page,
@@ -47,9 +48,10 @@ import {
 const SORT_COLUMNS = {
   number: 'po.number',
   createdAt: 'po.created_at',
-  expectedDate: 'po.expected_date',
+  // Orders without a date sort last ascending (first descending), and the keyset compares no NULL.
+  expectedDate: `coalesce(po.expected_date, 'infinity'::date)`,
   totalMinor: 'po.total_minor',
-} as const;
+} as const satisfies Record<(typeof PURCHASE_ORDER_SORT_FIELDS)[number], string>;
 const SORT_KEYS: Record<string, keyof PurchaseOrderRow> = {
   number: 'number',
   createdAt: 'created_at',
@@ -104,7 +106,7 @@ export class PurchaseOrdersService {
       limit: query.limit ?? PAGINATION.defaultLimit,
       cursor: query.cursor,
       includeTotal: query.includeTotal,
-      sortValueOf: (row) => cursorValue(row[SORT_KEYS[sort.field]]),
+      sortValueOf: (row) => cursorValue(row[SORT_KEYS[sort.field]] ?? 'infinity'),
       map: purchaseOrderSummary,
     });
   }

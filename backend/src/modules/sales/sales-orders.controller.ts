@@ -185,6 +185,9 @@ export class SalesOrdersController {
   @ApiOkResponse({ type: PageOf(AvailabilityResponseDto), description: 'One entry per product id asked for.' })
   @ApiProblems(400)
   async getStockAvailability(@Query() query: AvailabilityQueryDto): Promise<Page<AvailabilityDto>> {
-    return wholeList(await this.orders.availability(query));
+    return wholeList(await this.orders.availability(query), query, {
+      fields: { productId: (level) => level.productId },
+      key: (level) => level.productId,
+    });
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import {
+  SALES_ORDER_SORT_FIELDS,
   computeLineTotals,
   DomainEventName,
   MovementType,
@@ -51,7 +52,11 @@ import {
   type SalesOrderRow,
 } from './sales-order-rows';
 
-const SORT_COLUMNS = { number: 'so.number', createdAt: 'so.created_at', totalMinor: 'so.total_minor' } as const;
+const SORT_COLUMNS = {
+  number: 'so.number',
+  createdAt: 'so.created_at',
+  totalMinor: 'so.total_minor',
+} as const satisfies Record<(typeof SALES_ORDER_SORT_FIELDS)[number], string>;
 const SORT_KEYS: Record<string, keyof SalesOrderRow> = {
   number: 'number',
   createdAt: 'created_at',

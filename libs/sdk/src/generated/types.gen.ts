@@ -78,8 +78,10 @@ export type AuditEventResponseDto = {
 };
 
 export type AuditEventPageDto = {
-    items: Array<AuditEventResponseDto>;
     nextCursor: string | null;
+    total?: number;
+    totalCapped?: boolean;
+    items: Array<AuditEventResponseDto>;
 };
 
 export type MailMessageResponseDto = {
@@ -110,12 +112,10 @@ export type MailMessageResponseDto = {
 };
 
 export type MailMessagePageDto = {
-    items: Array<MailMessageResponseDto>;
     nextCursor: string | null;
-    /**
-     * Only with `includeTotal=true`.
-     */
     total?: number;
+    totalCapped?: boolean;
+    items: Array<MailMessageResponseDto>;
 };
 
 export type ApiKeyResponseDto = {
@@ -130,9 +130,10 @@ export type ApiKeyResponseDto = {
 };
 
 export type ApiKeyPageDto = {
-    items: Array<ApiKeyResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<ApiKeyResponseDto>;
 };
 
 export type CreateApiKeyDto = {
@@ -243,9 +244,10 @@ export type PermissionGroupDto = {
 };
 
 export type PermissionGroupPageDto = {
-    items: Array<PermissionGroupDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<PermissionGroupDto>;
 };
 
 export type RoleResponseDto = {
@@ -262,9 +264,10 @@ export type RoleResponseDto = {
 };
 
 export type RolePageDto = {
-    items: Array<RoleResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<RoleResponseDto>;
 };
 
 export type CreateRoleDto = {
@@ -299,18 +302,17 @@ export type SessionResponseDto = {
 };
 
 export type SessionPageDto = {
-    items: Array<SessionResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<SessionResponseDto>;
 };
 
 export type UserPageDto = {
-    items: Array<UserResponseDto>;
     nextCursor: string | null;
-    /**
-     * Total matching rows, when `includeTotal=true`.
-     */
     total?: number;
+    totalCapped?: boolean;
+    items: Array<UserResponseDto>;
 };
 
 export type CreateUserDto = {
@@ -401,12 +403,10 @@ export type WarehouseResponseDto = {
 };
 
 export type WarehousePageDto = {
-    items: Array<WarehouseResponseDto>;
     nextCursor: string | null;
-    /**
-     * Total matching rows, when `includeTotal=true`.
-     */
     total?: number;
+    totalCapped?: boolean;
+    items: Array<WarehouseResponseDto>;
 };
 
 export type CreateWarehouseDto = {
@@ -451,12 +451,10 @@ export type StockLevelResponseDto = {
 };
 
 export type StockLevelPageDto = {
-    items: Array<StockLevelResponseDto>;
     nextCursor: string | null;
-    /**
-     * Total matching rows, when `includeTotal=true`.
-     */
     total?: number;
+    totalCapped?: boolean;
+    items: Array<StockLevelResponseDto>;
 };
 
 export type StockMovementResponseDto = {
@@ -490,12 +488,10 @@ export type StockMovementResponseDto = {
 };
 
 export type StockMovementPageDto = {
-    items: Array<StockMovementResponseDto>;
     nextCursor: string | null;
-    /**
-     * Total matching rows, when `includeTotal=true`.
-     */
     total?: number;
+    totalCapped?: boolean;
+    items: Array<StockMovementResponseDto>;
 };
 
 export type AdjustStockDto = {
@@ -576,12 +572,10 @@ export type LowStockItemResponseDto = {
 };
 
 export type LowStockPageDto = {
-    items: Array<LowStockItemResponseDto>;
     nextCursor: string | null;
-    /**
-     * Total matching rows, when `includeTotal=true`.
-     */
     total?: number;
+    totalCapped?: boolean;
+    items: Array<LowStockItemResponseDto>;
 };
 
 export type ProductResponseDto = {
@@ -613,15 +607,10 @@ export type ProductResponseDto = {
 };
 
 export type ProductPageDto = {
-    items: Array<ProductResponseDto>;
-    /**
-     * Cursor for the next page, null on the last page.
-     */
     nextCursor: string | null;
-    /**
-     * Total matching rows, when `includeTotal=true`.
-     */
     total?: number;
+    totalCapped?: boolean;
+    items: Array<ProductResponseDto>;
 };
 
 export type CreateProductDto = {
@@ -728,9 +717,10 @@ export type CategoryResponseDto = {
 };
 
 export type CategoryPageDto = {
-    items: Array<CategoryResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<CategoryResponseDto>;
 };
 
 export type CreateCategoryDto = {
@@ -770,9 +760,10 @@ export type WebhookEndpointResponseDto = {
 };
 
 export type WebhookEndpointPageDto = {
-    items: Array<WebhookEndpointResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<WebhookEndpointResponseDto>;
 };
 
 export type CreateWebhookEndpointDto = {
@@ -832,8 +823,10 @@ export type WebhookDeliveryResponseDto = {
 };
 
 export type WebhookDeliveryPageDto = {
-    items: Array<WebhookDeliveryResponseDto>;
     nextCursor: string | null;
+    total?: number;
+    totalCapped?: boolean;
+    items: Array<WebhookDeliveryResponseDto>;
 };
 
 export type ImportRowErrorDto = {
@@ -864,12 +857,10 @@ export type PartnerResponseDto = {
 };
 
 export type PartnerPageDto = {
-    items: Array<PartnerResponseDto>;
     nextCursor: string | null;
-    /**
-     * Total matching rows, when `includeTotal=true`.
-     */
     total?: number;
+    totalCapped?: boolean;
+    items: Array<PartnerResponseDto>;
 };
 
 export type CreatePartnerDto = {
@@ -932,9 +923,10 @@ export type PurchaseOrderSummaryResponseDto = {
 };
 
 export type PurchaseOrderPageDto = {
-    items: Array<PurchaseOrderSummaryResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<PurchaseOrderSummaryResponseDto>;
 };
 
 export type PurchaseOrderLineResponseDto = {
@@ -1051,9 +1043,10 @@ export type IncomingStockResponseDto = {
 };
 
 export type IncomingStockPageDto = {
-    items: Array<IncomingStockResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<IncomingStockResponseDto>;
 };
 
 export type SalesOrderSummaryResponseDto = {
@@ -1081,9 +1074,10 @@ export type SalesOrderSummaryResponseDto = {
 };
 
 export type SalesOrderPageDto = {
-    items: Array<SalesOrderSummaryResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<SalesOrderSummaryResponseDto>;
 };
 
 export type SalesOrderLineResponseDto = {
@@ -1263,9 +1257,10 @@ export type AvailabilityResponseDto = {
 };
 
 export type AvailabilityPageDto = {
-    items: Array<AvailabilityResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<AvailabilityResponseDto>;
 };
 
 export type InvoiceSummaryResponseDto = {
@@ -1293,9 +1288,10 @@ export type InvoiceSummaryResponseDto = {
 };
 
 export type InvoicePageDto = {
-    items: Array<InvoiceSummaryResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<InvoiceSummaryResponseDto>;
 };
 
 export type RecordPaymentDto = {
@@ -1489,6 +1485,10 @@ export type ListAuditEventsData = {
          */
         limit?: number;
         /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-occurredAt`.
+         */
+        sort?: 'occurredAt' | '-occurredAt';
+        /**
          * Events at or after this time.
          */
         from?: string;
@@ -1504,6 +1504,10 @@ export type ListAuditEventsData = {
          * Opaque cursor from a previous page's `nextCursor`.
          */
         cursor?: string;
+        /**
+         * Also return the total number of matching events (exact up to 10,000).
+         */
+        includeTotal?: boolean;
         /**
          * Exact action, or a prefix ending in `.` (e.g. `auth.`).
          */
@@ -1562,6 +1566,10 @@ export type ExportAuditEventsData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-occurredAt`.
+         */
+        sort?: 'occurredAt' | '-occurredAt';
         /**
          * Events at or after this time.
          */
@@ -1637,6 +1645,10 @@ export type ListSecurityEventsData = {
          */
         limit?: number;
         /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-occurredAt`.
+         */
+        sort?: 'occurredAt' | '-occurredAt';
+        /**
          * Events at or after this time.
          */
         from?: string;
@@ -1652,6 +1664,10 @@ export type ListSecurityEventsData = {
          * Opaque cursor from a previous page's `nextCursor`.
          */
         cursor?: string;
+        /**
+         * Also return the total number of matching events (exact up to 10,000).
+         */
+        includeTotal?: boolean;
         /**
          * Exact action, or a prefix ending in `.` (e.g. `auth.`).
          */
@@ -1714,6 +1730,10 @@ export type ListMailMessagesData = {
          * Page size.
          */
         limit?: number;
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-createdAt`.
+         */
+        sort?: 'createdAt' | '-createdAt';
         /**
          * Only messages in this state.
          */
@@ -1835,11 +1855,32 @@ export type RetryMailMessageResponse = RetryMailMessageResponses[keyof RetryMail
 export type ListApiKeysData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: newest first.
+         */
+        sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
+        /**
+         * Page size; leave out for the whole list in one page.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Also return the total number of items (whole lists always do).
+         */
+        includeTotal?: boolean;
+    };
     url: '/api/v1/api-keys';
 };
 
 export type ListApiKeysErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -2297,11 +2338,32 @@ export type ChangeMyPasswordResponse = ChangeMyPasswordResponses[keyof ChangeMyP
 export type ListPermissionsData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: catalogue order.
+         */
+        sort?: 'module' | '-module';
+        /**
+         * Page size; leave out for the whole list in one page.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Also return the total number of items (whole lists always do).
+         */
+        includeTotal?: boolean;
+    };
     url: '/api/v1/permissions';
 };
 
 export type ListPermissionsErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -2334,11 +2396,32 @@ export type ListPermissionsResponse = ListPermissionsResponses[keyof ListPermiss
 export type ListRolesData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: built-in roles first, then by name.
+         */
+        sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
+        /**
+         * Page size; leave out for the whole list in one page.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Also return the total number of items (whole lists always do).
+         */
+        includeTotal?: boolean;
+    };
     url: '/api/v1/roles';
 };
 
 export type ListRolesErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -2667,11 +2750,32 @@ export type EndAllMySessionsResponse = EndAllMySessionsResponses[keyof EndAllMyS
 export type ListMySessionsData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: most recently used first.
+         */
+        sort?: 'createdAt' | '-createdAt' | 'lastUsedAt' | '-lastUsedAt';
+        /**
+         * Page size; leave out for the whole list in one page.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Also return the total number of items (whole lists always do).
+         */
+        includeTotal?: boolean;
+    };
     url: '/api/v1/me/sessions';
 };
 
 export type ListMySessionsErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -2805,7 +2909,24 @@ export type ListUserSessionsData = {
          */
         id: string;
     };
-    query?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: most recently used first.
+         */
+        sort?: 'createdAt' | '-createdAt' | 'lastUsedAt' | '-lastUsedAt';
+        /**
+         * Page size; leave out for the whole list in one page.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Also return the total number of items (whole lists always do).
+         */
+        includeTotal?: boolean;
+    };
     url: '/api/v1/users/{id}/sessions';
 };
 
@@ -2902,7 +3023,7 @@ export type ListUsersData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `email`.
          */
         sort?: 'createdAt' | '-createdAt' | 'email' | '-email' | 'displayName' | '-displayName';
         /**
@@ -3656,7 +3777,7 @@ export type ListWarehousesData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `code`.
          */
         sort?: 'code' | '-code' | 'name' | '-name' | 'createdAt' | '-createdAt';
         /**
@@ -3913,7 +4034,7 @@ export type ListStockLevelsData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `sku`.
          */
         sort?: 'sku' | '-sku' | 'onHand' | '-onHand' | 'available' | '-available' | 'updatedAt' | '-updatedAt';
         /**
@@ -3987,7 +4108,7 @@ export type ListStockMovementsData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending (default newest first).
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-occurredAt`.
          */
         sort?: 'occurredAt' | '-occurredAt';
         /**
@@ -4125,7 +4246,7 @@ export type ExportStockMovementsData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending (default newest first).
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-occurredAt`.
          */
         sort?: 'occurredAt' | '-occurredAt';
         /**
@@ -4420,6 +4541,10 @@ export type ListLowStockData = {
     path?: never;
     query?: {
         /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `sku`.
+         */
+        sort?: 'sku' | '-sku';
+        /**
          * Only this warehouse (default: every warehouse).
          */
         warehouseId?: string;
@@ -4431,10 +4556,6 @@ export type ListLowStockData = {
          * Opaque cursor from a previous page's `nextCursor`.
          */
         cursor?: string;
-        /**
-         * Sort field, `-` prefix for descending.
-         */
-        sort?: string;
         /**
          * Free-text search.
          */
@@ -4486,7 +4607,7 @@ export type ListProductsData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-createdAt`.
          */
         sort?: 'createdAt' | '-createdAt' | 'updatedAt' | '-updatedAt' | 'sku' | '-sku' | 'name' | '-name' | 'priceMinor' | '-priceMinor';
         /**
@@ -4627,7 +4748,7 @@ export type ExportProductsData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-createdAt`.
          */
         sort?: 'createdAt' | '-createdAt' | 'updatedAt' | '-updatedAt' | 'sku' | '-sku' | 'name' | '-name' | 'priceMinor' | '-priceMinor';
         /**
@@ -4879,11 +5000,32 @@ export type UpdateProductResponse = UpdateProductResponses[keyof UpdateProductRe
 export type ListCategoriesData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: by path, parents before their children.
+         */
+        sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
+        /**
+         * Page size; leave out for the whole list in one page.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Also return the total number of items (whole lists always do).
+         */
+        includeTotal?: boolean;
+    };
     url: '/api/v1/categories';
 };
 
 export type ListCategoriesErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -5175,11 +5317,32 @@ export type UpdateCategoryResponse = UpdateCategoryResponses[keyof UpdateCategor
 export type ListWebhooksData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: newest first.
+         */
+        sort?: 'url' | '-url' | 'createdAt' | '-createdAt';
+        /**
+         * Page size; leave out for the whole list in one page.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Also return the total number of items (whole lists always do).
+         */
+        includeTotal?: boolean;
+    };
     url: '/api/v1/webhooks';
 };
 
 export type ListWebhooksErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -5531,6 +5694,10 @@ export type ListWebhookDeliveriesData = {
          * Also return the total number of matching rows (costs an extra count query).
          */
         includeTotal?: boolean;
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-createdAt`.
+         */
+        sort?: 'createdAt' | '-createdAt';
     };
     url: '/api/v1/webhooks/{id}/deliveries';
 };
@@ -5786,7 +5953,7 @@ export type ListSuppliersData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `code`.
          */
         sort?: 'code' | '-code' | 'name' | '-name' | 'createdAt' | '-createdAt';
         /**
@@ -6043,7 +6210,7 @@ export type ListCustomersData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `code`.
          */
         sort?: 'code' | '-code' | 'name' | '-name' | 'createdAt' | '-createdAt';
         /**
@@ -6300,7 +6467,7 @@ export type ListPurchaseOrdersData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-createdAt`.
          */
         sort?: 'number' | '-number' | 'createdAt' | '-createdAt' | 'expectedDate' | '-expectedDate' | 'totalMinor' | '-totalMinor';
         /**
@@ -6788,7 +6955,24 @@ export type GetIncomingStockData = {
          */
         id: string;
     };
-    query?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: by warehouse code.
+         */
+        sort?: 'warehouseCode' | '-warehouseCode' | 'quantity' | '-quantity';
+        /**
+         * Page size; leave out for the whole list in one page.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Also return the total number of items (whole lists always do).
+         */
+        includeTotal?: boolean;
+    };
     url: '/api/v1/products/{id}/incoming';
 };
 
@@ -6831,7 +7015,7 @@ export type ListSalesOrdersData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-createdAt`.
          */
         sort?: 'number' | '-number' | 'createdAt' | '-createdAt' | 'totalMinor' | '-totalMinor';
         /**
@@ -7388,6 +7572,10 @@ export type GetStockAvailabilityData = {
     path?: never;
     query: {
         /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: in the order the product ids were given.
+         */
+        sort?: 'productId' | '-productId';
+        /**
          * The products (up to 200): repeat the parameter (`productIds=…&productIds=…`) or send the ids
          * comma-separated in one.
          */
@@ -7396,6 +7584,18 @@ export type GetStockAvailabilityData = {
          * The warehouse whose stock to look at.
          */
         warehouseId: string;
+        /**
+         * Page size; leave out for the whole list in one page.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Also return the total number of items (whole lists always do).
+         */
+        includeTotal?: boolean;
     };
     url: '/api/v1/stock-availability';
 };
@@ -7439,7 +7639,7 @@ export type ListInvoicesData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-issuedAt`.
          */
         sort?: 'number' | '-number' | 'issuedAt' | '-issuedAt' | 'totalMinor' | '-totalMinor';
         /**

@@ -1,8 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { PAGINATION, type AuditEventDto, type AuditEventListQuery, type Page } from '@depot/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  AUDIT_EVENT_SORT_FIELDS,
+  PAGINATION,
+  type AuditEventDto,
+  type AuditEventListQuery,
+  type Page,
+} from '@depot/contracts';
+import { Transform, Type } from 'class-transformer';
+import { booleanQuery, SortParam } from '../../../platform/http/pagination/list-query.dto';
+import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Optional, IsIsoInstant } from '../../../platform/http/validators';
+import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 
 export class AuditEventResponseDto implements AuditEventDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
@@ -34,11 +42,9 @@ export class AuditEventResponseDto implements AuditEventDto {
   ip!: string | null;
 }
 
-export class AuditEventPageDto implements Page<AuditEventDto> {
+export class AuditEventPageDto extends PageMetaDto implements Page<AuditEventDto> {
   @ApiProperty({ type: [AuditEventResponseDto] })
   items!: AuditEventResponseDto[];
-  @ApiProperty({ type: String, nullable: true, example: null })
-  nextCursor!: string | null;
 }
 
 export class AuditEventListQueryDto implements AuditEventListQuery {
@@ -59,6 +65,15 @@ export class AuditEventListQueryDto implements AuditEventListQuery {
   @IsString()
   @MaxLength(512)
   cursor?: string;
+
+  @SortParam(AUDIT_EVENT_SORT_FIELDS, '-occurredAt')
+  sort?: string;
+
+  /** Also return the total number of matching events (exact up to 10,000). */
+  @Optional()
+  @Transform(booleanQuery)
+  @IsBoolean()
+  includeTotal?: boolean;
 
   /** Exact action, or a prefix ending in `.` (e.g. `auth.`). @example auth.login.failed */
   @Optional()
@@ -111,4 +126,8 @@ export class AuditEventListQueryDto implements AuditEventListQuery {
 }
 
 /** The audit export: the list's filters, every matching event (no paging). */
-export class AuditEventExportQueryDto extends OmitType(AuditEventListQueryDto, ['limit', 'cursor'] as const) {}
+export class AuditEventExportQueryDto extends OmitType(AuditEventListQueryDto, [
+  'limit',
+  'cursor',
+  'includeTotal',
+] as const) {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission, type CategoryDto, type Page, ErrorCode } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
@@ -6,7 +6,7 @@ import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
 import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import { CategoriesService } from './categories.service';
-import { CategoryResponseDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
+import { CategoryListQueryDto, CategoryResponseDto, CreateCategoryDto, UpdateCategoryDto } from './dto/category.dto';
 import { PageOf, wholeList } from '../../../platform/http/pagination/page-dto';
 import { Idempotent } from '../../../platform/http/idempotency/idempotent.decorator';
 import {
@@ -28,8 +28,11 @@ export class CategoriesController {
     description: 'Every category, flat, ordered by path (parents before their children).',
   })
   @ApiOkResponse({ type: PageOf(CategoryResponseDto), description: 'The tree, as one complete page.' })
-  async listCategories(): Promise<Page<CategoryDto>> {
-    return wholeList(await this.categories.list());
+  async listCategories(@Query() query: CategoryListQueryDto): Promise<Page<CategoryDto>> {
+    return wholeList(await this.categories.list(), query, {
+      fields: { name: (category) => category.name, createdAt: (category) => category.createdAt },
+      key: (category) => category.id,
+    });
   }
 
   @Get(':id')

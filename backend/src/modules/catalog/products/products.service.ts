@@ -1,7 +1,14 @@
 import { Injectable, type StreamableFile } from '@nestjs/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { DomainEventName, PAGINATION, ProductStatus, type Page, type ProductDto } from '@depot/contracts';
+import {
+  PRODUCT_SORT_FIELDS,
+  DomainEventName,
+  PAGINATION,
+  ProductStatus,
+  type Page,
+  type ProductDto,
+} from '@depot/contracts';
 import { PgError, violatedConstraint } from '../../../platform/database/pg-errors';
 import { csvExport, csvFilename } from '../../../platform/http/csv/csv-export';
 import { cursorValue, keysetPage, SqlParams } from '../../../platform/http/pagination/keyset-page';
@@ -29,7 +36,7 @@ const SORT_COLUMNS = {
   sku: 'sku',
   name: 'name',
   priceMinor: 'price_minor',
-} as const;
+} as const satisfies Record<(typeof PRODUCT_SORT_FIELDS)[number], string>;
 
 const AUDITED_FIELDS = [
   'sku',

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permission, type ApiKeyDto, type CreatedApiKeyDto, type Page, ErrorCode } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
@@ -9,7 +9,7 @@ import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
 import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import { ApiKeysService } from './api-keys.service';
-import { ApiKeyResponseDto, CreateApiKeyDto, CreatedApiKeyResponseDto } from './dto/api-key.dto';
+import { ApiKeyListQueryDto, ApiKeyResponseDto, CreateApiKeyDto, CreatedApiKeyResponseDto } from './dto/api-key.dto';
 import { PageOf, wholeList } from '../../../platform/http/pagination/page-dto';
 
 @ApiTags('identity')
@@ -28,8 +28,14 @@ export class ApiKeysController {
     type: PageOf(ApiKeyResponseDto),
     description: 'Your keys, newest first (secrets are never shown again).',
   })
-  async listApiKeys(@CurrentPrincipal() principal: Principal): Promise<Page<ApiKeyDto>> {
-    return wholeList(await this.apiKeys.listOwn(principal));
+  async listApiKeys(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ApiKeyListQueryDto,
+  ): Promise<Page<ApiKeyDto>> {
+    return wholeList(await this.apiKeys.listOwn(principal), query, {
+      fields: { name: (key) => key.name, createdAt: (key) => key.createdAt },
+      key: (key) => key.id,
+    });
   }
 
   @Post()

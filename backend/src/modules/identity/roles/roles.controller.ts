@@ -1,11 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PERMISSION_CATALOGUE, Permission, type RoleDto, type Page, ErrorCode } from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
 import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
-import { CreateRoleDto, PermissionGroupDto, RoleResponseDto, UpdateRoleDto } from './dto/role.dto';
+import {
+  CreateRoleDto,
+  PermissionGroupDto,
+  PermissionListQueryDto,
+  RoleListQueryDto,
+  RoleResponseDto,
+  UpdateRoleDto,
+} from './dto/role.dto';
 import { RolesService } from './roles.service';
 import { PageOf, wholeList } from '../../../platform/http/pagination/page-dto';
 import { Idempotent } from '../../../platform/http/idempotency/idempotent.decorator';
@@ -29,9 +36,11 @@ export class RolesController {
       'Every permission a role can grant or an API key can be scoped to, grouped by module, with a label and a description for each.',
   })
   @ApiOkResponse({ type: PageOf(PermissionGroupDto), description: 'Every permission Depot knows.' })
-  listPermissions(): Page<PermissionGroupDto> {
+  listPermissions(@Query() query: PermissionListQueryDto): Page<PermissionGroupDto> {
     return wholeList(
       PERMISSION_CATALOGUE.map((group) => ({ module: group.module, permissions: [...group.permissions] })),
+      query,
+      { fields: { module: (group) => group.module }, key: (group) => group.module },
     );
   }
 
@@ -42,8 +51,11 @@ export class RolesController {
     description: 'Built-in and custom roles with their permissions and how many users hold each.',
   })
   @ApiOkResponse({ type: PageOf(RoleResponseDto), description: 'Built-in roles first, then by name.' })
-  async listRoles(): Promise<Page<RoleDto>> {
-    return wholeList(await this.roles.list());
+  async listRoles(@Query() query: RoleListQueryDto): Promise<Page<RoleDto>> {
+    return wholeList(await this.roles.list(), query, {
+      fields: { name: (role) => role.name, createdAt: (role) => role.createdAt },
+      key: (role) => role.id,
+    });
   }
 
   @Get('roles/:id')

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ErrorCode, Permission, type SessionDto, type Page } from '@depot/contracts';
 import { AllowWithoutMfa, Authenticated } from '../../../platform/auth/auth.decorators';
@@ -8,10 +8,15 @@ import { NotFoundError } from '../../../platform/http/app-error';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
 import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
-import { SessionResponseDto } from './dto/session.dto';
+import { SessionListQueryDto, SessionResponseDto } from './dto/session.dto';
 import type { SessionEntity } from './session.entity';
 import { SessionsService } from './sessions.service';
-import { PageOf, wholeList } from '../../../platform/http/pagination/page-dto';
+import { PageOf, wholeList, type WholeListSort } from '../../../platform/http/pagination/page-dto';
+
+const SESSION_SORT: WholeListSort<SessionDto> = {
+  fields: { createdAt: (session) => session.createdAt, lastUsedAt: (session) => session.lastUsedAt },
+  key: (session) => session.id,
+};
 
 function toDto(session: SessionEntity, currentSessionId: string): SessionDto {
   return {
@@ -40,9 +45,16 @@ export class SessionsController {
       'Every session you are signed in with (browser or app), newest first; `current` marks the one making this request.',
   })
   @ApiOkResponse({ type: PageOf(SessionResponseDto), description: 'Active sessions, most recently used first.' })
-  async listMySessions(@CurrentPrincipal() principal: Principal): Promise<Page<SessionDto>> {
+  async listMySessions(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: SessionListQueryDto,
+  ): Promise<Page<SessionDto>> {
     const sessions = await this.sessions.listActive(principal.userId);
-    return wholeList(sessions.map((session) => toDto(session, principal.sessionId)));
+    return wholeList(
+      sessions.map((session) => toDto(session, principal.sessionId)),
+      query,
+      SESSION_SORT,
+    );
   }
 
   @Delete('me/sessions')
@@ -84,9 +96,14 @@ export class SessionsController {
   async listUserSessions(
     @CurrentPrincipal() principal: Principal,
     @Param('id', ParseIdPipe) userId: string,
+    @Query() query: SessionListQueryDto,
   ): Promise<Page<SessionDto>> {
     const sessions = await this.sessions.listActive(userId);
-    return wholeList(sessions.map((session) => toDto(session, principal.sessionId)));
+    return wholeList(
+      sessions.map((session) => toDto(session, principal.sessionId)),
+      query,
+      SESSION_SORT,
+    );
   }
 
   @Delete('users/:id/sessions')

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { ErrorCode, PAGINATION, UserStatus, type Page, type UserDto } from '@depot/contracts';
+import { USER_SORT_FIELDS, ErrorCode, PAGINATION, UserStatus, type Page, type UserDto } from '@depot/contracts';
 import { QueryFailedError } from 'typeorm';
 import type { Principal } from '../../../platform/auth/principal';
 import { newId } from '../../../platform/database/ids';
@@ -26,8 +26,13 @@ import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
 import { UserEntity } from './user.entity';
 import { CredentialRevocations } from '../credentials/credential-revocations';
+import { countCapped } from '../../../platform/http/pagination/total';
 
-const SORT_COLUMNS = { createdAt: 'u.created_at', email: 'u.email', displayName: 'u.display_name' } as const;
+const SORT_COLUMNS = {
+  createdAt: 'u.created_at',
+  email: 'u.email',
+  displayName: 'u.display_name',
+} as const satisfies Record<(typeof USER_SORT_FIELDS)[number], string>;
 
 const USER_COLUMNS = `u.id, u.email, u.display_name, u.status, u.mfa_enabled_at IS NOT NULL AS mfa_enabled,
   u.must_change_password, u.version, u.created_at, u.updated_at,
@@ -121,7 +126,6 @@ export class UsersService {
       where.push(`(u.email ILIKE ${pattern} OR u.display_name ILIKE ${pattern})`);
     }
     const filterParams = [...params];
-    const filterSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const keyset = [...where];
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
@@ -135,14 +139,7 @@ export class UsersService {
        ORDER BY ${sort.column} ${direction}, u.id ${direction} LIMIT ${param(limit + 1)}`,
       params,
     );
-    let total: number | undefined;
-    if (query.includeTotal) {
-      const [{ count }] = await this.txHost.tx.query<[{ count: number }]>(
-        `SELECT count(*)::int AS count FROM users u ${filterSql}`,
-        filterParams,
-      );
-      total = count;
-    }
+    const total = query.includeTotal ? await countCapped(this.txHost.tx, 'users u', where, filterParams) : undefined;
     const columnKey = sort.column.slice(2) as keyof UserRow;
     return toPage(
       rows,

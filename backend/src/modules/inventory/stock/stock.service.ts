@@ -3,6 +3,7 @@ import { csvExport, csvFilename, type CsvColumn } from '../../../platform/http/c
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import {
+  STOCK_LEVEL_SORT_FIELDS,
   MovementType,
   PAGINATION,
   type LedgerConsistencyDto,
@@ -41,7 +42,12 @@ import {
   type MovementRow,
 } from './stock-rows';
 
-const LEVEL_SORT = { sku: 'p.sku', onHand: 'l.on_hand', available: 'l.available', updatedAt: 'l.updated_at' } as const;
+const LEVEL_SORT = {
+  sku: 'p.sku',
+  onHand: 'l.on_hand',
+  available: 'l.available',
+  updatedAt: 'l.updated_at',
+} as const satisfies Record<(typeof STOCK_LEVEL_SORT_FIELDS)[number], string>;
 const LEVEL_SORT_KEYS: Record<string, keyof LevelRow> = {
   'p.sku': 'sku',
   'l.on_hand': 'on_hand',
@@ -96,6 +102,8 @@ export class StockService {
     return keysetPage<LevelRow, StockLevelDto>(this.db, {
       select: LEVEL_SELECT,
       from: LEVEL_FROM,
+      // The text search and the reorder point read the joined product.
+      countFrom: query.q?.trim() || query.belowReorderPoint ? undefined : 'stock_levels l',
       where,
       params,
       sort,
@@ -117,6 +125,8 @@ export class StockService {
       return keysetPage<MovementRow, StockMovementDto>(db, {
         select: MOVEMENT_SELECT,
         from: MOVEMENT_FROM,
+        // Only the text search reads the joined product.
+        countFrom: query.q?.trim() ? undefined : 'stock_movements m',
         where: this.movementFilters(query, params),
         params,
         sort,

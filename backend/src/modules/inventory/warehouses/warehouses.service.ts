@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { DomainEventName, PAGINATION, type Page, type WarehouseDto } from '@depot/contracts';
+import { WAREHOUSE_SORT_FIELDS, DomainEventName, PAGINATION, type Page, type WarehouseDto } from '@depot/contracts';
 import { AuditService } from '../../audit/audit.service';
 import { OutboxService } from '../../../platform/events/outbox.service';
 import { newId } from '../../../platform/database/ids';
@@ -24,7 +24,10 @@ interface WarehouseRow {
 }
 
 const COLUMNS = 'id, code, name, address, active, version, created_at, updated_at';
-const SORT_COLUMNS = { code: 'code', name: 'name', createdAt: 'created_at' } as const;
+const SORT_COLUMNS = { code: 'code', name: 'name', createdAt: 'created_at' } as const satisfies Record<
+  (typeof WAREHOUSE_SORT_FIELDS)[number],
+  string
+>;
 const AUDITED = ['code', 'name', 'address', 'active'] as const;
 
 function toDto(row: WarehouseRow): WarehouseDto {

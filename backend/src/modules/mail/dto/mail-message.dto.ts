@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   EMAIL_MAX_LENGTH,
+  MAIL_MESSAGE_SORT_FIELDS,
   MAIL_MESSAGE_STATUSES,
   MAIL_TEMPLATES,
   PAGINATION,
@@ -13,7 +14,8 @@ import {
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Optional } from '../../../platform/http/validators';
-import { booleanQuery } from '../../../platform/http/pagination/list-query.dto';
+import { booleanQuery, SortParam } from '../../../platform/http/pagination/list-query.dto';
+import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 
 /** An outgoing message: envelope and delivery state. The body is never returned. */
 export class MailMessageResponseDto implements MailMessageDto {
@@ -59,13 +61,9 @@ export class MailMessageResponseDto implements MailMessageDto {
   createdAt!: string;
 }
 
-export class MailMessagePageDto implements Page<MailMessageDto> {
+export class MailMessagePageDto extends PageMetaDto implements Page<MailMessageDto> {
   @ApiProperty({ type: [MailMessageResponseDto] })
   items!: MailMessageResponseDto[];
-  @ApiProperty({ type: String, nullable: true, example: null })
-  nextCursor!: string | null;
-  @ApiPropertyOptional({ description: 'Only with `includeTotal=true`.' })
-  total?: number;
 }
 
 export class MailMessageListQueryDto implements MailMessageListQuery {
@@ -86,6 +84,9 @@ export class MailMessageListQueryDto implements MailMessageListQuery {
   @IsString()
   @MaxLength(512)
   cursor?: string;
+
+  @SortParam(MAIL_MESSAGE_SORT_FIELDS, '-createdAt')
+  sort?: string;
 
   /** Only messages in this state. */
   @ApiPropertyOptional({ enum: MAIL_MESSAGE_STATUSES })

@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 /** One message to one endpoint, with its attempts. Replays are new rows with the same message id. */
 @Entity({ name: 'webhook_deliveries' })
 @Index('IDX_webhook_deliveries_due', ['status', 'nextAttemptAt'])
-@Index('IDX_webhook_deliveries_endpoint', ['endpointId', 'createdAt'])
+@Index('ix_webhook_deliveries_endpoint_created_id', ['endpointId', 'createdAt', 'id'])
 export class WebhookDeliveryEntity {
   @PrimaryColumn('uuid')
   id!: string;

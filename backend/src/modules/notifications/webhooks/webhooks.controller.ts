@@ -22,6 +22,7 @@ import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
 import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import {
+  WebhookListQueryDto,
   CreateWebhookEndpointDto,
   CreatedWebhookEndpointResponseDto,
   UpdateWebhookEndpointDto,
@@ -53,8 +54,11 @@ export class WebhooksController {
       'Every registered endpoint with its URL, subscribed event types, state and failure streak; signing secrets are never shown again after creation.',
   })
   @ApiOkResponse({ type: PageOf(WebhookEndpointResponseDto), description: 'Endpoints, newest first.' })
-  async listWebhooks(): Promise<Page<WebhookEndpointDto>> {
-    return wholeList(await this.webhooks.list());
+  async listWebhooks(@Query() query: WebhookListQueryDto): Promise<Page<WebhookEndpointDto>> {
+    return wholeList(await this.webhooks.list(), query, {
+      fields: { url: (endpoint) => endpoint.url, createdAt: (endpoint) => endpoint.createdAt },
+      key: (endpoint) => endpoint.id,
+    });
   }
 
   @Get(':id')

@@ -30,6 +30,8 @@ import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { newWebhookSecret } from './webhook-signing';
 import { UnsafeWebhookUrlError, WebhookDeliveryNotFoundError, WebhookNotFoundError } from './webhooks.errors';
 import { assertExpectedVersion } from '../../../platform/http/conditional/conditional-requests';
+import { countCapped } from '../../../platform/http/pagination/total';
+import { parseSort } from '../../../platform/http/pagination/sort';
 
 function endpointDto(endpoint: WebhookEndpointEntity): WebhookEndpointDto {
   return {
@@ -223,18 +225,25 @@ export class WebhooksService {
   async listDeliveries(endpointId: string, query: WebhookDeliveryListQueryDto): Promise<Page<WebhookDeliveryDto>> {
     await this.find(endpointId);
     const limit = query.limit ?? PAGINATION.defaultLimit;
+    const sort = parseSort(query.sort, { createdAt: 'd.created_at' }, '-createdAt');
+    const direction = sort.descending ? 'DESC' : 'ASC';
     const builder = this.deliveries
       .createQueryBuilder('d')
       .where('d.endpoint_id = :endpointId', { endpointId })
-      .orderBy('d.created_at', 'DESC')
-      .addOrderBy('d.id', 'DESC')
+      .orderBy('d.created_at', direction)
+      .addOrderBy('d.id', direction)
       .take(limit + 1);
     if (query.cursor) {
       const cursor = decodeCursor(query.cursor);
-      builder.andWhere('(d.created_at, d.id) < (:createdAt, :id)', { createdAt: cursor.sortValue, id: cursor.id });
+      builder.andWhere(`(d.created_at, d.id) ${sort.descending ? '<' : '>'} (:createdAt, :id)`, {
+        createdAt: cursor.sortValue,
+        id: cursor.id,
+      });
     }
     const rows = await builder.getMany();
-    const total = query.includeTotal ? await this.deliveries.countBy({ endpointId }) : undefined;
+    const total = query.includeTotal
+      ? await countCapped(this.deliveries.manager, 'webhook_deliveries d', ['d.endpoint_id = $1'], [endpointId])
+      : undefined;
     return toPage(rows, limit, (row) => row.createdAt.toISOString(), deliveryDto, total);
   }
 

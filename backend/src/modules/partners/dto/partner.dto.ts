@@ -11,9 +11,10 @@ import {
 } from '@depot/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { booleanQuery, ListQueryDto } from '../../../platform/http/pagination/list-query.dto';
+import { booleanQuery, ListQueryDto, SortParam } from '../../../platform/http/pagination/list-query.dto';
 import { trimString } from '../../../platform/http/transforms';
 import { Optional, OptionalOrNull } from '../../../platform/http/validators';
+import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 
 const CODE_MESSAGE = 'code may contain upper-case letters, digits, "-" and "_", starting with a letter or digit';
 
@@ -52,13 +53,9 @@ export class PartnerResponseDto implements PartnerDto {
   updatedAt!: string;
 }
 
-export class PartnerPageDto implements Page<PartnerDto> {
+export class PartnerPageDto extends PageMetaDto implements Page<PartnerDto> {
   @ApiProperty({ type: [PartnerResponseDto] })
   items!: PartnerResponseDto[];
-  @ApiProperty({ type: String, nullable: true, example: null })
-  nextCursor!: string | null;
-  /** Total matching rows, when `includeTotal=true`. */
-  total?: number;
 }
 
 /** Optional text field: trimmed, empty becomes null. */
@@ -228,11 +225,7 @@ export class UpdatePartnerDto implements UpdatePartnerRequest {
 }
 
 export class PartnerListQueryDto extends ListQueryDto implements PartnerListQuery {
-  @ApiPropertyOptional({
-    description: 'Sort field, `-` prefix for descending.',
-    enum: PARTNER_SORT_FIELDS.flatMap((field) => [field, `-${field}`]),
-    example: 'code',
-  })
+  @SortParam(PARTNER_SORT_FIELDS, 'code')
   declare sort?: string;
 
   /** Only active (true) or inactive (false) partners. */

@@ -16,6 +16,7 @@ import {
   type PurchaseOrderSummaryDto,
   type ReceivePurchaseOrderRequest,
   type UpdatePurchaseOrderRequest,
+  INCOMING_STOCK_SORT_FIELDS,
 } from '@depot/contracts';
 import { Type } from 'class-transformer';
 import {
@@ -31,9 +32,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ListQueryDto } from '../../../platform/http/pagination/list-query.dto';
+import { ListQueryDto, SortParam, WholeListQueryOf } from '../../../platform/http/pagination/list-query.dto';
 import { StatusChangeResponseDto } from '../../orders/dto/status-change.dto';
 import { Optional, OptionalOrNull, IsIsoDate } from '../../../platform/http/validators';
+import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 
 export class PurchaseOrderLineResponseDto implements PurchaseOrderLineDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c11 */
@@ -121,12 +123,9 @@ export class PurchaseOrderResponseDto implements PurchaseOrderDto {
   updatedAt!: string;
 }
 
-export class PurchaseOrderPageDto implements Page<PurchaseOrderSummaryDto> {
+export class PurchaseOrderPageDto extends PageMetaDto implements Page<PurchaseOrderSummaryDto> {
   @ApiProperty({ type: [PurchaseOrderSummaryResponseDto] })
   items!: PurchaseOrderSummaryResponseDto[];
-  @ApiProperty({ type: String, nullable: true, example: null })
-  nextCursor!: string | null;
-  total?: number;
 }
 
 export class PurchaseOrderLineInputDto implements PurchaseOrderLineInput {
@@ -250,11 +249,7 @@ export class ReceivePurchaseOrderDto implements ReceivePurchaseOrderRequest {
 }
 
 export class PurchaseOrderListQueryDto extends ListQueryDto implements PurchaseOrderListQuery {
-  @ApiPropertyOptional({
-    description: 'Sort field, `-` prefix for descending.',
-    enum: PURCHASE_ORDER_SORT_FIELDS.flatMap((field) => [field, `-${field}`]),
-    example: '-createdAt',
-  })
+  @SortParam(PURCHASE_ORDER_SORT_FIELDS, '-createdAt')
   declare sort?: string;
 
   /** Only orders in this status. */
@@ -284,3 +279,9 @@ export class IncomingStockResponseDto implements IncomingStockDto {
   @ApiProperty({ type: String, nullable: true, example: '2026-12-15' })
   nextExpectedDate!: string | null;
 }
+
+export class IncomingStockQueryDto extends WholeListQueryOf(
+  INCOMING_STOCK_SORT_FIELDS,
+  'warehouseCode',
+  'by warehouse code',
+) {}

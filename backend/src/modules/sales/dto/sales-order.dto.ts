@@ -16,6 +16,7 @@ import {
   type SalesOrderStatus,
   type SalesOrderSummaryDto,
   type UpdateSalesOrderRequest,
+  STOCK_AVAILABILITY_SORT_FIELDS,
 } from '@depot/contracts';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -31,9 +32,10 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ListQueryDto } from '../../../platform/http/pagination/list-query.dto';
+import { ListQueryDto, SortParam, WholeListQueryOf } from '../../../platform/http/pagination/list-query.dto';
 import { StatusChangeResponseDto } from '../../orders/dto/status-change.dto';
 import { Optional, OptionalOrNull } from '../../../platform/http/validators';
+import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 
 export class SalesOrderLineResponseDto implements SalesOrderLineDto {
   id!: string;
@@ -118,12 +120,9 @@ export class SalesOrderResponseDto extends SalesOrderFieldsDto implements SalesO
   history!: StatusChangeResponseDto[];
 }
 
-export class SalesOrderPageDto implements Page<SalesOrderSummaryDto> {
+export class SalesOrderPageDto extends PageMetaDto implements Page<SalesOrderSummaryDto> {
   @ApiProperty({ type: [SalesOrderSummaryResponseDto] })
   items!: SalesOrderSummaryResponseDto[];
-  @ApiProperty({ type: String, nullable: true, example: null })
-  nextCursor!: string | null;
-  total?: number;
 }
 
 export class SalesOrderLineInputDto implements SalesOrderLineInput {
@@ -264,11 +263,7 @@ export class FulfilSalesOrderDto implements FulfilSalesOrderRequest {
 }
 
 export class SalesOrderListQueryDto extends ListQueryDto implements SalesOrderListQuery {
-  @ApiPropertyOptional({
-    description: 'Sort field, `-` prefix for descending.',
-    enum: SALES_ORDER_SORT_FIELDS.flatMap((field) => [field, `-${field}`]),
-    example: '-createdAt',
-  })
+  @SortParam(SALES_ORDER_SORT_FIELDS, '-createdAt')
   declare sort?: string;
 
   /** Only orders in this status. */
@@ -288,7 +283,11 @@ export class SalesOrderListQueryDto extends ListQueryDto implements SalesOrderLi
   productId?: string;
 }
 
-export class AvailabilityQueryDto {
+export class AvailabilityQueryDto extends WholeListQueryOf(
+  STOCK_AVAILABILITY_SORT_FIELDS,
+  'productId',
+  'in the order the product ids were given',
+) {
   /** The warehouse whose stock to look at. */
   @IsUUID()
   warehouseId!: string;

@@ -20,9 +20,10 @@ import {
 } from '@depot/contracts';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { ListQueryDto } from '../../../platform/http/pagination/list-query.dto';
+import { ListQueryDto, SortParam } from '../../../platform/http/pagination/list-query.dto';
 import { trimString } from '../../../platform/http/transforms';
 import { Optional, OptionalOrNull, IsIsoInstant } from '../../../platform/http/validators';
+import { PageMetaDto } from '../../../platform/http/pagination/page-dto';
 
 export class InvoiceLineResponseDto implements InvoiceLineDto {
   /** @example WID-001 */
@@ -122,12 +123,9 @@ export class InvoiceResponseDto extends InvoiceSummaryResponseDto implements Inv
   payments!: PaymentResponseDto[];
 }
 
-export class InvoicePageDto implements Page<InvoiceSummaryDto> {
+export class InvoicePageDto extends PageMetaDto implements Page<InvoiceSummaryDto> {
   @ApiProperty({ type: [InvoiceSummaryResponseDto] })
   items!: InvoiceSummaryResponseDto[];
-  @ApiProperty({ type: String, nullable: true, example: null })
-  nextCursor!: string | null;
-  total?: number;
 }
 
 export class RecordPaymentDto implements RecordPaymentRequest {
@@ -170,11 +168,7 @@ export class CreateCreditNoteDto implements CreateCreditNoteRequest {
 }
 
 export class InvoiceListQueryDto extends ListQueryDto implements InvoiceListQuery {
-  @ApiPropertyOptional({
-    description: 'Sort field, `-` prefix for descending.',
-    enum: INVOICE_SORT_FIELDS.flatMap((field) => [field, `-${field}`]),
-    example: '-issuedAt',
-  })
+  @SortParam(INVOICE_SORT_FIELDS, '-issuedAt')
   declare sort?: string;
 
   /** Only invoices, or only credit notes. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import {
+  INVOICE_SORT_FIELDS,
   DomainEventName,
   InvoiceKind,
   PAGINATION,
@@ -30,7 +31,11 @@ import {
   type PaymentRow,
 } from './invoice-rows';
 
-const SORT_COLUMNS = { number: 'i.number', issuedAt: 'i.issued_at', totalMinor: 'i.total_minor' } as const;
+const SORT_COLUMNS = {
+  number: 'i.number',
+  issuedAt: 'i.issued_at',
+  totalMinor: 'i.total_minor',
+} as const satisfies Record<(typeof INVOICE_SORT_FIELDS)[number], string>;
 const SORT_KEYS: Record<string, keyof InvoiceRow> = {
   number: 'number',
   issuedAt: 'issued_at',

@@ -1,5 +1,6 @@
 import type { Page } from '@depot/contracts';
 import { encodeCursor, type CursorValue } from './cursor';
+import type { PageTotal } from './total';
 
 /**
  * Builds a page from `limit + 1` fetched rows: the extra row only tells that a next page exists.
@@ -9,7 +10,7 @@ export function toPage<Row extends { id: string }, Item>(
   limit: number,
   sortValueOf: (row: Row) => CursorValue,
   map: (row: Row) => Item,
-  total?: number,
+  total?: PageTotal,
 ): Page<Item> {
   const hasMore = rows.length > limit;
   const pageRows = hasMore ? rows.slice(0, limit) : rows;
@@ -18,6 +19,6 @@ export function toPage<Row extends { id: string }, Item>(
     items: pageRows.map(map),
     nextCursor: hasMore && last ? encodeCursor(sortValueOf(last), last.id) : null,
   };
-  if (total !== undefined) page.total = total;
+  if (total !== undefined) Object.assign(page, total);
   return page;
 }

@@ -4,11 +4,13 @@ import {
   type CategoryDto,
   type CreateCategoryRequest,
   type UpdateCategoryRequest,
+  CATEGORY_SORT_FIELDS,
 } from '@depot/contracts';
 import { Transform } from 'class-transformer';
 import { IsInt, IsString, IsUUID, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { trimString } from '../../../../platform/http/transforms';
 import { Optional, OptionalOrNull } from '../../../../platform/http/validators';
+import { WholeListQueryOf } from '../../../../platform/http/pagination/list-query.dto';
 
 export class CategoryResponseDto implements CategoryDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
@@ -68,3 +70,9 @@ export class UpdateCategoryDto implements UpdateCategoryRequest {
   @IsUUID()
   parentId?: string | null;
 }
+
+export class CategoryListQueryDto extends WholeListQueryOf(
+  CATEGORY_SORT_FIELDS,
+  'name',
+  'by path, parents before their children',
+) {}

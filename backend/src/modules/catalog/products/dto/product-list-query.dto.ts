@@ -2,16 +2,12 @@ import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { PRODUCT_SORT_FIELDS, ProductStatus, type ProductListQuery } from '@depot/contracts';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsUUID, Matches } from 'class-validator';
-import { booleanQuery } from '../../../../platform/http/pagination/list-query.dto';
+import { booleanQuery, SortParam } from '../../../../platform/http/pagination/list-query.dto';
 import { ListQueryDto } from '../../../../platform/http/pagination/list-query.dto';
 import { Optional } from '../../../../platform/http/validators';
 
 export class ProductListQueryDto extends ListQueryDto implements ProductListQuery {
-  @ApiPropertyOptional({
-    description: 'Sort field, `-` prefix for descending.',
-    enum: PRODUCT_SORT_FIELDS.flatMap((field) => [field, `-${field}`]),
-    example: '-createdAt',
-  })
+  @SortParam(PRODUCT_SORT_FIELDS, '-createdAt')
   declare sort?: string;
 
   /** Only products with this status. */

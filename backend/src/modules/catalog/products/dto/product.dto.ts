@@ -7,6 +7,7 @@ import {
   type ProductAttributes,
   type ProductDto,
 } from '@depot/contracts';
+import { PageMetaDto } from '../../../../platform/http/pagination/page-dto';
 
 export class ProductResponseDto implements ProductDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
@@ -48,15 +49,7 @@ export class ProductResponseDto implements ProductDto {
   updatedAt!: string;
 }
 
-export class ProductPageDto implements Page<ProductDto> {
+export class ProductPageDto extends PageMetaDto implements Page<ProductDto> {
   @ApiProperty({ type: [ProductResponseDto] })
   items!: ProductResponseDto[];
-  /**
-   * Cursor for the next page, null on the last page.
-   * @example WyIyMDI2LTExLTIzVDEwOjE1OjMwLjEyM1oiLCIwMTk0ZjBlMi02YzFhLTdjM2UtOWE1OS0zZjFmMmI5ZDRjMTAiXQ
-   */
-  @ApiProperty({ type: String, nullable: true })
-  nextCursor!: string | null;
-  /** Total matching rows, when `includeTotal=true`. */
-  total?: number;
 }

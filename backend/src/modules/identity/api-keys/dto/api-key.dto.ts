@@ -6,10 +6,12 @@ import {
   type CreateApiKeyRequest,
   type CreatedApiKeyDto,
   type Permission,
+  API_KEY_SORT_FIELDS,
 } from '@depot/contracts';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { Optional, IsIsoInstant } from '../../../../platform/http/validators';
+import { WholeListQueryOf } from '../../../../platform/http/pagination/list-query.dto';
 
 export class ApiKeyResponseDto implements ApiKeyDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
@@ -60,3 +62,5 @@ export class CreateApiKeyDto implements CreateApiKeyRequest {
   @IsIsoInstant()
   expiresAt?: string;
 }
+
+export class ApiKeyListQueryDto extends WholeListQueryOf(API_KEY_SORT_FIELDS, 'name', 'newest first') {}

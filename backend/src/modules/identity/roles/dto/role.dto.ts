@@ -6,9 +6,12 @@ import {
   type Permission,
   type RoleDto,
   type UpdateRoleRequest,
+  PERMISSION_GROUP_SORT_FIELDS,
+  ROLE_SORT_FIELDS,
 } from '@depot/contracts';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsString, Matches, MaxLength, Min } from 'class-validator';
 import { Optional } from '../../../../platform/http/validators';
+import { WholeListQueryOf } from '../../../../platform/http/pagination/list-query.dto';
 
 export class RoleResponseDto implements RoleDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
@@ -107,3 +110,15 @@ export class PermissionGroupDto {
   })
   permissions!: { name: Permission; description: string }[];
 }
+
+export class RoleListQueryDto extends WholeListQueryOf(
+  ROLE_SORT_FIELDS,
+  'name',
+  'built-in roles first, then by name',
+) {}
+
+export class PermissionListQueryDto extends WholeListQueryOf(
+  PERMISSION_GROUP_SORT_FIELDS,
+  'module',
+  'catalogue order',
+) {}

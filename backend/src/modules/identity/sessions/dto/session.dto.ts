@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { SessionDto } from '@depot/contracts';
+import { WholeListQueryOf } from '../../../../platform/http/pagination/list-query.dto';
+import { SESSION_SORT_FIELDS } from '@depot/contracts';
 
 export class SessionResponseDto implements SessionDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
@@ -17,3 +19,9 @@ export class SessionResponseDto implements SessionDto {
   /** @example true */
   current!: boolean;
 }
+
+export class SessionListQueryDto extends WholeListQueryOf(
+  SESSION_SORT_FIELDS,
+  '-lastUsedAt',
+  'most recently used first',
+) {}

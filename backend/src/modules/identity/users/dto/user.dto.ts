@@ -25,9 +25,10 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { ListQueryDto } from '../../../../platform/http/pagination/list-query.dto';
+import { ListQueryDto, SortParam } from '../../../../platform/http/pagination/list-query.dto';
 import { trimString } from '../../../../platform/http/transforms';
 import { Optional } from '../../../../platform/http/validators';
+import { PageMetaDto } from '../../../../platform/http/pagination/page-dto';
 
 const ROLE_NAME = new RegExp(IDENTITY_LIMITS.rolePattern);
 
@@ -54,21 +55,13 @@ export class UserResponseDto implements UserDto {
   updatedAt!: string;
 }
 
-export class UserPageDto implements Page<UserDto> {
+export class UserPageDto extends PageMetaDto implements Page<UserDto> {
   @ApiProperty({ type: [UserResponseDto] })
   items!: UserResponseDto[];
-  @ApiProperty({ type: String, nullable: true, example: null })
-  nextCursor!: string | null;
-  /** Total matching rows, when `includeTotal=true`. */
-  total?: number;
 }
 
 export class UserListQueryDto extends ListQueryDto implements UserListQuery {
-  @ApiPropertyOptional({
-    enum: USER_SORT_FIELDS.flatMap((field) => [field, `-${field}`]),
-    example: 'email',
-    description: 'Sort field, `-` prefix for descending.',
-  })
+  @SortParam(USER_SORT_FIELDS, 'email')
   declare sort?: string;
 
   /** Only users holding this role. */

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
+  LOW_STOCK_SORT_FIELDS,
   ADJUSTMENT_REASONS,
   INVENTORY_LIMITS,
   MOVEMENT_TYPES,
@@ -22,8 +23,9 @@ import {
 } from '@depot/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, NotEquals } from 'class-validator';
-import { booleanQuery, ListQueryDto } from '../../../../platform/http/pagination/list-query.dto';
+import { booleanQuery, ListQueryDto, SortParam } from '../../../../platform/http/pagination/list-query.dto';
 import { Optional, OptionalOrNull, IsIsoInstant } from '../../../../platform/http/validators';
+import { PageMetaDto } from '../../../../platform/http/pagination/page-dto';
 
 const UUID_EXAMPLE = '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10';
 const TIME_EXAMPLE = '2026-11-23T10:15:30.123Z';
@@ -85,26 +87,16 @@ export class StockMovementResponseDto implements StockMovementDto {
   @ApiProperty({ example: TIME_EXAMPLE }) occurredAt!: string;
 }
 
-export class StockLevelPageDto implements Page<StockLevelDto> {
+export class StockLevelPageDto extends PageMetaDto implements Page<StockLevelDto> {
   @ApiProperty({ type: [StockLevelResponseDto] }) items!: StockLevelResponseDto[];
-  @ApiProperty({ type: String, nullable: true, example: null }) nextCursor!: string | null;
-  /** Total matching rows, when `includeTotal=true`. */
-  total?: number;
 }
 
-export class StockMovementPageDto implements Page<StockMovementDto> {
+export class StockMovementPageDto extends PageMetaDto implements Page<StockMovementDto> {
   @ApiProperty({ type: [StockMovementResponseDto] }) items!: StockMovementResponseDto[];
-  @ApiProperty({ type: String, nullable: true, example: null }) nextCursor!: string | null;
-  /** Total matching rows, when `includeTotal=true`. */
-  total?: number;
 }
 
 export class StockLevelListQueryDto extends ListQueryDto implements StockLevelListQuery {
-  @ApiPropertyOptional({
-    description: 'Sort field, `-` prefix for descending.',
-    enum: STOCK_LEVEL_SORT_FIELDS.flatMap((field) => [field, `-${field}`]),
-    example: 'sku',
-  })
+  @SortParam(STOCK_LEVEL_SORT_FIELDS, 'sku')
   declare sort?: string;
 
   /** Only levels of this product. */
@@ -128,11 +120,7 @@ export class StockLevelListQueryDto extends ListQueryDto implements StockLevelLi
 }
 
 export class StockMovementListQueryDto extends ListQueryDto implements StockMovementListQuery {
-  @ApiPropertyOptional({
-    description: 'Sort field, `-` prefix for descending (default newest first).',
-    enum: STOCK_MOVEMENT_SORT_FIELDS.flatMap((field) => [field, `-${field}`]),
-    example: '-occurredAt',
-  })
+  @SortParam(STOCK_MOVEMENT_SORT_FIELDS, '-occurredAt')
   declare sort?: string;
 
   /** Only movements of this product. */
@@ -174,6 +162,9 @@ export class StockMovementExportQueryDto extends OmitType(StockMovementListQuery
 ] as const) {}
 
 export class LowStockQueryDto extends ListQueryDto {
+  @SortParam(LOW_STOCK_SORT_FIELDS, 'sku')
+  declare sort?: string;
+
   /** Only this warehouse (default: every warehouse). */
   @ApiPropertyOptional({ format: 'uuid' })
   @Optional()
@@ -329,9 +320,6 @@ export class LowStockItemResponseDto implements LowStockItemDto {
   shortfall!: number;
 }
 
-export class LowStockPageDto implements Page<LowStockItemDto> {
+export class LowStockPageDto extends PageMetaDto implements Page<LowStockItemDto> {
   @ApiProperty({ type: [LowStockItemResponseDto] }) items!: LowStockItemResponseDto[];
-  @ApiProperty({ type: String, nullable: true, example: null }) nextCursor!: string | null;
-  /** Total matching rows, when `includeTotal=true`. */
-  total?: number;
 }

@@ -10,9 +10,10 @@ import {
 } from '@depot/contracts';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Matches, MaxLength, Min, MinLength } from 'class-validator';
-import { booleanQuery, ListQueryDto } from '../../../../platform/http/pagination/list-query.dto';
+import { booleanQuery, ListQueryDto, SortParam } from '../../../../platform/http/pagination/list-query.dto';
 import { trimString } from '../../../../platform/http/transforms';
 import { Optional, OptionalOrNull } from '../../../../platform/http/validators';
+import { PageMetaDto } from '../../../../platform/http/pagination/page-dto';
 
 const CODE_MESSAGE = 'code may contain upper-case letters, digits, "-" and "_", starting with a letter or digit';
 
@@ -35,13 +36,9 @@ export class WarehouseResponseDto implements WarehouseDto {
   updatedAt!: string;
 }
 
-export class WarehousePageDto implements Page<WarehouseDto> {
+export class WarehousePageDto extends PageMetaDto implements Page<WarehouseDto> {
   @ApiProperty({ type: [WarehouseResponseDto] })
   items!: WarehouseResponseDto[];
-  @ApiProperty({ type: String, nullable: true, example: null })
-  nextCursor!: string | null;
-  /** Total matching rows, when `includeTotal=true`. */
-  total?: number;
 }
 
 export class CreateWarehouseDto implements CreateWarehouseRequest {
@@ -105,11 +102,7 @@ export class UpdateWarehouseDto implements UpdateWarehouseRequest {
 }
 
 export class WarehouseListQueryDto extends ListQueryDto implements WarehouseListQuery {
-  @ApiPropertyOptional({
-    description: 'Sort field, `-` prefix for descending.',
-    enum: WAREHOUSE_SORT_FIELDS.flatMap((field) => [field, `-${field}`]),
-    example: 'code',
-  })
+  @SortParam(WAREHOUSE_SORT_FIELDS, 'code')
   declare sort?: string;
 
   /** Only active (true) or inactive (false) warehouses. */

@@ -1,5 +1,6 @@
 import { ApiProperty, PickType } from '@nestjs/swagger';
 import {
+  WEBHOOK_DELIVERY_SORT_FIELDS,
   WEBHOOK_EVENT_TYPES,
   WEBHOOK_LIMITS,
   type CreateWebhookEndpointRequest,
@@ -10,10 +11,12 @@ import {
   type WebhookDeliveryStatus,
   type WebhookEndpointDto,
   type WebhookEventType,
+  WEBHOOK_ENDPOINT_SORT_FIELDS,
 } from '@depot/contracts';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsString, MaxLength, Min } from 'class-validator';
-import { ListQueryDto } from '../../../../platform/http/pagination/list-query.dto';
+import { ListQueryDto, SortParam, WholeListQueryOf } from '../../../../platform/http/pagination/list-query.dto';
 import { Optional } from '../../../../platform/http/validators';
+import { PageMetaDto } from '../../../../platform/http/pagination/page-dto';
 
 export class WebhookEndpointResponseDto implements WebhookEndpointDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
@@ -124,12 +127,15 @@ export class WebhookDeliveryResponseDto implements WebhookDeliveryDto {
   createdAt!: string;
 }
 
-export class WebhookDeliveryPageDto implements Page<WebhookDeliveryDto> {
+export class WebhookDeliveryPageDto extends PageMetaDto implements Page<WebhookDeliveryDto> {
   @ApiProperty({ type: [WebhookDeliveryResponseDto] })
   items!: WebhookDeliveryResponseDto[];
-  @ApiProperty({ type: String, nullable: true, example: null })
-  nextCursor!: string | null;
 }
 
-/** The delivery log is newest first and has no search: it takes paging only (and the total). */
-export class WebhookDeliveryListQueryDto extends PickType(ListQueryDto, ['limit', 'cursor', 'includeTotal'] as const) {}
+/** The delivery log has no search: it takes paging, sort (newest first by default) and the total. */
+export class WebhookDeliveryListQueryDto extends PickType(ListQueryDto, ['limit', 'cursor', 'includeTotal'] as const) {
+  @SortParam(WEBHOOK_DELIVERY_SORT_FIELDS, '-createdAt')
+  sort?: string;
+}
+
+export class WebhookListQueryDto extends WholeListQueryOf(WEBHOOK_ENDPOINT_SORT_FIELDS, 'url', 'newest first') {}

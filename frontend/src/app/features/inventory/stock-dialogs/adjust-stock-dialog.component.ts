@@ -22,20 +22,20 @@ import {
   INVENTORY_LIMITS,
   type AdjustStockRequest,
   type AdjustmentReason,
-  type ProblemDetails,
   type StockAdjustmentResultDto,
   type StockLevelDto,
   type WarehouseDto,
 } from '@depot/contracts';
 import { type Observable } from 'rxjs';
 
-import { applyServerErrors, serverError, setServerError } from '../../../shared/forms/server-errors';
+import { FormSubmission } from '../../../shared/forms/form-submission';
+import { serverError } from '../../../shared/forms/server-errors';
 import { problemMessage, toProblemDetails } from '../../../shared/http/problem-details';
 import { ADJUSTMENT_REASON_LABELS } from '../data-access/inventory-labels';
 import { StockService } from '../data-access/stock.service';
 import { WarehousesService } from '../data-access/warehouses.service';
 import { IdempotentSubmission } from './idempotent-submission';
-import { type StockDialogData, isProblem, loadStockDialogContext, submissionMessage } from './stock-dialog-data';
+import { type StockDialogData, loadStockDialogContext, submissionMessage } from './stock-dialog-data';
 
 export type AdjustDirection = 'add' | 'remove';
 
@@ -131,8 +131,19 @@ export class AdjustStockDialogComponent {
   protected readonly warehouses = signal<WarehouseDto[]>([]);
   protected readonly levels = signal<StockLevelDto[]>([]);
   protected readonly loading = signal(true);
-  protected readonly saving = signal(false);
-  protected readonly error = signal<string | null>(null);
+  readonly #form = new FormSubmission(this.form, {
+    routes: () => ({
+      [ErrorCode.InsufficientStock]: {
+        control: this.form.controls.quantity,
+        message: 'There is not enough stock for this.',
+      },
+      [ErrorCode.WarehouseInactive]: { control: this.form.controls.warehouseId, message: 'Choose another warehouse.' },
+      [ErrorCode.WarehouseNotFound]: { control: this.form.controls.warehouseId, message: 'Choose another warehouse.' },
+    }),
+    message: submissionMessage,
+  });
+  protected readonly saving = this.#form.saving;
+  protected readonly error = this.#form.error;
 
   readonly #value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
   /** The chosen warehouse's level (absent when the product has no stock there yet). */
@@ -194,51 +205,14 @@ export class AdjustStockDialogComponent {
   }
 
   protected submit(): void {
-    if (this.saving()) {
-      return;
-    }
-    this.error.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const request = toAdjustRequest(this.data.productId, this.form);
-    this.saving.set(true);
-    const result$: Observable<StockAdjustmentResultDto> = this.#submission.send((key) =>
-      this.#stock.adjust(request, key),
+    this.#form.submit(
+      () => {
+        const request = toAdjustRequest(this.data.productId, this.form);
+        return this.#submission.send((key) => this.#stock.adjust(request, key));
+      },
+      (result) => this.#dialogRef.close(result),
     );
-    result$.subscribe({
-      next: (result) => {
-        this.saving.set(false);
-        this.#dialogRef.close(result);
-      },
-      error: (problem: unknown) => {
-        this.saving.set(false);
-        this.#showProblem(isProblem(problem) ? problem : toProblem());
-      },
-    });
   }
-
-  #showProblem(problem: ProblemDetails): void {
-    if (problem.code === ErrorCode.InsufficientStock) {
-      setServerError(this.form.controls.quantity, problem.detail ?? 'There is not enough stock for this.');
-      return;
-    }
-    if (problem.code === ErrorCode.WarehouseInactive || problem.code === ErrorCode.WarehouseNotFound) {
-      setServerError(this.form.controls.warehouseId, problemMessage(problem));
-      return;
-    }
-    if (problem.errors?.length) {
-      const unmatched = applyServerErrors(this.form, problem);
-      this.error.set(unmatched.length ? unmatched.map((fieldError) => fieldError.message).join(' ') : null);
-      return;
-    }
-    this.error.set(submissionMessage(problem));
-  }
-}
-
-function toProblem(): ProblemDetails {
-  return { type: 'about:blank', title: 'Something went wrong. Please try again.', status: 0 };
 }
 
 /** Opens the adjust dialog; it closes with the result, or `undefined` when cancelled. */

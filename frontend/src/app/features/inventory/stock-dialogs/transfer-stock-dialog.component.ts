@@ -25,7 +25,6 @@ import { MatOption, MatSelect } from '@angular/material/select';
 import {
   ErrorCode,
   INVENTORY_LIMITS,
-  type ProblemDetails,
   type StockLevelDto,
   type StockTransferResultDto,
   type TransferStockRequest,
@@ -33,13 +32,14 @@ import {
 } from '@depot/contracts';
 import { type Observable } from 'rxjs';
 
-import { applyServerErrors, serverError, setServerError } from '../../../shared/forms/server-errors';
+import { FormSubmission } from '../../../shared/forms/form-submission';
+import { serverError } from '../../../shared/forms/server-errors';
 import { problemMessage, toProblemDetails } from '../../../shared/http/problem-details';
 import { StockService } from '../data-access/stock.service';
 import { WarehousesService } from '../data-access/warehouses.service';
 import { wholeQuantity } from './adjust-stock-dialog.component';
 import { IdempotentSubmission } from './idempotent-submission';
-import { type StockDialogData, isProblem, loadStockDialogContext, submissionMessage } from './stock-dialog-data';
+import { type StockDialogData, loadStockDialogContext, submissionMessage } from './stock-dialog-data';
 
 export type TransferStockForm = FormGroup<{
   fromWarehouseId: FormControl<string>;
@@ -129,8 +129,21 @@ export class TransferStockDialogComponent {
   protected readonly warehouses = signal<WarehouseDto[]>([]);
   protected readonly levels = signal<StockLevelDto[]>([]);
   protected readonly loading = signal(true);
-  protected readonly saving = signal(false);
-  protected readonly error = signal<string | null>(null);
+  readonly #form = new FormSubmission(this.form, {
+    routes: () => ({
+      [ErrorCode.InsufficientStock]: {
+        control: this.form.controls.quantity,
+        message: 'There is not enough stock in the source.',
+      },
+      [ErrorCode.SameWarehouse]: {
+        control: this.form.controls.toWarehouseId,
+        message: 'Choose a warehouse other than the source.',
+      },
+    }),
+    message: submissionMessage,
+  });
+  protected readonly saving = this.#form.saving;
+  protected readonly error = this.#form.error;
 
   readonly #value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
   /** Available stock in the chosen source warehouse (0 when it has none of the product). */
@@ -192,48 +205,13 @@ export class TransferStockDialogComponent {
   }
 
   protected submit(): void {
-    if (this.saving()) {
-      return;
-    }
-    this.error.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const request = toTransferRequest(this.data.productId, this.form);
-    this.saving.set(true);
-    const result$: Observable<StockTransferResultDto> = this.#submission.send((key) =>
-      this.#stock.transfer(request, key),
+    this.#form.submit(
+      () => {
+        const request = toTransferRequest(this.data.productId, this.form);
+        return this.#submission.send((key) => this.#stock.transfer(request, key));
+      },
+      (result) => this.#dialogRef.close(result),
     );
-    result$.subscribe({
-      next: (result) => {
-        this.saving.set(false);
-        this.#dialogRef.close(result);
-      },
-      error: (problem: unknown) => {
-        this.saving.set(false);
-        this.#showProblem(
-          isProblem(problem) ? problem : { type: 'about:blank', title: 'Something went wrong.', status: 0 },
-        );
-      },
-    });
-  }
-
-  #showProblem(problem: ProblemDetails): void {
-    if (problem.code === ErrorCode.InsufficientStock) {
-      setServerError(this.form.controls.quantity, problem.detail ?? 'There is not enough stock in the source.');
-      return;
-    }
-    if (problem.code === ErrorCode.SameWarehouse) {
-      setServerError(this.form.controls.toWarehouseId, problem.detail ?? 'Choose a warehouse other than the source.');
-      return;
-    }
-    if (problem.errors?.length) {
-      const unmatched = applyServerErrors(this.form, problem);
-      this.error.set(unmatched.length ? unmatched.map((fieldError) => fieldError.message).join(' ') : null);
-      return;
-    }
-    this.error.set(submissionMessage(problem));
   }
 }
 

@@ -18,13 +18,13 @@ import {
   ErrorCode,
   WAREHOUSE_LIMITS,
   type CreateWarehouseRequest,
-  type ProblemDetails,
   type UpdateWarehouseRequest,
   type WarehouseDto,
 } from '@depot/contracts';
 import { type Observable } from 'rxjs';
 
-import { applyServerErrors, serverError, setServerError } from '../../../shared/forms/server-errors';
+import { FormSubmission } from '../../../shared/forms/form-submission';
+import { serverError } from '../../../shared/forms/server-errors';
 import { problemMessage, toProblemDetails } from '../../../shared/http/problem-details';
 import { WarehousesService } from '../data-access/warehouses.service';
 
@@ -107,9 +107,18 @@ export class WarehouseDialogComponent {
   );
   protected readonly isNew = this.warehouse() === null;
   protected readonly form = createWarehouseForm(this.warehouse() ?? undefined);
-  protected readonly saving = signal(false);
   protected readonly conflict = signal(false);
-  protected readonly error = signal<string | null>(null);
+  readonly #form = new FormSubmission(this.form, {
+    routes: () => ({
+      [ErrorCode.VersionConflict]: { handle: () => this.conflict.set(true) },
+      [ErrorCode.WarehouseCodeTaken]: {
+        control: this.form.controls.code,
+        message: 'Another warehouse already uses this code.',
+      },
+    }),
+  });
+  protected readonly saving = this.#form.saving;
+  protected readonly error = this.#form.error;
 
   protected errorText(name: 'code' | 'name' | 'address'): string {
     const control = this.form.controls[name];
@@ -140,29 +149,15 @@ export class WarehouseDialogComponent {
   }
 
   protected submit(): void {
-    if (this.saving()) {
-      return;
-    }
-    this.error.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    const current = this.warehouse();
-    const request$: Observable<WarehouseDto> = current
-      ? this.#warehouses.update(current.id, toUpdateWarehouseRequest(this.form, current.version))
-      : this.#warehouses.create(toCreateWarehouseRequest(this.form));
-    this.saving.set(true);
-    request$.subscribe({
-      next: (saved) => {
-        this.saving.set(false);
-        this.#dialogRef.close(saved);
+    this.#form.submit(
+      (): Observable<WarehouseDto> => {
+        const current = this.warehouse();
+        return current
+          ? this.#warehouses.update(current.id, toUpdateWarehouseRequest(this.form, current.version))
+          : this.#warehouses.create(toCreateWarehouseRequest(this.form));
       },
-      error: (error: unknown) => {
-        this.saving.set(false);
-        this.#showProblem(toProblemDetails(error));
-      },
-    });
+      (saved) => this.#dialogRef.close(saved),
+    );
   }
 
   /** After a version conflict: load the current state (the user's edits are replaced). */
@@ -189,23 +184,6 @@ export class WarehouseDialogComponent {
         this.error.set(problemMessage(toProblemDetails(error)));
       },
     });
-  }
-
-  #showProblem(problem: ProblemDetails): void {
-    if (problem.code === ErrorCode.VersionConflict) {
-      this.conflict.set(true);
-      return;
-    }
-    if (problem.code === ErrorCode.WarehouseCodeTaken) {
-      setServerError(this.form.controls.code, problem.detail ?? 'Another warehouse already uses this code.');
-      return;
-    }
-    if (problem.errors?.length) {
-      const unmatched = applyServerErrors(this.form, problem);
-      this.error.set(unmatched.length ? unmatched.map((fieldError) => fieldError.message).join(' ') : null);
-      return;
-    }
-    this.error.set(problemMessage(problem));
   }
 }
 

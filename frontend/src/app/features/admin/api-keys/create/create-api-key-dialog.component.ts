@@ -1,4 +1,3 @@
-import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { type AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -26,8 +25,7 @@ import { type Observable } from 'rxjs';
 
 import { applyServerErrors, serverError, setServerError } from '../../../../shared/forms/server-errors';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
-import { copyText } from '../../../../shared/ui/clipboard';
-import { IconComponent } from '../../../../shared/ui/icon/icon.component';
+import { SecretOnceComponent, withoutSecret } from '../../../../shared/ui/secret-once/secret-once.component';
 import { ApiKeysService } from '../data-access/api-keys.service';
 
 export interface CreateApiKeyDialogData {
@@ -61,7 +59,7 @@ export const KEY_SHOWN_ONCE_WARNING =
     MatCheckbox,
     MatButton,
     MatProgressBar,
-    IconComponent,
+    SecretOnceComponent,
   ],
   templateUrl: './create-api-key-dialog.component.html',
   styleUrl: './create-api-key-dialog.component.scss',
@@ -69,7 +67,6 @@ export const KEY_SHOWN_ONCE_WARNING =
 })
 export class CreateApiKeyDialogComponent {
   readonly #apiKeys = inject(ApiKeysService);
-  readonly #document = inject(DOCUMENT);
   readonly #held = new Set(inject<CreateApiKeyDialogData>(MAT_DIALOG_DATA).heldPermissions);
 
   /** The catalogue, narrowed to what the user holds; modules with nothing left are dropped. */
@@ -98,17 +95,13 @@ export class CreateApiKeyDialogComponent {
   protected readonly error = signal<string | null>(null);
   /** Set once the key exists: the dialog then shows it instead of the form. */
   protected readonly created = signal<CreatedApiKeyDto | null>(null);
-  protected readonly copied = signal(false);
   protected readonly result = computed<CreateApiKeyDialogResult>(() => {
     const created = this.created();
     if (!created) {
       return undefined;
     }
     // Everything but the secret: it stays in this dialog and goes when the dialog goes.
-    return Object.fromEntries(Object.entries(created).filter(([name]) => name !== 'key')) as Omit<
-      CreatedApiKeyDto,
-      'key'
-    >;
+    return withoutSecret(created, 'key');
   });
 
   protected toggleScope(permission: Permission, checked: boolean): void {
@@ -178,19 +171,6 @@ export class CreateApiKeyDialogComponent {
         this.error.set(problemMessage(problem));
       },
     });
-  }
-
-  protected async copy(): Promise<void> {
-    const created = this.created();
-    if (created) {
-      this.copied.set(await copyText(created.key, this.#document));
-    }
-  }
-
-  protected selectKey(event: FocusEvent): void {
-    if (event.target instanceof HTMLInputElement) {
-      event.target.select();
-    }
   }
 
   #setScopes(next: Set<Permission>): void {

@@ -1,4 +1,3 @@
-import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -17,8 +16,7 @@ import { type Observable } from 'rxjs';
 
 import { applyServerErrors } from '../../../../shared/forms/server-errors';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
-import { copyText } from '../../../../shared/ui/clipboard';
-import { IconComponent } from '../../../../shared/ui/icon/icon.component';
+import { SecretOnceComponent, withoutSecret } from '../../../../shared/ui/secret-once/secret-once.component';
 import { WebhooksService } from '../data-access/webhooks.service';
 import { EventTypesFieldComponent } from '../event-types/event-types-field.component';
 import {
@@ -54,7 +52,7 @@ export const SECRET_SHOWN_ONCE_WARNING =
     MatInput,
     MatButton,
     MatProgressBar,
-    IconComponent,
+    SecretOnceComponent,
     EventTypesFieldComponent,
   ],
   templateUrl: './create-webhook-dialog.component.html',
@@ -63,14 +61,12 @@ export const SECRET_SHOWN_ONCE_WARNING =
 })
 export class CreateWebhookDialogComponent {
   readonly #webhooks = inject(WebhooksService);
-  readonly #document = inject(DOCUMENT);
 
   protected readonly limits = WEBHOOK_LIMITS;
   protected readonly warning = SECRET_SHOWN_ONCE_WARNING;
   protected readonly form = createWebhookForm();
   protected readonly saving = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected readonly copied = signal(false);
   /** The created endpoint with its secret: only ever held by this dialog. */
   protected readonly created = signal<CreatedWebhookEndpointDto | null>(null);
   /** What the dialog closes with: everything but the secret. */
@@ -80,9 +76,7 @@ export class CreateWebhookDialogComponent {
       return undefined;
     }
     // Leave the secret behind in this dialog's memory; it is dropped when the dialog goes.
-    return Object.fromEntries(
-      Object.entries(created).filter(([name]) => name !== 'secret'),
-    ) as unknown as WebhookEndpointDto;
+    return withoutSecret(created, 'secret');
   });
 
   protected readonly urlError = () => urlError(this.form.controls.url);
@@ -119,19 +113,6 @@ export class CreateWebhookDialogComponent {
           this.error.set(problemMessage(problem));
         },
       });
-  }
-
-  protected async copy(): Promise<void> {
-    const created = this.created();
-    if (created) {
-      this.copied.set(await copyText(created.secret, this.#document));
-    }
-  }
-
-  protected selectSecret(event: FocusEvent): void {
-    if (event.target instanceof HTMLInputElement) {
-      event.target.select();
-    }
   }
 }
 
