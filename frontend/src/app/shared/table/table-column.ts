@@ -15,6 +15,8 @@ export interface TableColumn<T> {
   align?: 'start' | 'end';
   /** On phones: `title` heads the card, `hidden` leaves the column out, `field` (default) is a line. */
   card?: 'title' | 'field' | 'hidden';
+  /** The header says its label to screen readers only (e.g. an actions column). */
+  labelHidden?: boolean;
   /** Keep the cell on one line. */
   nowrap?: boolean;
 }
