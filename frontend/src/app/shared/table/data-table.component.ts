@@ -6,6 +6,7 @@ import {
   ElementRef,
   type TemplateRef,
   computed,
+  contentChild,
   contentChildren,
   effect,
   inject,
@@ -25,7 +26,7 @@ import { ErrorCode } from '@depot/contracts';
 import { type Observable, map } from 'rxjs';
 
 import { IconComponent } from '../ui/icon/icon.component';
-import { TableCellDirective } from './table-cell.directive';
+import { TableCellDirective, TableRowDetailDirective } from './table-cell.directive';
 import type { TableColumn } from './table-column';
 import { TableDensityService } from './table-density.service';
 import type { TableList } from './table-list';
@@ -96,7 +97,13 @@ export class DataTableComponent<T> {
   readonly emptyFilteredText = input<string | null>(null);
   readonly filtered = input(false);
 
+  /** A class on every row (e.g. `product-row`), for styles and tests. */
+  readonly rowClass = input('');
+  /** Ids of the rows whose `appRowDetail` content is shown. */
+  readonly expanded = input<ReadonlySet<string>>(new Set());
+
   readonly selectionChange = output<string[]>();
+  protected readonly detail = contentChild(TableRowDetailDirective);
 
   protected readonly cells = contentChildren(TableCellDirective);
   readonly #cellTemplates = computed(
@@ -126,6 +133,7 @@ export class DataTableComponent<T> {
   protected readonly visibleColumns = computed(() =>
     this.columns().filter((column) => this.visibleKeys().has(column.key)),
   );
+  protected readonly columnCount = computed(() => this.visibleColumns().length + (this.selectable() ? 1 : 0));
   protected readonly cardTitle = computed(() => {
     const visible = this.visibleColumns().filter((column) => column.card !== 'hidden');
     return visible.find((column) => column.card === 'title') ?? visible[0] ?? null;

@@ -9,3 +9,12 @@ export class TableCellDirective {
   readonly appCell = input.required<string>();
   readonly template = inject<TemplateRef<unknown>>(TemplateRef);
 }
+
+/**
+ * Extra content under a row, shown while its id is in the table's `expanded` input:
+ * `<ng-template appRowDetail let-row>…</ng-template>`.
+ */
+@Directive({ selector: 'ng-template[appRowDetail]' })
+export class TableRowDetailDirective {
+  readonly template = inject<TemplateRef<unknown>>(TemplateRef);
+}

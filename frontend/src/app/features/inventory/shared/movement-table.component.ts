@@ -16,6 +16,7 @@ import { movementActor, movementTypeLabel, reasonLabel, signedQuantity } from '.
   template: `
     <app-data-table
       [list]="list()"
+      rowClass="movement-row"
       [columns]="columns()"
       [label]="label()"
       [filtered]="filtered()"
