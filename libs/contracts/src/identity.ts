@@ -139,6 +139,9 @@ export interface AuditEventDto {
 export interface AuditEventListQuery {
   limit?: number;
   cursor?: string;
+  /** `occurredAt` or `-occurredAt` (the default: newest first). */
+  sort?: string;
+  includeTotal?: boolean;
   action?: string;
   entityType?: string;
   entityId?: string;

@@ -58,7 +58,7 @@ export interface MailMessageDto {
   createdAt: string;
 }
 
-export interface MailMessageListQuery extends Pick<ListQuery, 'limit' | 'cursor' | 'includeTotal'> {
+export interface MailMessageListQuery extends Pick<ListQuery, 'limit' | 'cursor' | 'sort' | 'includeTotal'> {
   status?: MailMessageStatus;
   /** Only messages to this address (case-insensitive). */
   to?: string;

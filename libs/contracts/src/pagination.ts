@@ -3,7 +3,7 @@ export const PAGINATION = {
   defaultLimit: 25,
   maxLimit: 100,
   maxSearchLength: 100,
-  /** With `includeTotal=true`, counts stop here; a larger set answers this number and `totalCapped: true`. */
+  /** `includeTotal` counts exactly up to this many rows; beyond it answers this number and `totalCapped: true`. */
   maxExactTotal: 10_000,
 } as const;
 
@@ -14,7 +14,7 @@ export interface Page<T> {
   nextCursor: string | null;
   /** Total number of matching rows, only when `includeTotal=true` was asked for. */
   total?: number;
-  /** True when there are more than `PAGINATION.maxExactTotal` matching rows (then `total` is that cap). */
+  /** `true` when there are more than `PAGINATION.maxExactTotal` matching rows (`total` is then that cap). */
   totalCapped?: boolean;
 }
 
@@ -27,3 +27,29 @@ export interface ListQuery {
   q?: string;
   includeTotal?: boolean;
 }
+
+/** The `sort` values a list accepts: each allowed field, ascending and (`-` prefix) descending. */
+export function sortValues<F extends string>(fields: readonly F[]): (F | `-${F}`)[] {
+  return fields.flatMap((field) => [field, `-${field}` as const]);
+}
+
+/** Query parameters of the small lists answered whole (roles, sessions, webhooks...): sort, optional paging, total. */
+export type WholeListQuery = Pick<ListQuery, 'limit' | 'cursor' | 'sort' | 'includeTotal'>;
+
+// Sort fields of the lists that had none before; the bigger lists declare theirs beside their DTOs.
+/** Audit trail and security log. */
+export const AUDIT_EVENT_SORT_FIELDS = ['occurredAt'] as const;
+/** Outgoing mail queue. */
+export const MAIL_MESSAGE_SORT_FIELDS = ['createdAt'] as const;
+/** A webhook endpoint's delivery log. */
+export const WEBHOOK_DELIVERY_SORT_FIELDS = ['createdAt'] as const;
+/** Stock levels below their reorder point. */
+export const LOW_STOCK_SORT_FIELDS = ['sku'] as const;
+export const ROLE_SORT_FIELDS = ['name', 'createdAt'] as const;
+export const PERMISSION_GROUP_SORT_FIELDS = ['module'] as const;
+export const SESSION_SORT_FIELDS = ['createdAt', 'lastUsedAt'] as const;
+export const API_KEY_SORT_FIELDS = ['name', 'createdAt'] as const;
+export const WEBHOOK_ENDPOINT_SORT_FIELDS = ['url', 'createdAt'] as const;
+export const CATEGORY_SORT_FIELDS = ['name', 'createdAt'] as const;
+export const INCOMING_STOCK_SORT_FIELDS = ['warehouseCode', 'quantity'] as const;
+export const STOCK_AVAILABILITY_SORT_FIELDS = ['productId'] as const;

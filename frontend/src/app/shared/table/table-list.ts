@@ -46,6 +46,8 @@ export interface TableListOptions<T> {
   sortFields?: readonly string[];
   /** The order without a `sort` param, e.g. `-createdAt`; leave out for the server's default. */
   defaultSort?: string;
+  /** The server sorts by `defaultSort` without being told: send `sort` only when another order is chosen. */
+  defaultSortImplied?: boolean;
   /** Prefix of this list's query params when it shares the URL with a page (e.g. a tab). */
   paramPrefix?: string;
   /** Loads one page; `params` is the whole URL query, from which the list reads its filters. */
@@ -76,6 +78,8 @@ export class TableList<T> {
   readonly #route = inject(ActivatedRoute);
   readonly #location = inject(Location);
   readonly #reload = new Subject<void>();
+  /** The last total seen per filter set, for pages answered without one. */
+  readonly #totals = new Map<string, { total: number; capped: boolean }>();
   readonly #options: TableListOptions<T>;
   readonly #prefix: string;
   readonly #stackKey: string;
@@ -242,9 +246,9 @@ export class TableList<T> {
   }
 
   #load(params: ParamMap): Observable<LoadState<T>> {
+    const chosen = parseSort(params.get(this.param('sort')), this.sortFields);
     const sort =
-      parseSort(params.get(this.param('sort')), this.sortFields) ??
-      parseSort(this.#options.defaultSort, this.sortFields);
+      chosen ?? (this.#options.defaultSortImplied ? null : parseSort(this.#options.defaultSort, this.sortFields));
     const cursor = params.get(this.param('cursor'));
     const query: TablePageQuery = {
       limit: parsePageSize(params.get(this.param('limit'))),
@@ -252,7 +256,16 @@ export class TableList<T> {
       ...(sort ? { sort: formatSort(sort) } : {}),
       ...(cursor ? { cursor } : {}),
     };
+    const key = filterKeyOf(params, this.#ownParams());
     return this.#options.fetch(query, params).pipe(
+      map((page) => {
+        if (page.total !== undefined) {
+          this.#totals.set(key, { total: page.total, capped: page.totalCapped === true });
+          return page;
+        }
+        const known = this.#totals.get(key);
+        return known ? { ...page, total: known.total, totalCapped: known.capped } : page;
+      }),
       tap((page) => this.#lastPage.set(page)),
       map((page): LoadState<T> => ({ kind: 'loaded', page })),
       catchError((error: unknown) => {

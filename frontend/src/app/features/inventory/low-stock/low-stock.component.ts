@@ -6,7 +6,7 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { Permission, type LowStockItemDto, type WarehouseDto } from '@depot/contracts';
+import { LOW_STOCK_SORT_FIELDS, Permission, type LowStockItemDto, type WarehouseDto } from '@depot/contracts';
 import { debounceTime } from 'rxjs';
 
 import { AuthService } from '../../../core/auth/auth.service';
@@ -25,7 +25,7 @@ export const LOW_STOCK_REFRESH_DEBOUNCE_MS = 500;
 
 /**
  * Products whose available stock in a warehouse is below their reorder point (`/stock/low`),
- * on the shared data table in the order the API returns them (it sorts by nothing else), with a
+ * on the shared data table (sortable by SKU), with a
  * quick adjustment per row.
  */
 @Component({
@@ -54,6 +54,7 @@ export class LowStockComponent {
   protected readonly canAdjust = computed(() => this.#auth.permissions().has(Permission.InventoryStockAdjust));
   protected readonly warehouses = signal<WarehouseDto[]>([]);
   protected readonly items = injectTableList<LowStockItemDto>({
+    sortFields: LOW_STOCK_SORT_FIELDS,
     fetch: (query, params) => {
       const warehouseId = warehouseFilter(params.get('warehouseId'));
       return this.#stock.lowStock({ ...query, ...(warehouseId ? { warehouseId } : {}) });
@@ -63,7 +64,7 @@ export class LowStockComponent {
   protected readonly warehouseId = computed(() => warehouseFilter(this.items.params().get('warehouseId')));
   protected readonly productLink = (item: LowStockItemDto): string[] => ['/products', item.productId];
   protected readonly columns = computed((): TableColumn<LowStockItemDto>[] => [
-    { key: 'product', label: 'Product', hideable: false, card: 'title' },
+    { key: 'product', label: 'Product', sortField: 'sku', hideable: false, card: 'title' },
     { key: 'warehouse', label: 'Warehouse', value: (item) => item.warehouseCode, nowrap: true },
     { key: 'available', label: 'Available', value: (item) => item.available, align: 'end' },
     { key: 'reorderPoint', label: 'Reorder point', value: (item) => item.reorderPoint, align: 'end' },

@@ -3,7 +3,7 @@ import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { Permission, type ApiKeyDto } from '@depot/contracts';
+import { API_KEY_SORT_FIELDS, Permission, type ApiKeyDto } from '@depot/contracts';
 import { switchMap } from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
@@ -42,16 +42,19 @@ export class ApiKeyListComponent {
   readonly #snackBar = inject(MatSnackBar);
 
   protected readonly columns: readonly TableColumn<ApiKeyDto>[] = [
-    { key: 'name', label: 'Name', value: (key) => key.name, hideable: false, card: 'title' },
+    { key: 'name', label: 'Name', sortField: 'name', value: (key) => key.name, hideable: false, card: 'title' },
     { key: 'prefix', label: 'Key' },
     { key: 'scopes', label: 'Scopes' },
-    { key: 'createdAt', label: 'Created', nowrap: true, card: 'hidden' },
+    { key: 'createdAt', label: 'Created', sortField: 'createdAt', sortStart: 'desc', nowrap: true, card: 'hidden' },
     { key: 'lastUsedAt', label: 'Last used', nowrap: true },
     { key: 'expiresAt', label: 'Expires', nowrap: true, card: 'hidden' },
     { key: 'state', label: 'Status' },
     { key: 'actions', label: 'Actions', labelHidden: true, hideable: false },
   ];
   protected readonly list = injectTableList<ApiKeyDto>({
+    sortFields: API_KEY_SORT_FIELDS,
+    defaultSort: '-createdAt',
+    defaultSortImplied: true,
     fetch: (query) => this.#apiKeys.page(query),
     rowId: (key) => key.id,
   });

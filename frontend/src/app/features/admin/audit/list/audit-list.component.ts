@@ -6,7 +6,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import type { AuditEventDto } from '@depot/contracts';
+import { AUDIT_EVENT_SORT_FIELDS, type AuditEventDto } from '@depot/contracts';
 
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { problemMessage } from '../../../../shared/http/problem-details';
@@ -83,7 +83,15 @@ export class AuditListComponent {
       ? 'Every recorded change, newest first, with what changed. Filter by an exact action or a prefix ending in "."'
       : 'Sign-ins, sessions, passwords, two-factor, API keys and role changes, newest first. Filter by an exact action or a prefix ending in "."';
   protected readonly columns: readonly TableColumn<AuditEventDto>[] = [
-    { key: 'occurredAt', label: 'Time', nowrap: true, hideable: false, card: 'title' },
+    {
+      key: 'occurredAt',
+      label: 'Time',
+      sortField: 'occurredAt',
+      sortStart: 'desc',
+      nowrap: true,
+      hideable: false,
+      card: 'title',
+    },
     { key: 'actor', label: 'Actor' },
     { key: 'action', label: 'Action' },
     { key: 'entity', label: 'Entity' },
@@ -93,6 +101,9 @@ export class AuditListComponent {
   ];
 
   protected readonly list = injectTableList<AuditEventDto>({
+    sortFields: AUDIT_EVENT_SORT_FIELDS,
+    defaultSort: '-occurredAt',
+    defaultSortImplied: true,
     fetch: (query, params) =>
       this.#events.list(this.source, { ...query, ...toAuditApiQuery(parseAuditListState(params, this.source)) }),
     rowId: (event) => event.id,

@@ -8,6 +8,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import {
   EMAIL_MAX_LENGTH,
   ErrorCode,
+  MAIL_MESSAGE_SORT_FIELDS,
   MAIL_MESSAGE_STATUSES,
   Permission,
   type MailMessageDto,
@@ -69,7 +70,15 @@ export class MailMessageListComponent {
   readonly #auth = inject(AuthService);
   protected readonly canRetry = computed(() => this.#auth.hasPermission(Permission.MailMessagesManage));
   protected readonly columns: readonly TableColumn<MailMessageDto>[] = [
-    { key: 'createdAt', label: 'Queued', nowrap: true, hideable: false, card: 'title' },
+    {
+      key: 'createdAt',
+      label: 'Queued',
+      sortField: 'createdAt',
+      sortStart: 'desc',
+      nowrap: true,
+      hideable: false,
+      card: 'title',
+    },
     { key: 'to', label: 'Message' },
     { key: 'status', label: 'Status' },
     { key: 'attempts', label: 'Attempts', value: (message) => message.attempts, align: 'end', card: 'hidden' },
@@ -78,6 +87,9 @@ export class MailMessageListComponent {
   ];
 
   protected readonly list = injectTableList<MailMessageDto>({
+    sortFields: MAIL_MESSAGE_SORT_FIELDS,
+    defaultSort: '-createdAt',
+    defaultSortImplied: true,
     fetch: (query, params) => this.#mail.list({ ...query, ...toMailApiQuery(parseMailListState(params)) }),
     rowId: (message) => message.id,
   });

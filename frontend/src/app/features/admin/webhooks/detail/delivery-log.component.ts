@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import type { WebhookDeliveryDto, WebhookDeliveryStatus } from '@depot/contracts';
+import { WEBHOOK_DELIVERY_SORT_FIELDS, type WebhookDeliveryDto, type WebhookDeliveryStatus } from '@depot/contracts';
 
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
@@ -52,6 +52,9 @@ export class DeliveryLogComponent {
 
   protected readonly deliveries = injectTableList<WebhookDeliveryDto>({
     paramPrefix: DELIVERY_PARAM_PREFIX,
+    sortFields: WEBHOOK_DELIVERY_SORT_FIELDS,
+    defaultSort: '-createdAt',
+    defaultSortImplied: true,
     context: () => this.endpointId(),
     fetch: (query) => this.#webhooks.deliveries(this.endpointId(), query),
     rowId: (delivery) => delivery.id,
@@ -59,7 +62,7 @@ export class DeliveryLogComponent {
   protected readonly columns: readonly TableColumn<WebhookDeliveryDto>[] = [
     { key: 'details', label: 'Details', labelHidden: true, hideable: false, card: 'hidden' },
     { key: 'status', label: 'Status', hideable: false, card: 'title' },
-    { key: 'event', label: 'Event' },
+    { key: 'event', label: 'Event', sortField: 'createdAt', sortStart: 'desc' },
     { key: 'attempts', label: 'Attempts', value: (delivery) => delivery.attempts, align: 'end', card: 'hidden' },
     { key: 'response', label: 'Response', nowrap: true },
     { key: 'lastError', label: 'Last error' },

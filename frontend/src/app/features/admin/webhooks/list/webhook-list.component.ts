@@ -3,7 +3,7 @@ import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import type { WebhookEndpointDto } from '@depot/contracts';
+import { WEBHOOK_ENDPOINT_SORT_FIELDS, type WebhookEndpointDto } from '@depot/contracts';
 
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { DataTableComponent } from '../../../../shared/table/data-table.component';
@@ -29,12 +29,15 @@ export class WebhookListComponent {
   readonly #router = inject(Router);
 
   protected readonly columns: readonly TableColumn<WebhookEndpointDto>[] = [
-    { key: 'url', label: 'Endpoint', hideable: false, card: 'title' },
+    { key: 'url', label: 'Endpoint', sortField: 'url', hideable: false, card: 'title' },
     { key: 'eventTypes', label: 'Events' },
     { key: 'state', label: 'Status' },
-    { key: 'createdAt', label: 'Registered', nowrap: true, card: 'hidden' },
+    { key: 'createdAt', label: 'Registered', sortField: 'createdAt', sortStart: 'desc', nowrap: true, card: 'hidden' },
   ];
   protected readonly list = injectTableList<WebhookEndpointDto>({
+    sortFields: WEBHOOK_ENDPOINT_SORT_FIELDS,
+    defaultSort: '-createdAt',
+    defaultSortImplied: true,
     fetch: (query) => this.#webhooks.page(query),
     rowId: (endpoint) => endpoint.id,
   });

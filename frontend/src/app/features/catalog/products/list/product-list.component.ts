@@ -225,7 +225,7 @@ export class ProductListComponent {
     this.exportError.set(null);
     const sort = this.list.sort();
     this.#products
-      .exportCsv({ ...toProductQuery(this.filters()), ...(sort ? { sort: formatSort(sort) } : {}) })
+      .exportCsv({ ...(sort ? { sort: formatSort(sort) } : {}), ...toProductQuery(this.filters()) })
       .subscribe({
         next: (file) => {
           this.exporting.set(false);
