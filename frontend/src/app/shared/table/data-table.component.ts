@@ -26,6 +26,7 @@ import { ErrorCode } from '@depot/contracts';
 import { type Observable, map } from 'rxjs';
 
 import { IconComponent } from '../ui/icon/icon.component';
+import { TableIconComponent } from './table-icon.component';
 import { TableCellDirective, TableRowDetailDirective } from './table-cell.directive';
 import type { TableColumn } from './table-column';
 import { TableDensityService } from './table-density.service';
@@ -71,6 +72,7 @@ type RowLink = string | readonly unknown[] | null;
     MatSelect,
     MatOption,
     IconComponent,
+    TableIconComponent,
   ],
   templateUrl: './data-table.component.html',
   styleUrl: './data-table.component.scss',

@@ -4,8 +4,8 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { map } from 'rxjs';
 
-import { IconComponent } from '../ui/icon/icon.component';
 import { CARD_LAYOUT_QUERY } from './data-table.component';
+import { TableIconComponent } from './table-icon.component';
 
 let nextId = 0;
 
@@ -15,7 +15,7 @@ let nextId = 0;
  */
 @Component({
   selector: 'app-list-filters',
-  imports: [MatButton, IconComponent],
+  imports: [MatButton, TableIconComponent],
   template: `
     @if (phone()) {
       <button
@@ -26,7 +26,7 @@ let nextId = 0;
         [attr.aria-controls]="panelId"
         (click)="open.set(!open())"
       >
-        <app-icon name="filterList" />
+        <app-table-icon name="filter" />
         Filters{{ activeCount() ? ' (' + activeCount() + ')' : '' }}
       </button>
     }

@@ -136,8 +136,10 @@ export class TableList<T> {
     this.#stack = () => view().stack;
 
     const destroyRef = inject(DestroyRef);
-    const context = computed(() => options.context?.());
-    combineLatest([this.#route.queryParamMap, toObservable(context)])
+    // Without a context the first page loads at once; a context (an input) is read once it is set.
+    const context = options.context;
+    const context$ = context ? toObservable(computed(() => context())) : of(undefined);
+    combineLatest([this.#route.queryParamMap, context$])
       .pipe(
         map(([params, value]) => ({
           params,
