@@ -250,7 +250,7 @@ describe('ProductListComponent', () => {
       expectList().flush(page([product({ id: cursor })], next));
       root = await render();
     }
-    expect(root.querySelector('.page-range')?.textContent).toContain('31–31');
+    expect(root.querySelector('.page-range')?.textContent).toContain('76–76');
 
     location.back();
     await settle();
@@ -259,7 +259,7 @@ describe('ProductListComponent', () => {
     expect(router.url).toBe('/products?cursor=c3');
     expectList().flush(page([product({ id: 'c3' })], 'c4'));
     root = await render();
-    expect(root.querySelector('.page-range')?.textContent).toContain('21–21');
+    expect(root.querySelector('.page-range')?.textContent).toContain('51–51');
 
     // The cursors of the earlier pages came back with the history entry.
     buttonByText(root, 'Previous').click();

@@ -75,7 +75,9 @@ describe('PurchaseOrderListComponent', () => {
 
   function rowTexts(): string[][] {
     return Array.from(root().querySelectorAll('tr.order-row')).map((row) =>
-      Array.from(row.querySelectorAll('td')).map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      Array.from(row.querySelectorAll('td[data-column]')).map((cell) =>
+        (cell.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      ),
     );
   }
 
