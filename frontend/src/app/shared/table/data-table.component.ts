@@ -11,7 +11,8 @@ import {
   effect,
   inject,
   input,
-  output,
+  Output,
+  EventEmitter,
   signal,
   untracked,
 } from '@angular/core';
@@ -104,7 +105,8 @@ export class DataTableComponent<T> {
   /** Ids of the rows whose `appRowDetail` content is shown. */
   readonly expanded = input<ReadonlySet<string>>(new Set());
 
-  readonly selectionChange = output<string[]>();
+  /** The selected row ids, after every change. */
+  @Output() readonly selectionChange = new EventEmitter<string[]>();
   protected readonly detail = contentChild(TableRowDetailDirective);
 
   protected readonly cells = contentChildren(TableCellDirective);

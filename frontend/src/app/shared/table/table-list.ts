@@ -3,22 +3,7 @@ import { DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, type ParamMap, type Params, Router } from '@angular/router';
 import type { Page, ProblemDetails } from '@depot/contracts';
-import {
-  EMPTY,
-  Subject,
-  type Observable,
-  catchError,
-  combineLatest,
-  distinctUntilChanged,
-  expand,
-  map,
-  of,
-  reduce,
-  startWith,
-  switchMap,
-  take,
-  tap,
-} from 'rxjs';
+import { Subject, type Observable, catchError, distinctUntilChanged, map, of, startWith, switchMap, tap } from 'rxjs';
 
 import { problemMessage, toProblemDetails } from '../http/problem-details';
 import { readCursorStack } from '../list/cursor-stack';
@@ -139,9 +124,10 @@ export class TableList<T> {
     // Without a context the first page loads at once; a context (an input) is read once it is set.
     const context = options.context;
     const context$ = context ? toObservable(computed(() => context())) : of(undefined);
-    combineLatest([this.#route.queryParamMap, context$])
+    this.#route.queryParamMap
       .pipe(
-        map(([params, value]) => ({
+        switchMap((params) => context$.pipe(map((value) => ({ params, value })))),
+        map(({ params, value }) => ({
           params,
           key: `${fetchKeyOf(params, this.param('cols'))}|${JSON.stringify(value) ?? ''}`,
         })),
@@ -223,16 +209,14 @@ export class TableList<T> {
     const params = this.params();
     const sort = this.sort();
     const base: TablePageQuery = { limit: 100, includeTotal: true, ...(sort ? { sort: formatSort(sort) } : {}) };
-    return this.#options.fetch(base, params).pipe(
-      expand((page, index) =>
-        page.nextCursor && (index + 1) * base.limit < limit
-          ? this.#options.fetch({ ...base, cursor: page.nextCursor }, params)
-          : EMPTY,
-      ),
-      take(Math.ceil(limit / base.limit)),
-      reduce((ids: string[], page) => [...ids, ...page.items.map((row) => this.#options.rowId(row))], []),
-      map((ids) => ids.slice(0, limit)),
-    );
+    const from = (cursor: string | null, ids: string[]): Observable<string[]> =>
+      this.#options.fetch(cursor ? { ...base, cursor } : base, params).pipe(
+        switchMap((page) => {
+          const all = [...ids, ...page.items.map((row) => this.#options.rowId(row))];
+          return page.nextCursor && all.length < limit ? from(page.nextCursor, all) : of(all.slice(0, limit));
+        }),
+      );
+    return from(null, []);
   }
 
   rowId(row: T): string {

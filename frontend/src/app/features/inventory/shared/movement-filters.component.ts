@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, input, output, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, EventEmitter, Output, effect, input, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
@@ -110,7 +110,7 @@ export class MovementFiltersComponent {
   readonly warehouses = input<WarehouseDto[]>([]);
   /** Adds the product search (the ledger of all products). */
   readonly showSearch = input(false);
-  readonly filtersChange = output<MovementFilters>();
+  @Output() readonly filtersChange = new EventEmitter<MovementFilters>();
 
   protected readonly types = MOVEMENT_TYPES.map((type) => ({ type, label: MOVEMENT_TYPE_LABELS[type] }));
   protected readonly maxSearchLength = PAGINATION.maxSearchLength;
