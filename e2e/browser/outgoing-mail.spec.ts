@@ -34,7 +34,7 @@ test.describe('Outgoing mail', () => {
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('You are invited to Depot');
     await expect(row.locator('.badge')).toHaveText('Sent');
-    await expect(row.locator('.attempts')).toHaveText('1');
+    await expect(row.locator('td[data-column="attempts"]')).toHaveText('1');
     // Only failed messages can be sent again.
     await expect(row.getByRole('button', { name: /Send the message/ })).toHaveCount(0);
     await page.screenshot({ path: join(ARTIFACTS, 'browser-outgoing-mail.png'), fullPage: true });

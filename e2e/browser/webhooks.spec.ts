@@ -85,7 +85,7 @@ test.describe('Webhooks', () => {
     const delivery = page.locator('tr.delivery-row').filter({ hasText: 'webhook.test' });
     await expect(delivery).toHaveCount(1);
     await expect(delivery).toContainText(/Pending|Failed/);
-    await expect(delivery.locator('td.attempts')).toHaveText(/^\d+$/);
+    await expect(delivery.locator('td[data-column="attempts"]')).toHaveText(/^\d+$/);
     await page.getByRole('button', { name: 'Refresh' }).click();
     await expect(delivery).toHaveCount(1);
     await delivery.getByRole('button', { name: /Show request and response/ }).click();

@@ -1,46 +1,36 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
-import { MatFormField, MatLabel, MatPrefix } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
-import { ActivatedRoute, Router } from '@angular/router';
 import {
-  MOVEMENT_TYPES,
-  PAGINATION,
   Permission,
+  STOCK_MOVEMENT_SORT_FIELDS,
   type LedgerConsistencyDto,
-  type MovementType,
-  type StockMovementListQuery,
   type StockMovementDto,
+  type StockMovementListQuery,
   type WarehouseDto,
 } from '@depot/contracts';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 
 import { AuthService } from '../../../core/auth/auth.service';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
 import { DateTimePipe } from '../../../shared/format/date-time.pipe';
 import { problemMessage, toProblemDetails } from '../../../shared/http/problem-details';
-import { LoadMoreList } from '../../../shared/list/load-more-list';
+import { injectTableList } from '../../../shared/table/table-list';
 import { IconComponent } from '../../../shared/ui/icon/icon.component';
-import { MOVEMENT_TYPE_LABELS } from '../data-access/inventory-labels';
 import { STOCK_AGGREGATE, StockService } from '../data-access/stock.service';
 import { WarehousesService } from '../data-access/warehouses.service';
-import { MovementTableComponent } from '../shared/movement-table.component';
 import {
-  type LedgerFilters,
-  EMPTY_LEDGER_FILTERS,
-  hasLedgerFilters,
-  parseLedgerFilters,
-  sameLedgerFilters,
-  toLedgerApiQuery,
-  toLedgerQueryParams,
-} from './ledger-state';
-
-const FILTER_DEBOUNCE_MS = 300;
+  MOVEMENT_DEFAULT_SORT,
+  type MovementFilters,
+  activeMovementFilterCount,
+  parseMovementFilters,
+  sameMovementFilters,
+  toMovementParams,
+  toMovementQuery,
+} from '../shared/movement-filters';
+import { MovementFiltersComponent } from '../shared/movement-filters.component';
+import { MovementTableComponent } from '../shared/movement-table.component';
 
 /** Name of the downloaded CSV file, e.g. `stock-movements-2026-03-04.csv`. */
 export function exportFileName(now = new Date()): string {
@@ -49,47 +39,31 @@ export function exportFileName(now = new Date()): string {
 }
 
 /**
- * The stock ledger of all products (`/stock/movements`): filters in the URL, "Load more", CSV
+ * The stock ledger of all products (`/stock/movements`) on the shared data table: filters in the URL, CSV
  * export of the filtered ledger and a consistency check of stock levels against the ledger.
  */
 @Component({
   selector: 'app-ledger',
-  imports: [
-    ReactiveFormsModule,
-    MatFormField,
-    MatLabel,
-    MatPrefix,
-    MatInput,
-    MatSelect,
-    MatOption,
-    MatButton,
-    MatProgressBar,
-    DateTimePipe,
-    IconComponent,
-    MovementTableComponent,
-  ],
+  imports: [MatButton, MatProgressBar, DateTimePipe, IconComponent, MovementFiltersComponent, MovementTableComponent],
   templateUrl: './ledger.component.html',
   styleUrl: './ledger.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LedgerComponent {
-  readonly #router = inject(Router);
-  readonly #route = inject(ActivatedRoute);
   readonly #stock = inject(StockService);
   readonly #document = inject(DOCUMENT);
 
-  protected readonly types = MOVEMENT_TYPES.map((type) => ({ type, label: MOVEMENT_TYPE_LABELS[type] }));
-  protected readonly maxSearchLength = PAGINATION.maxSearchLength;
   protected readonly warehouses = signal<WarehouseDto[]>([]);
-  protected readonly movements = new LoadMoreList<StockMovementDto>(inject(DestroyRef));
-  protected readonly problemText = computed(() => {
-    const problem = this.movements.problem();
-    return problem ? problemMessage(problem) : '';
+  protected readonly movements = injectTableList<StockMovementDto>({
+    sortFields: STOCK_MOVEMENT_SORT_FIELDS,
+    defaultSort: MOVEMENT_DEFAULT_SORT,
+    fetch: (query, params) => this.#stock.movements({ ...query, ...toMovementQuery(parseMovementFilters(params)) }),
+    rowId: (movement) => movement.id,
   });
-  protected readonly state = toSignal(this.#route.queryParamMap.pipe(map(parseLedgerFilters)), {
-    requireSync: true,
+  protected readonly state = computed(() => parseMovementFilters(this.movements.params()), {
+    equal: sameMovementFilters,
   });
-  protected readonly hasFilters = computed(() => hasLedgerFilters(this.state()));
+  protected readonly hasFilters = computed(() => activeMovementFilterCount(this.state()) > 0);
   /** Live events arrived since the list was loaded: offer to show them rather than jump. */
   protected readonly newMovements = signal(false);
 
@@ -99,14 +73,6 @@ export class LedgerComponent {
   protected readonly consistency = signal<LedgerConsistencyDto | null>(null);
   protected readonly consistencyError = signal<string | null>(null);
 
-  protected readonly filters = new FormGroup({
-    q: new FormControl('', { nonNullable: true }),
-    warehouseId: new FormControl('', { nonNullable: true }),
-    type: new FormControl<MovementType | ''>('', { nonNullable: true }),
-    from: new FormControl('', { nonNullable: true }),
-    to: new FormControl('', { nonNullable: true }),
-  });
-
   constructor() {
     if (inject(AuthService).hasPermission(Permission.InventoryWarehousesRead)) {
       inject(WarehousesService)
@@ -114,36 +80,20 @@ export class LedgerComponent {
         .subscribe({ next: (all) => this.warehouses.set(all), error: () => undefined });
     }
 
-    this.#route.queryParamMap
-      .pipe(map(parseLedgerFilters), distinctUntilChanged(sameLedgerFilters), takeUntilDestroyed())
-      .subscribe((filters) => {
-        this.filters.setValue(filters, { emitEvent: false });
-        this.newMovements.set(false);
-        const query = toLedgerApiQuery(filters);
-        this.movements.load((cursor) => this.#stock.movements(cursor ? { ...query, cursor } : query));
-      });
-
-    this.filters.valueChanges.pipe(debounceTime(FILTER_DEBOUNCE_MS), takeUntilDestroyed()).subscribe(() => {
-      const raw = this.filters.getRawValue();
-      const next: LedgerFilters = { ...raw, q: raw.q.trim() };
-      if (!sameLedgerFilters(next, this.state())) {
-        this.#navigate(next);
-      }
-    });
-
     inject(RealtimeService)
       .changes({ aggregateType: STOCK_AGGREGATE })
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.newMovements.set(true));
   }
 
-  protected showNew(): void {
+  protected onFilters(filters: MovementFilters): void {
     this.newMovements.set(false);
-    this.movements.refresh();
+    this.movements.setFilters(toMovementParams(filters));
   }
 
-  protected clearFilters(): void {
-    this.#navigate(EMPTY_LEDGER_FILTERS);
+  protected showNew(): void {
+    this.newMovements.set(false);
+    this.movements.reload();
   }
 
   protected exportCsv(): void {
@@ -151,7 +101,7 @@ export class LedgerComponent {
       return;
     }
     // The export has the ledger's filters but no paging.
-    const query: StockMovementListQuery = { ...toLedgerApiQuery(this.state()), limit: undefined };
+    const query: StockMovementListQuery = { ...toMovementQuery(this.state()), sort: MOVEMENT_DEFAULT_SORT };
     this.exporting.set(true);
     this.exportError.set(null);
     this.#stock.exportMovements(query).subscribe({
@@ -179,10 +129,6 @@ export class LedgerComponent {
         this.consistencyError.set(`Could not check the ledger: ${problemMessage(toProblemDetails(error))}`);
       },
     });
-  }
-
-  #navigate(filters: LedgerFilters): void {
-    void this.#router.navigate([], { relativeTo: this.#route, queryParams: toLedgerQueryParams(filters) });
   }
 
   #download(blob: Blob, fileName: string): void {

@@ -1,52 +1,51 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { Permission, type LowStockItemDto, type WarehouseDto } from '@depot/contracts';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { RouterLink } from '@angular/router';
+import { LOW_STOCK_SORT_FIELDS, Permission, type LowStockItemDto, type WarehouseDto } from '@depot/contracts';
+import { debounceTime } from 'rxjs';
 
 import { AuthService } from '../../../core/auth/auth.service';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
-import { problemMessage } from '../../../shared/http/problem-details';
-import { LoadMoreList } from '../../../shared/list/load-more-list';
-import { IconComponent } from '../../../shared/ui/icon/icon.component';
-import { type LowStockQuery, STOCK_AGGREGATE, StockService } from '../data-access/stock.service';
+import { DataTableComponent } from '../../../shared/table/data-table.component';
+import { ListFiltersComponent } from '../../../shared/table/list-filters.component';
+import { TableCellDirective } from '../../../shared/table/table-cell.directive';
+import type { TableColumn } from '../../../shared/table/table-column';
+import { injectTableList } from '../../../shared/table/table-list';
+import { STOCK_AGGREGATE, StockService } from '../data-access/stock.service';
 import { WarehousesService } from '../data-access/warehouses.service';
 import { openAdjustStockDialog } from '../stock-dialogs/adjust-stock-dialog.component';
 
-const PAGE_SIZE = 50;
+const ID_PATTERN = /^[0-9a-zA-Z-]{1,64}$/;
 export const LOW_STOCK_REFRESH_DEBOUNCE_MS = 500;
 
 /**
  * Products whose available stock in a warehouse is below their reorder point (`/stock/low`),
- * in the order the API returns them, with a quick adjustment per row.
+ * on the shared data table (sortable by SKU), with a
+ * quick adjustment per row.
  */
 @Component({
   selector: 'app-low-stock',
   imports: [
     RouterLink,
-    MatTableModule,
     MatFormField,
     MatLabel,
     MatSelect,
     MatOption,
     MatButton,
-    MatProgressBar,
-    IconComponent,
+    DataTableComponent,
+    TableCellDirective,
+    ListFiltersComponent,
   ],
   templateUrl: './low-stock.component.html',
   styleUrl: './low-stock.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LowStockComponent {
-  readonly #router = inject(Router);
-  readonly #route = inject(ActivatedRoute);
   readonly #stock = inject(StockService);
   readonly #dialog = inject(MatDialog);
   readonly #snackBar = inject(MatSnackBar);
@@ -54,23 +53,30 @@ export class LowStockComponent {
 
   protected readonly canAdjust = computed(() => this.#auth.permissions().has(Permission.InventoryStockAdjust));
   protected readonly warehouses = signal<WarehouseDto[]>([]);
-  protected readonly warehouseId = toSignal(
-    this.#route.queryParamMap.pipe(map((params) => params.get('warehouseId') ?? '')),
-    { requireSync: true },
-  );
-  protected readonly items = new LoadMoreList<LowStockItemDto>(inject(DestroyRef));
-  protected readonly problemText = computed(() => {
-    const problem = this.items.problem();
-    return problem ? problemMessage(problem) : '';
+  protected readonly items = injectTableList<LowStockItemDto>({
+    sortFields: LOW_STOCK_SORT_FIELDS,
+    fetch: (query, params) => {
+      const warehouseId = warehouseFilter(params.get('warehouseId'));
+      return this.#stock.lowStock({ ...query, ...(warehouseId ? { warehouseId } : {}) });
+    },
+    rowId: (item) => `${item.productId}:${item.warehouseId}`,
   });
-  protected readonly columns = computed(() => [
-    'product',
-    'warehouse',
-    'available',
-    'reorderPoint',
-    'shortfall',
-    'reorderQuantity',
-    ...(this.canAdjust() ? ['actions'] : []),
+  protected readonly warehouseId = computed(() => warehouseFilter(this.items.params().get('warehouseId')));
+  protected readonly productLink = (item: LowStockItemDto): string[] => ['/products', item.productId];
+  protected readonly columns = computed((): TableColumn<LowStockItemDto>[] => [
+    { key: 'product', label: 'Product', sortField: 'sku', hideable: false, card: 'title' },
+    { key: 'warehouse', label: 'Warehouse', value: (item) => item.warehouseCode, nowrap: true },
+    { key: 'available', label: 'Available', value: (item) => item.available, align: 'end' },
+    { key: 'reorderPoint', label: 'Reorder point', value: (item) => item.reorderPoint, align: 'end' },
+    { key: 'shortfall', label: 'Shortfall', align: 'end' },
+    {
+      key: 'reorderQuantity',
+      label: 'Reorder quantity',
+      value: (item) => item.reorderQuantity,
+      align: 'end',
+      card: 'hidden',
+    },
+    ...(this.canAdjust() ? [{ key: 'actions', label: 'Actions', labelHidden: true, hideable: false }] : []),
   ]);
 
   constructor() {
@@ -79,27 +85,14 @@ export class LowStockComponent {
         .all()
         .subscribe({ next: (all) => this.warehouses.set(all), error: () => undefined });
     }
-    this.#route.queryParamMap
-      .pipe(
-        map((params) => params.get('warehouseId') ?? ''),
-        distinctUntilChanged(),
-        takeUntilDestroyed(),
-      )
-      .subscribe((warehouseId) => {
-        const query: LowStockQuery = { limit: PAGE_SIZE, ...(warehouseId ? { warehouseId } : {}) };
-        this.items.load((cursor) => this.#stock.lowStock(cursor ? { ...query, cursor } : query));
-      });
     inject(RealtimeService)
       .changes({ aggregateType: STOCK_AGGREGATE })
       .pipe(debounceTime(LOW_STOCK_REFRESH_DEBOUNCE_MS), takeUntilDestroyed())
-      .subscribe(() => this.items.refresh());
+      .subscribe(() => this.items.reload());
   }
 
   protected onWarehouse(warehouseId: string): void {
-    void this.#router.navigate([], {
-      relativeTo: this.#route,
-      queryParams: warehouseId ? { warehouseId } : {},
-    });
+    this.items.setFilters({ warehouseId: warehouseId || null });
   }
 
   /** Opens the adjust dialog for the row, suggesting the reorder quantity as an addition. */
@@ -117,8 +110,12 @@ export class LowStockComponent {
           'Dismiss',
           { duration: 4000 },
         );
-        this.items.refresh();
+        this.items.reload();
       }
     });
   }
+}
+
+function warehouseFilter(value: string | null): string {
+  return value && ID_PATTERN.test(value) ? value : '';
 }

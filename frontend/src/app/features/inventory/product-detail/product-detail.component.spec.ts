@@ -210,21 +210,27 @@ describe('ProductDetailComponent', () => {
     expect(root.querySelector('h1')?.textContent).toContain('Widget, renamed');
   });
 
-  it('filters the movements and loads more of them', async () => {
+  it('filters the movements and pages to older ones', async () => {
     const root = await open();
     await selectTab(root, 'Movements');
     expect(root.querySelectorAll('tr.movement-row')).toHaveLength(1);
 
     Array.from(root.querySelectorAll('button'))
-      .find((element) => element.textContent?.trim() === 'Load more')
+      .find((element) => element.textContent?.trim() === 'Next')
       ?.click();
-    const more = http.expectOne(isMovements);
-    expect(more.request.params.get('cursor')).toBe('next');
-    more.flush({ items: [movement({ id: 'm-0', onHandChange: 5 })], nextCursor: null });
     await render();
-    expect(root.querySelectorAll('tr.movement-row')).toHaveLength(2);
+    const older = http.expectOne(isMovements);
+    expect(older.request.params.get('cursor')).toBe('next');
+    expect(older.request.params.get('productId')).toBe(PRODUCT_ID);
+    older.flush({ items: [movement({ id: 'm-0', onHandChange: 5 })], nextCursor: null });
+    await render();
+    expect(root.querySelectorAll('tr.movement-row')).toHaveLength(1);
+    expect(root.querySelector('app-product-movements .page-range')?.textContent?.trim()).toBe('26–26 of 26');
 
     await choose(root, 'Type', 'Transfer in', render);
+    // The filter form waits for typing to stop before it filters.
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await render();
     const filtered = http.expectOne(isMovements);
     expect(filtered.request.params.get('type')).toBe('transfer_in');
     expect(filtered.request.params.get('productId')).toBe(PRODUCT_ID);

@@ -1,91 +1,48 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { StockMovementDto } from '@depot/contracts';
 
 import { DateTimePipe } from '../../../shared/format/date-time.pipe';
+import { DataTableComponent } from '../../../shared/table/data-table.component';
+import { TableCellDirective } from '../../../shared/table/table-cell.directive';
+import type { TableColumn } from '../../../shared/table/table-column';
+import type { TableList } from '../../../shared/table/table-list';
 import { movementActor, movementTypeLabel, reasonLabel, signedQuantity } from '../data-access/inventory-labels';
 
-/** Ledger lines as a table (newest first, as the API returns them). */
+/** Ledger lines on the shared data table (the ledger of all products, or one product's tab). */
 @Component({
   selector: 'app-movement-table',
-  imports: [MatTableModule, RouterLink, DateTimePipe],
+  imports: [RouterLink, DateTimePipe, DataTableComponent, TableCellDirective],
   template: `
-    <div class="table-scroll">
-      <table mat-table [dataSource]="movements()" [attr.aria-label]="label()" [attr.aria-busy]="busy()">
-        <ng-container matColumnDef="occurredAt">
-          <th mat-header-cell *matHeaderCellDef>Time</th>
-          <td mat-cell *matCellDef="let m" class="nowrap">
-            <time [attr.datetime]="m.occurredAt">{{ m.occurredAt | dateTime: 'medium' }}</time>
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="product">
-          <th mat-header-cell *matHeaderCellDef>Product</th>
-          <td mat-cell *matCellDef="let m" class="product">
-            <a class="row-link" [routerLink]="['/products', m.productId]">{{ m.sku }}</a>
-            <span class="sub">{{ m.productName }}</span>
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="type">
-          <th mat-header-cell *matHeaderCellDef>Type</th>
-          <td mat-cell *matCellDef="let m" class="nowrap">{{ typeLabel(m.type) }}</td>
-        </ng-container>
-        <ng-container matColumnDef="change">
-          <th mat-header-cell *matHeaderCellDef class="numeric">Change</th>
-          <td
-            mat-cell
-            *matCellDef="let m"
-            class="numeric change"
-            [class.in]="m.onHandChange > 0"
-            [class.out]="m.onHandChange < 0"
-          >
-            {{ signed(m.onHandChange) }}
-            @if (m.reservedChange !== 0) {
-              <span class="sub">reserved {{ signed(m.reservedChange) }}</span>
-            }
-          </td>
-        </ng-container>
-        <ng-container matColumnDef="onHandAfter">
-          <th mat-header-cell *matHeaderCellDef class="numeric">On hand after</th>
-          <td mat-cell *matCellDef="let m" class="numeric">{{ m.onHandAfter }}</td>
-        </ng-container>
-        <ng-container matColumnDef="warehouse">
-          <th mat-header-cell *matHeaderCellDef>Warehouse</th>
-          <td mat-cell *matCellDef="let m" class="nowrap">{{ m.warehouseCode }}</td>
-        </ng-container>
-        <ng-container matColumnDef="reason">
-          <th mat-header-cell *matHeaderCellDef>Reason</th>
-          <td mat-cell *matCellDef="let m">{{ reason(m.reasonCode) }}</td>
-        </ng-container>
-        <ng-container matColumnDef="note">
-          <th mat-header-cell *matHeaderCellDef>Note</th>
-          <td mat-cell *matCellDef="let m" class="note">{{ m.note ?? '' }}</td>
-        </ng-container>
-        <ng-container matColumnDef="actor">
-          <th mat-header-cell *matHeaderCellDef>By</th>
-          <td mat-cell *matCellDef="let m">{{ actor(m) }}</td>
-        </ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns()"></tr>
-        <tr mat-row *matRowDef="let m; columns: columns()" class="movement-row"></tr>
-      </table>
-    </div>
+    <app-data-table
+      [list]="list()"
+      rowClass="movement-row"
+      [columns]="columns()"
+      [label]="label()"
+      [filtered]="filtered()"
+      emptyText="No stock movements yet."
+      emptyFilteredText="No movements match the filters."
+    >
+      <ng-template appCell="occurredAt" let-m>
+        <time [attr.datetime]="m.occurredAt">{{ m.occurredAt | dateTime: 'medium' }}</time>
+      </ng-template>
+      <ng-template appCell="product" let-m>
+        <a class="row-link" [routerLink]="['/products', m.productId]">{{ m.sku }}</a>
+        <span class="sub">{{ m.productName }}</span>
+      </ng-template>
+      <ng-template appCell="change" let-m>
+        <span class="change" [class.in]="m.onHandChange > 0" [class.out]="m.onHandChange < 0">{{
+          signed(m.onHandChange)
+        }}</span>
+        @if (m.reservedChange !== 0) {
+          <span class="sub">reserved {{ signed(m.reservedChange) }}</span>
+        }
+      </ng-template>
+    </app-data-table>
   `,
   styles: `
     :host {
       display: block;
-    }
-    .table-scroll {
-      overflow-x: auto;
-    }
-    table {
-      inline-size: 100%;
-    }
-    .numeric {
-      text-align: end;
-      white-space: nowrap;
-    }
-    .nowrap {
-      white-space: nowrap;
     }
     .change {
       font-weight: 500;
@@ -101,13 +58,6 @@ import { movementActor, movementTypeLabel, reasonLabel, signedQuantity } from '.
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);
     }
-    .note {
-      min-inline-size: 160px;
-      overflow-wrap: anywhere;
-    }
-    .product {
-      min-inline-size: 160px;
-    }
     .row-link {
       color: var(--mat-sys-primary);
       font-weight: 500;
@@ -122,26 +72,31 @@ import { movementActor, movementTypeLabel, reasonLabel, signedQuantity } from '.
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MovementTableComponent {
-  readonly movements = input.required<StockMovementDto[]>();
+  readonly list = input.required<TableList<StockMovementDto>>();
   /** Adds the product column (the ledger of all products). */
   readonly showProduct = input(false);
   readonly label = input('Stock movements');
-  readonly busy = input(false);
+  readonly filtered = input(false);
 
-  protected readonly columns = computed(() => [
-    'occurredAt',
-    ...(this.showProduct() ? ['product'] : []),
-    'type',
-    'change',
-    'onHandAfter',
-    'warehouse',
-    'reason',
-    'note',
-    'actor',
-  ]);
-
-  protected readonly typeLabel = movementTypeLabel;
-  protected readonly reason = reasonLabel;
   protected readonly signed = signedQuantity;
-  protected readonly actor = movementActor;
+
+  protected readonly columns = computed((): TableColumn<StockMovementDto>[] => [
+    {
+      key: 'occurredAt',
+      label: 'Time',
+      sortField: 'occurredAt',
+      sortStart: 'desc',
+      nowrap: true,
+      hideable: false,
+      card: 'title',
+    },
+    ...(this.showProduct() ? [{ key: 'product', label: 'Product', hideable: false }] : []),
+    { key: 'type', label: 'Type', value: (m) => movementTypeLabel(m.type), nowrap: true },
+    { key: 'change', label: 'Change', align: 'end', nowrap: true },
+    { key: 'onHandAfter', label: 'On hand after', value: (m) => m.onHandAfter, align: 'end', nowrap: true },
+    { key: 'warehouse', label: 'Warehouse', value: (m) => m.warehouseCode, nowrap: true },
+    { key: 'reason', label: 'Reason', value: (m) => reasonLabel(m.reasonCode) },
+    { key: 'note', label: 'Note', value: (m) => m.note ?? '', card: 'hidden' },
+    { key: 'actor', label: 'By', value: (m) => movementActor(m), card: 'hidden' },
+  ]);
 }

@@ -49,7 +49,7 @@ describe('WarehouseListComponent', () => {
 
   const isList = (request: { url: string }) => request.url === '/api/v1/warehouses';
 
-  it('lists warehouses sorted by code and loads more', async () => {
+  it('lists warehouses sorted by code and pages with the cursor', async () => {
     await harness.navigateByUrl('/warehouses');
     const first = http.expectOne(isList);
     expect(first.request.params.get('sort')).toBe('code');
@@ -58,14 +58,15 @@ describe('WarehouseListComponent', () => {
     expect(root.querySelectorAll('tr.warehouse-row')).toHaveLength(1);
 
     Array.from(root.querySelectorAll('button'))
-      .find((b) => b.textContent?.trim() === 'Load more')
+      .find((b) => b.textContent?.trim() === 'Next')
       ?.click();
+    await render();
     const more = http.expectOne(isList);
     expect(more.request.params.get('cursor')).toBe('c2');
     more.flush({ items: [warehouse({ id: 'w-b', code: 'WH-B', active: false })], nextCursor: null });
     root = await render();
-    expect(root.querySelectorAll('tr.warehouse-row')).toHaveLength(2);
-    expect(root.querySelectorAll('tr.warehouse-row')[1].textContent).toContain('Inactive');
+    expect(root.querySelectorAll('tr.warehouse-row')).toHaveLength(1);
+    expect(root.querySelectorAll('tr.warehouse-row')[0].textContent).toContain('Inactive');
   });
 
   it('searches and filters by state', async () => {

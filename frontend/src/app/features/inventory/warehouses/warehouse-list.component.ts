@@ -1,23 +1,31 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatLabel, MatPrefix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatTableModule } from '@angular/material/table';
-import { PAGINATION, Permission, type WarehouseDto, type WarehouseListQuery } from '@depot/contracts';
-import { debounceTime, map, merge } from 'rxjs';
+import { type ParamMap } from '@angular/router';
+import {
+  PAGINATION,
+  Permission,
+  WAREHOUSE_SORT_FIELDS,
+  type WarehouseDto,
+  type WarehouseListQuery,
+} from '@depot/contracts';
+import { debounceTime, map } from 'rxjs';
 
 import { AuthService } from '../../../core/auth/auth.service';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
 import { DateTimePipe } from '../../../shared/format/date-time.pipe';
 import { openRecordHistoryDialog } from '../../../shared/history/record-history-dialog.component';
-import { problemMessage } from '../../../shared/http/problem-details';
-import { LoadMoreList } from '../../../shared/list/load-more-list';
+import { DataTableComponent } from '../../../shared/table/data-table.component';
+import { ListFiltersComponent } from '../../../shared/table/list-filters.component';
+import { TableCellDirective } from '../../../shared/table/table-cell.directive';
+import type { TableColumn } from '../../../shared/table/table-column';
+import { injectTableList } from '../../../shared/table/table-list';
 import { IconComponent } from '../../../shared/ui/icon/icon.component';
 import { WAREHOUSE_AGGREGATE, WarehousesService } from '../data-access/warehouses.service';
 import { openWarehouseDialog } from './warehouse-dialog.component';
@@ -25,14 +33,33 @@ import { openWarehouseDialog } from './warehouse-dialog.component';
 export type ActiveFilter = 'all' | 'active' | 'inactive';
 
 const SEARCH_DEBOUNCE_MS = 300;
-const PAGE_SIZE = 50;
+const ACTIVE_FILTERS: readonly ActiveFilter[] = ['all', 'active', 'inactive'];
 
-/** The warehouses (`/warehouses`): search, filter by state, create and edit in a dialog. */
+interface WarehouseFilters {
+  q: string;
+  active: ActiveFilter;
+}
+
+function parseWarehouseFilters(params: ParamMap): WarehouseFilters {
+  const active = params.get('active');
+  return {
+    q: (params.get('q') ?? '').trim().slice(0, PAGINATION.maxSearchLength),
+    active: ACTIVE_FILTERS.find((filter) => filter === active) ?? 'all',
+  };
+}
+
+function toWarehouseQuery(filters: WarehouseFilters): WarehouseListQuery {
+  return {
+    ...(filters.q ? { q: filters.q } : {}),
+    ...(filters.active === 'all' ? {} : { active: filters.active === 'active' }),
+  };
+}
+
+/** The warehouses (`/warehouses`) on the shared data table: search and state in the URL, create and edit in a dialog. */
 @Component({
   selector: 'app-warehouse-list',
   imports: [
     ReactiveFormsModule,
-    MatTableModule,
     MatFormField,
     MatLabel,
     MatPrefix,
@@ -40,7 +67,9 @@ const PAGE_SIZE = 50;
     MatSelect,
     MatOption,
     MatButton,
-    MatProgressBar,
+    DataTableComponent,
+    TableCellDirective,
+    ListFiltersComponent,
     DateTimePipe,
     IconComponent,
   ],
@@ -58,38 +87,66 @@ export class WarehouseListComponent {
   protected readonly canWrite = computed(() => this.#auth.permissions().has(Permission.InventoryWarehousesWrite));
   protected readonly canReadAudit = computed(() => this.#auth.permissions().has(Permission.AuditRead));
   protected readonly maxSearchLength = PAGINATION.maxSearchLength;
-  protected readonly list = new LoadMoreList<WarehouseDto>(inject(DestroyRef));
-  protected readonly problemText = computed(() => {
-    const problem = this.list.problem();
-    return problem ? problemMessage(problem) : '';
+  protected readonly list = injectTableList<WarehouseDto>({
+    sortFields: WAREHOUSE_SORT_FIELDS,
+    defaultSort: 'code',
+    fetch: (query, params) => this.#warehouses.list({ ...query, ...toWarehouseQuery(parseWarehouseFilters(params)) }),
+    rowId: (warehouse) => warehouse.id,
   });
+  protected readonly filters = computed(() => parseWarehouseFilters(this.list.params()), {
+    equal: (a, b) => a.q === b.q && a.active === b.active,
+  });
+  protected readonly filterCount = computed(
+    () => (this.filters().q ? 1 : 0) + (this.filters().active !== 'all' ? 1 : 0),
+  );
   protected readonly search = new FormControl('', { nonNullable: true });
   protected readonly active = new FormControl<ActiveFilter>('all', { nonNullable: true });
-  protected readonly columns = computed(() => [
-    'code',
-    'name',
-    'address',
-    'active',
-    'updatedAt',
-    ...(this.canWrite() || this.canReadAudit() ? ['actions'] : []),
+  protected readonly columns = computed((): TableColumn<WarehouseDto>[] => [
+    { key: 'code', label: 'Code', sortField: 'code', hideable: false, card: 'title', nowrap: true },
+    { key: 'name', label: 'Name', sortField: 'name' },
+    { key: 'address', label: 'Address', value: (warehouse) => warehouse.address ?? '' },
+    { key: 'active', label: 'State' },
+    { key: 'updatedAt', label: 'Updated', nowrap: true, card: 'hidden' },
+    ...(this.canWrite() || this.canReadAudit()
+      ? [{ key: 'actions', label: 'Actions', labelHidden: true, hideable: false, nowrap: true }]
+      : []),
   ]);
 
   constructor() {
-    this.#load();
-    merge(this.search.valueChanges.pipe(debounceTime(SEARCH_DEBOUNCE_MS)), this.active.valueChanges.pipe(map(() => '')))
+    effect(() => {
+      const filters = this.filters();
+      untracked(() => {
+        if (this.search.value.trim() !== filters.q) {
+          this.search.setValue(filters.q, { emitEvent: false });
+        }
+        this.active.setValue(filters.active, { emitEvent: false });
+      });
+    });
+    this.search.valueChanges
+      .pipe(
+        debounceTime(SEARCH_DEBOUNCE_MS),
+        map((q) => q.trim()),
+        takeUntilDestroyed(),
+      )
+      .subscribe((q) => {
+        if (q !== this.filters().q) {
+          this.list.setFilters({ q: q || null });
+        }
+      });
+    this.active.valueChanges
       .pipe(takeUntilDestroyed())
-      .subscribe(() => this.#load());
+      .subscribe((active) => this.list.setFilters({ active: active === 'all' ? null : active }));
     inject(RealtimeService)
       .changes({ aggregateType: WAREHOUSE_AGGREGATE })
       .pipe(debounceTime(SEARCH_DEBOUNCE_MS), takeUntilDestroyed())
-      .subscribe(() => this.list.refresh());
+      .subscribe(() => this.list.reload());
   }
 
   protected create(): void {
     openWarehouseDialog(this.#dialog, {}).subscribe((saved) => {
       if (saved) {
         this.#snackBar.open(`Created warehouse ${saved.code}.`, 'Dismiss', { duration: 4000 });
-        this.list.refresh();
+        this.list.reload();
       }
     });
   }
@@ -98,7 +155,7 @@ export class WarehouseListComponent {
     openWarehouseDialog(this.#dialog, { warehouse }).subscribe((saved) => {
       if (saved) {
         this.#snackBar.open(`Saved warehouse ${saved.code}.`, 'Dismiss', { duration: 4000 });
-        this.list.refresh();
+        this.list.reload();
       }
     });
   }
@@ -112,23 +169,11 @@ export class WarehouseListComponent {
   }
 
   protected hasFilters(): boolean {
-    return this.search.value.trim() !== '' || this.active.value !== 'all';
+    return this.filterCount() > 0;
   }
 
   protected clearFilters(): void {
     this.search.setValue('', { emitEvent: false });
-    this.active.setValue('all');
-  }
-
-  #load(): void {
-    const q = this.search.value.trim();
-    const active = this.active.value;
-    const query: WarehouseListQuery = {
-      limit: PAGE_SIZE,
-      sort: 'code',
-      ...(q ? { q } : {}),
-      ...(active === 'all' ? {} : { active: active === 'active' }),
-    };
-    this.list.load((cursor) => this.#warehouses.list(cursor ? { ...query, cursor } : query));
+    this.list.setFilters({ q: null, active: null });
   }
 }

@@ -11,7 +11,8 @@ export interface PartnerListState {
 }
 
 export const DEFAULT_PARTNER_LIST_STATE: PartnerListState = { q: '', active: 'all' };
-export const PARTNER_PAGE_SIZE = 50;
+/** By code when the URL names no order. */
+export const PARTNER_DEFAULT_SORT = 'code';
 
 /** Reads the view from the URL; anything unknown falls back to the default. */
 export function parsePartnerListState(params: ParamMap): PartnerListState {
@@ -32,8 +33,6 @@ export function partnerListQueryParams(state: PartnerListState): Params {
 
 export function toPartnerListQuery(state: PartnerListState): PartnerListQuery {
   return {
-    limit: PARTNER_PAGE_SIZE,
-    sort: 'code',
     ...(state.q ? { q: state.q } : {}),
     ...(state.active === 'all' ? {} : { active: state.active === 'active' }),
   };

@@ -76,7 +76,7 @@ describe('PartnerListComponent', () => {
   it('lists the suppliers with code, name, contact, e-mail, payment terms and state', async () => {
     await harness.navigateByUrl('/suppliers');
     const request = expectList();
-    expect(request.request.params.toString()).toBe('limit=50&sort=code');
+    expect(request.request.params.toString()).toBe('limit=25&includeTotal=true&sort=code');
     request.flush(
       page([
         partner(),

@@ -1,29 +1,31 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, untracked } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, untracked } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatLabel, MatPrefix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router } from '@angular/router';
-import { PAGINATION, PartnerKind, Permission, type PartnerDto } from '@depot/contracts';
+import { ActivatedRoute } from '@angular/router';
+import { PAGINATION, PARTNER_SORT_FIELDS, PartnerKind, Permission, type PartnerDto } from '@depot/contracts';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 
 import { AuthService } from '../../../core/auth/auth.service';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
 import { openRecordHistoryDialog } from '../../../shared/history/record-history-dialog.component';
-import { problemMessage } from '../../../shared/http/problem-details';
-import { LoadMoreList } from '../../../shared/list/load-more-list';
+import { DataTableComponent } from '../../../shared/table/data-table.component';
+import { ListFiltersComponent } from '../../../shared/table/list-filters.component';
+import { TableCellDirective } from '../../../shared/table/table-cell.directive';
+import type { TableColumn } from '../../../shared/table/table-column';
+import { filterParams, injectTableList } from '../../../shared/table/table-list';
 import { IconComponent } from '../../../shared/ui/icon/icon.component';
 import { PartnersService } from '../data-access/partners.service';
 import { PARTNER_KINDS, PARTNER_KIND_DATA, paymentTermsLabel } from '../data-access/purchasing-labels';
 import { openPartnerDialog } from './partner-dialog.component';
 import {
   ACTIVE_FILTERS,
+  PARTNER_DEFAULT_SORT,
   type ActiveFilter,
   type PartnerListState,
   activeFilterLabel,
@@ -42,7 +44,6 @@ const SEARCH_DEBOUNCE_MS = 300;
   selector: 'app-partner-list',
   imports: [
     ReactiveFormsModule,
-    MatTableModule,
     MatFormField,
     MatLabel,
     MatPrefix,
@@ -50,7 +51,9 @@ const SEARCH_DEBOUNCE_MS = 300;
     MatSelect,
     MatOption,
     MatButton,
-    MatProgressBar,
+    DataTableComponent,
+    TableCellDirective,
+    ListFiltersComponent,
     IconComponent,
   ],
   templateUrl: './partner-list.component.html',
@@ -61,7 +64,6 @@ export class PartnerListComponent {
   readonly #partners = inject(PartnersService);
   readonly #dialog = inject(MatDialog);
   readonly #snackBar = inject(MatSnackBar);
-  readonly #router = inject(Router);
   readonly #route = inject(ActivatedRoute);
   readonly #auth = inject(AuthService);
 
@@ -72,24 +74,45 @@ export class PartnerListComponent {
   protected readonly activeFilters = ACTIVE_FILTERS;
   protected readonly activeFilterLabel = activeFilterLabel;
   protected readonly paymentTermsLabel = paymentTermsLabel;
-  protected readonly state = toSignal(this.#route.queryParamMap.pipe(map(parsePartnerListState)), {
-    requireSync: true,
+  protected readonly list = injectTableList<PartnerDto>({
+    sortFields: PARTNER_SORT_FIELDS,
+    defaultSort: PARTNER_DEFAULT_SORT,
+    fetch: (query, params) =>
+      this.#partners.list(this.config.kind, { ...query, ...toPartnerListQuery(parsePartnerListState(params)) }),
+    rowId: (partner) => partner.id,
   });
-  protected readonly list = new LoadMoreList<PartnerDto>(inject(DestroyRef));
-  protected readonly problemText = computed(() => {
-    const problem = this.list.problem();
-    return problem ? problemMessage(problem) : '';
+  protected readonly state = computed(() => parsePartnerListState(this.list.params()), {
+    equal: (a, b) => a.q === b.q && a.active === b.active,
   });
+  protected readonly filterCount = computed(
+    () => (this.state().q !== '' ? 1 : 0) + (this.state().active !== 'all' ? 1 : 0),
+  );
   protected readonly hasFilters = computed(() => this.state().q !== '' || this.state().active !== 'all');
   protected readonly search = new FormControl(this.state().q, { nonNullable: true });
-  protected readonly columns = computed(() => [
-    'code',
-    'name',
-    'contact',
-    'email',
-    'paymentTerms',
-    'active',
-    ...(this.canWrite() || this.canReadAudit() ? ['actions'] : []),
+  protected readonly columns = computed((): TableColumn<PartnerDto>[] => [
+    { key: 'code', label: 'Code', sortField: 'code', hideable: false, card: 'title', nowrap: true },
+    { key: 'name', label: 'Name', sortField: 'name' },
+    { key: 'contact', label: 'Contact' },
+    { key: 'email', label: 'E-mail' },
+    {
+      key: 'paymentTerms',
+      label: 'Payment terms',
+      value: (partner) => paymentTermsLabel(partner.paymentTermsDays),
+      nowrap: true,
+    },
+    { key: 'active', label: 'State' },
+    {
+      key: 'createdAt',
+      label: 'Created',
+      sortField: 'createdAt',
+      sortStart: 'desc',
+      hiddenByDefault: true,
+      value: (partner) => partner.createdAt.slice(0, 10),
+      nowrap: true,
+    },
+    ...(this.canWrite() || this.canReadAudit()
+      ? [{ key: 'actions', label: 'Actions', labelHidden: true, hideable: false, nowrap: true }]
+      : []),
   ]);
 
   constructor() {
@@ -100,8 +123,6 @@ export class PartnerListComponent {
         if (this.search.value.trim() !== state.q) {
           this.search.setValue(state.q, { emitEvent: false });
         }
-        const query = toPartnerListQuery(state);
-        this.list.load((cursor) => this.#partners.list(this.config.kind, cursor ? { ...query, cursor } : query));
       });
     });
     this.search.valueChanges
@@ -115,7 +136,7 @@ export class PartnerListComponent {
     inject(RealtimeService)
       .changes({ aggregateType: this.config.kind })
       .pipe(debounceTime(SEARCH_DEBOUNCE_MS), takeUntilDestroyed())
-      .subscribe(() => this.list.refresh());
+      .subscribe(() => this.list.reload());
   }
 
   protected onActive(active: ActiveFilter): void {
@@ -131,7 +152,7 @@ export class PartnerListComponent {
     openPartnerDialog(this.#dialog, { kind: this.config.kind }).subscribe((saved) => {
       if (saved) {
         this.#snackBar.open(`Created ${this.config.noun} ${saved.code}.`, 'Dismiss', { duration: 4000 });
-        this.list.refresh();
+        this.list.reload();
       }
     });
   }
@@ -140,7 +161,7 @@ export class PartnerListComponent {
     openPartnerDialog(this.#dialog, { kind: this.config.kind, partner }).subscribe((saved) => {
       if (saved) {
         this.#snackBar.open(`Saved ${this.config.noun} ${saved.code}.`, 'Dismiss', { duration: 4000 });
-        this.list.refresh();
+        this.list.reload();
       }
     });
   }
@@ -154,7 +175,7 @@ export class PartnerListComponent {
   }
 
   #navigate(state: PartnerListState): void {
-    void this.#router.navigate([], { relativeTo: this.#route, queryParams: partnerListQueryParams(state) });
+    this.list.setFilters(filterParams(['q', 'active'], partnerListQueryParams(state)));
   }
 }
 

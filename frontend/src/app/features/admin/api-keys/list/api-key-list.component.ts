@@ -1,16 +1,18 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { Permission, type ApiKeyDto } from '@depot/contracts';
+import { API_KEY_SORT_FIELDS, Permission, type ApiKeyDto } from '@depot/contracts';
 import { switchMap } from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
+import { DataTableComponent } from '../../../../shared/table/data-table.component';
+import { TableCellDirective } from '../../../../shared/table/table-cell.directive';
+import type { TableColumn } from '../../../../shared/table/table-column';
+import { injectTableList } from '../../../../shared/table/table-list';
 import { openConfirmDialog } from '../../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { openCreateApiKeyDialog } from '../create/create-api-key-dialog.component';
@@ -25,10 +27,10 @@ export function apiKeyState(key: ApiKeyDto, now = Date.now()): ApiKeyState {
   return key.expiresAt && new Date(key.expiresAt).getTime() <= now ? 'expired' : 'active';
 }
 
-/** The signed-in user's API keys: create (the secret is shown once), see usage, revoke. */
+/** The signed-in user's API keys on the shared data table: create (the secret is shown once), see usage, revoke. */
 @Component({
   selector: 'app-api-key-list',
-  imports: [RouterLink, MatTableModule, MatButton, MatProgressBar, DateTimePipe, IconComponent],
+  imports: [RouterLink, MatButton, DateTimePipe, IconComponent, DataTableComponent, TableCellDirective],
   templateUrl: './api-key-list.component.html',
   styleUrl: './api-key-list.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -39,31 +41,31 @@ export class ApiKeyListComponent {
   readonly #dialog = inject(MatDialog);
   readonly #snackBar = inject(MatSnackBar);
 
-  protected readonly columns = ['name', 'prefix', 'scopes', 'createdAt', 'lastUsedAt', 'expiresAt', 'state', 'actions'];
-  protected readonly keys = signal<ApiKeyDto[]>([]);
-  protected readonly loading = signal(true);
+  protected readonly columns: readonly TableColumn<ApiKeyDto>[] = [
+    { key: 'name', label: 'Name', sortField: 'name', value: (key) => key.name, hideable: false, card: 'title' },
+    { key: 'prefix', label: 'Key' },
+    { key: 'scopes', label: 'Scopes' },
+    { key: 'createdAt', label: 'Created', sortField: 'createdAt', sortStart: 'desc', nowrap: true, card: 'hidden' },
+    { key: 'lastUsedAt', label: 'Last used', nowrap: true },
+    { key: 'expiresAt', label: 'Expires', nowrap: true, card: 'hidden' },
+    { key: 'state', label: 'Status' },
+    { key: 'actions', label: 'Actions', labelHidden: true, hideable: false },
+  ];
+  protected readonly list = injectTableList<ApiKeyDto>({
+    sortFields: API_KEY_SORT_FIELDS,
+    defaultSort: '-createdAt',
+    defaultSortImplied: true,
+    fetch: (query) => this.#apiKeys.page(query),
+    rowId: (key) => key.id,
+  });
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly stateOf = apiKeyState;
   protected readonly canReadSecurityLog = this.#auth.hasPermission(Permission.IdentitySecurityLogRead);
 
-  constructor() {
-    this.load();
-  }
-
   protected load(): void {
-    this.loading.set(true);
-    this.#apiKeys.list().subscribe({
-      next: (keys) => {
-        this.loading.set(false);
-        this.error.set(null);
-        this.keys.set(keys);
-      },
-      error: (error: unknown) => {
-        this.loading.set(false);
-        this.error.set(`Could not load your API keys: ${problemMessage(toProblemDetails(error))}`);
-      },
-    });
+    this.error.set(null);
+    this.list.reload();
   }
 
   protected create(): void {

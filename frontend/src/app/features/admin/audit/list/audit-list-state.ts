@@ -16,12 +16,8 @@ export interface AuditListState {
   from: string;
   /** Last day, `YYYY-MM-DD` (local time), inclusive. */
   to: string;
-  limit: number;
-  cursor: string | null;
 }
 
-export const AUDIT_PAGE_SIZES = [25, 50, 100] as const;
-export const AUDIT_DEFAULT_LIMIT = 50;
 export const EMPTY_AUDIT_FILTERS: AuditListState = {
   action: '',
   actorId: '',
@@ -29,9 +25,8 @@ export const EMPTY_AUDIT_FILTERS: AuditListState = {
   entityId: '',
   from: '',
   to: '',
-  limit: AUDIT_DEFAULT_LIMIT,
-  cursor: null,
 };
+const FILTER_KEYS = ['action', 'actorId', 'entityType', 'entityId', 'from', 'to'] as const;
 
 export const ACTION_PATTERN = /^[a-z][a-z0-9._-]*$/;
 export const ENTITY_TYPE_PATTERN = /^[a-z_]+$/;
@@ -44,7 +39,6 @@ export function parseAuditListState(params: ParamMap, source: AuditSource): Audi
     const value = (params.get(name) ?? '').trim();
     return value.length <= max && pattern.test(value) ? value : '';
   };
-  const limit = Number(params.get('limit'));
   return {
     action: pick('action', ACTION_PATTERN),
     actorId: pick('actorId', UUID_PATTERN),
@@ -52,45 +46,32 @@ export function parseAuditListState(params: ParamMap, source: AuditSource): Audi
     entityId: source === 'audit' ? pick('entityId', UUID_PATTERN) : '',
     from: pick('from', DAY_PATTERN),
     to: pick('to', DAY_PATTERN),
-    limit: AUDIT_PAGE_SIZES.find((size) => size === limit) ?? AUDIT_DEFAULT_LIMIT,
-    cursor: params.get('cursor') || null,
   };
 }
 
+/** The URL query of the filters for a merge: empty ones are `null` (removed from the URL). */
 export function toAuditQueryParams(state: AuditListState): Params {
-  const params: Params = {};
-  for (const key of ['action', 'actorId', 'entityType', 'entityId', 'from', 'to'] as const) {
-    if (state[key]) {
-      params[key] = state[key];
-    }
-  }
-  if (state.limit !== AUDIT_DEFAULT_LIMIT) {
-    params['limit'] = String(state.limit);
-  }
-  if (state.cursor) {
-    params['cursor'] = state.cursor;
-  }
-  return params;
+  return Object.fromEntries(FILTER_KEYS.map((key) => [key, state[key] || null]));
 }
 
-/** The API query: days become instants in the user's time zone, `to` exclusive (the next midnight). */
+/**
+ * The API query of the filters (the table adds paging): days become instants in the user's time
+ * zone, `to` exclusive (the next midnight).
+ */
 export function toAuditApiQuery(state: AuditListState): AuditEventListQuery {
   return {
-    limit: state.limit,
     ...(state.action ? { action: state.action } : {}),
     ...(state.actorId ? { actorId: state.actorId } : {}),
     ...(state.entityType ? { entityType: state.entityType } : {}),
     ...(state.entityId ? { entityId: state.entityId } : {}),
     ...(state.from ? { from: startOfDay(state.from, 0).toISOString() } : {}),
     ...(state.to ? { to: startOfDay(state.to, 1).toISOString() } : {}),
-    ...(state.cursor ? { cursor: state.cursor } : {}),
   };
 }
 
 /** The export's query: the same filters as the list, without paging. */
 export function toAuditExportQuery(state: AuditListState): AuditExportQuery {
-  const { limit: _limit, cursor: _cursor, ...filters } = toAuditApiQuery(state);
-  return filters;
+  return toAuditApiQuery(state);
 }
 
 export function sameAuditListState(a: AuditListState, b: AuditListState): boolean {

@@ -1,27 +1,25 @@
-import { DOCUMENT, Location } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { ErrorCode, type AuditEventDto, type Page, type ProblemDetails } from '@depot/contracts';
-import { Subject, catchError, distinctUntilChanged, map, of, startWith, switchMap, tap } from 'rxjs';
+import { ActivatedRoute, RouterLink } from '@angular/router';
+import { AUDIT_EVENT_SORT_FIELDS, type AuditEventDto } from '@depot/contracts';
 
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
-import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
-import { pageNumberOf, readCursorStack } from '../../../../shared/list/cursor-stack';
+import { problemMessage } from '../../../../shared/http/problem-details';
+import { DataTableComponent } from '../../../../shared/table/data-table.component';
+import { ListFiltersComponent } from '../../../../shared/table/list-filters.component';
+import { TableCellDirective } from '../../../../shared/table/table-cell.directive';
+import type { TableColumn } from '../../../../shared/table/table-column';
+import { injectTableList } from '../../../../shared/table/table-list';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { blobErrorToProblem, saveBlob } from '../../../../shared/http/download';
 import { type AuditSource, AuditEventsService } from '../../../../shared/audit/audit-events.service';
 import {
   ACTION_PATTERN,
-  AUDIT_PAGE_SIZES,
   type AuditListState,
   DAY_PATTERN,
   EMPTY_AUDIT_FILTERS,
@@ -29,16 +27,10 @@ import {
   UUID_PATTERN,
   hasAuditFilters,
   parseAuditListState,
-  sameAuditListState,
   toAuditApiQuery,
   toAuditExportQuery,
   toAuditQueryParams,
 } from './audit-list-state';
-
-export const AUDIT_CURSOR_STACK_KEY = 'auditListCursors';
-
-type LoadResult =
-  { kind: 'loading' } | { kind: 'loaded'; page: Page<AuditEventDto> } | { kind: 'failed'; problem: ProblemDetails };
 
 export interface ChangeLine {
   field: string;
@@ -54,8 +46,8 @@ const ENTITY_LINKS: Readonly<Partial<Record<string, (id: string) => string[]>>> 
 };
 
 /**
- * The security log (`/admin/security-log`) and the audit log (`/admin/audit-log`): the same table
- * of events, newest first, with filters and keyset paging in the URL. The audit log also filters
+ * The security log (`/admin/security-log`) and the audit log (`/admin/audit-log`): the same shared
+ * data table of events, newest first, with filters and keyset paging in the URL. The audit log also filters
  * by entity and shows field-level changes (before → after).
  */
 @Component({
@@ -64,29 +56,25 @@ const ENTITY_LINKS: Readonly<Partial<Record<string, (id: string) => string[]>>> 
     ReactiveFormsModule,
     RouterLink,
     DateTimePipe,
-    MatTableModule,
     MatFormField,
     MatLabel,
     MatError,
     MatInput,
-    MatSelect,
-    MatOption,
     MatButton,
-    MatProgressBar,
     IconComponent,
+    DataTableComponent,
+    TableCellDirective,
+    ListFiltersComponent,
   ],
   templateUrl: './audit-list.component.html',
   styleUrl: './audit-list.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AuditListComponent {
-  readonly #router = inject(Router);
   readonly #route = inject(ActivatedRoute);
-  readonly #location = inject(Location);
   readonly #events = inject(AuditEventsService);
   readonly #document = inject(DOCUMENT);
   readonly #snackBar = inject(MatSnackBar);
-  readonly #reload = new Subject<void>();
 
   protected readonly source: AuditSource = this.#route.snapshot.data['source'] === 'audit' ? 'audit' : 'security';
   protected readonly title = this.source === 'audit' ? 'Audit log' : 'Security log';
@@ -94,40 +82,37 @@ export class AuditListComponent {
     this.source === 'audit'
       ? 'Every recorded change, newest first, with what changed. Filter by an exact action or a prefix ending in "."'
       : 'Sign-ins, sessions, passwords, two-factor, API keys and role changes, newest first. Filter by an exact action or a prefix ending in "."';
-  protected readonly pageSizes = AUDIT_PAGE_SIZES;
-  protected readonly columns =
-    this.source === 'audit'
-      ? ['occurredAt', 'actor', 'action', 'entity', 'changes', 'ip', 'requestId']
-      : ['occurredAt', 'actor', 'action', 'entity', 'ip', 'requestId'];
+  protected readonly columns: readonly TableColumn<AuditEventDto>[] = [
+    {
+      key: 'occurredAt',
+      label: 'Time',
+      sortField: 'occurredAt',
+      sortStart: 'desc',
+      nowrap: true,
+      hideable: false,
+      card: 'title',
+    },
+    { key: 'actor', label: 'Actor' },
+    { key: 'action', label: 'Action' },
+    { key: 'entity', label: 'Entity' },
+    ...(this.source === 'audit' ? [{ key: 'changes', label: 'Changes' }] : []),
+    { key: 'ip', label: 'IP', value: (event: AuditEventDto) => event.ip ?? '–', nowrap: true, card: 'hidden' },
+    { key: 'requestId', label: 'Request id', nowrap: true, card: 'hidden', hiddenByDefault: true },
+  ];
 
-  readonly #view = toSignal(
-    this.#route.queryParamMap.pipe(
-      map((params) => ({
-        state: parseAuditListState(params, this.source),
-        stack: readCursorStack(this.#router, this.#location, AUDIT_CURSOR_STACK_KEY),
-      })),
-    ),
-    { requireSync: true },
-  );
-  protected readonly state = computed(() => this.#view().state, { equal: sameAuditListState });
-  protected readonly cursorStack = computed(() => this.#view().stack);
-  protected readonly pageNumber = computed(() => pageNumberOf(this.state().cursor, this.cursorStack()));
+  protected readonly list = injectTableList<AuditEventDto>({
+    sortFields: AUDIT_EVENT_SORT_FIELDS,
+    defaultSort: '-occurredAt',
+    defaultSortImplied: true,
+    fetch: (query, params) =>
+      this.#events.list(this.source, { ...query, ...toAuditApiQuery(parseAuditListState(params, this.source)) }),
+    rowId: (event) => event.id,
+  });
+  protected readonly state = computed(() => parseAuditListState(this.list.params(), this.source), {
+    equal: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
   protected readonly hasFilters = computed(() => hasAuditFilters(this.state()));
-
-  readonly #result = signal<LoadResult>({ kind: 'loading' });
-  readonly #lastPage = signal<Page<AuditEventDto> | null>(null);
-  protected readonly loading = computed(() => this.#result().kind === 'loading');
-  protected readonly problem = computed(() => {
-    const result = this.#result();
-    return result.kind === 'failed' ? result.problem : null;
-  });
-  protected readonly problemText = computed(() => {
-    const problem = this.problem();
-    return problem ? problemMessage(problem) : '';
-  });
-  protected readonly invalidCursor = computed(() => this.problem()?.code === ErrorCode.InvalidCursor);
-  protected readonly items = computed(() => this.#lastPage()?.items ?? []);
-  protected readonly nextCursor = computed(() => this.#lastPage()?.nextCursor ?? null);
+  protected readonly filterCount = computed(() => Object.values(this.state()).filter((value) => value !== '').length);
   protected readonly exporting = signal(false);
   protected readonly exportError = signal<string | null>(null);
 
@@ -141,20 +126,11 @@ export class AuditListComponent {
   });
 
   constructor() {
-    this.#route.queryParamMap
-      .pipe(
-        map((params) => parseAuditListState(params, this.source)),
-        distinctUntilChanged(sameAuditListState),
-        tap((state) => this.filters.reset(filterValues(state))),
-        switchMap((state) =>
-          this.#reload.pipe(
-            startWith(undefined),
-            switchMap(() => this.#load(state)),
-          ),
-        ),
-        takeUntilDestroyed(inject(DestroyRef)),
-      )
-      .subscribe((result) => this.#result.set(result));
+    // The URL changed (a filter, back/forward): show it in the form.
+    effect(() => {
+      const state = this.state();
+      untracked(() => this.filters.reset(state));
+    });
   }
 
   protected applyFilters(): void {
@@ -164,46 +140,21 @@ export class AuditListComponent {
     }
     const value = this.filters.getRawValue();
     const trimmed = Object.fromEntries(Object.entries(value).map(([key, text]) => [key, text.trim()]));
-    this.#navigate({ ...this.state(), ...trimmed, cursor: null }, []);
+    this.#navigate({ ...this.state(), ...trimmed });
   }
 
   protected clearFilters(): void {
-    this.#navigate({ ...EMPTY_AUDIT_FILTERS, limit: this.state().limit }, []);
+    this.#navigate(EMPTY_AUDIT_FILTERS);
   }
 
   /** Narrows the log to one actor (from a row). */
   protected filterByActor(actorId: string): void {
-    this.#navigate({ ...this.state(), actorId, cursor: null }, []);
+    this.#navigate({ ...this.state(), actorId });
   }
 
   /** Narrows the audit log to one entity (from a row). */
   protected filterByEntity(entityType: string, entityId: string): void {
-    this.#navigate({ ...this.state(), entityType, entityId, cursor: null }, []);
-  }
-
-  protected onPageSize(limit: number): void {
-    this.#navigate({ ...this.state(), limit, cursor: null }, []);
-  }
-
-  protected nextPage(): void {
-    const next = this.nextCursor();
-    if (next) {
-      this.#navigate({ ...this.state(), cursor: next }, [...this.cursorStack(), this.state().cursor ?? '']);
-    }
-  }
-
-  protected previousPage(): void {
-    const stack = [...this.cursorStack()];
-    const previous = stack.pop() ?? '';
-    this.#navigate({ ...this.state(), cursor: previous || null }, stack);
-  }
-
-  protected firstPage(): void {
-    this.#navigate({ ...this.state(), cursor: null }, []);
-  }
-
-  protected retry(): void {
-    this.#reload.next();
+    this.#navigate({ ...this.state(), entityType, entityId });
   }
 
   /** Downloads every event matching the applied filters (all pages) as CSV; audit log only. */
@@ -248,32 +199,9 @@ export class AuditListComponent {
     return event.actorType === 'api_key' ? 'API key' : event.actorType === 'user' ? 'User' : '';
   }
 
-  #load(state: AuditListState) {
-    return this.#events.list(this.source, toAuditApiQuery(state)).pipe(
-      map((page): LoadResult => {
-        this.#lastPage.set(page);
-        return { kind: 'loaded', page };
-      }),
-      catchError((error: unknown) => {
-        this.#lastPage.set(null);
-        return of<LoadResult>({ kind: 'failed', problem: toProblemDetails(error) });
-      }),
-      startWith<LoadResult>({ kind: 'loading' }),
-    );
+  #navigate(state: AuditListState): void {
+    this.list.setFilters(toAuditQueryParams(state));
   }
-
-  #navigate(state: AuditListState, cursorStack: string[]): void {
-    void this.#router.navigate([], {
-      relativeTo: this.#route,
-      queryParams: toAuditQueryParams(state),
-      state: { [AUDIT_CURSOR_STACK_KEY]: cursorStack },
-    });
-  }
-}
-
-function filterValues(state: AuditListState) {
-  const { action, actorId, entityType, entityId, from, to } = state;
-  return { action, actorId, entityType, entityId, from, to };
 }
 
 /** The field-level changes of an event as text lines; long values are shortened. */

@@ -10,11 +10,9 @@ import {
 export interface MailListState {
   status: MailMessageStatus | '';
   to: string;
-  cursor: string | null;
 }
 
-export const MAIL_PAGE_SIZE = 50;
-export const EMPTY_MAIL_FILTERS: MailListState = { status: '', to: '', cursor: null };
+export const EMPTY_MAIL_FILTERS: MailListState = { status: '', to: '' };
 
 export const MAIL_STATUS_LABELS: Readonly<Record<MailMessageStatus, string>> = {
   queued: 'Queued',
@@ -31,33 +29,22 @@ export function parseMailListState(params: ParamMap): MailListState {
   return {
     status: (MAIL_MESSAGE_STATUSES as readonly string[]).includes(status) ? (status as MailMessageStatus) : '',
     to: to.length <= EMAIL_MAX_LENGTH ? to : '',
-    cursor: params.get('cursor') || null,
   };
 }
 
+/** The URL query of the filters for a merge: empty ones are `null` (removed from the URL). */
 export function toMailQueryParams(state: MailListState): Params {
-  const params: Params = {};
-  if (state.status) {
-    params['status'] = state.status;
-  }
-  if (state.to) {
-    params['to'] = state.to;
-  }
-  if (state.cursor) {
-    params['cursor'] = state.cursor;
-  }
-  return params;
+  return { status: state.status || null, to: state.to || null };
 }
 
+/** The API query of the filters (the table adds paging). */
 export function toMailApiQuery(state: MailListState): MailMessageListQuery {
   return {
-    limit: MAIL_PAGE_SIZE,
     ...(state.status ? { status: state.status } : {}),
     ...(state.to ? { to: state.to } : {}),
-    ...(state.cursor ? { cursor: state.cursor } : {}),
   };
 }
 
 export function sameMailListState(a: MailListState, b: MailListState): boolean {
-  return a.status === b.status && a.to === b.to && a.cursor === b.cursor;
+  return a.status === b.status && a.to === b.to;
 }

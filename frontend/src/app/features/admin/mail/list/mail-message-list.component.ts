@@ -1,31 +1,28 @@
-import { Location } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router } from '@angular/router';
 import {
   EMAIL_MAX_LENGTH,
   ErrorCode,
+  MAIL_MESSAGE_SORT_FIELDS,
   MAIL_MESSAGE_STATUSES,
   Permission,
   type MailMessageDto,
   type MailMessageStatus,
-  type Page,
-  type ProblemDetails,
 } from '@depot/contracts';
-import { Subject, catchError, distinctUntilChanged, map, of, startWith, switchMap, tap } from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
-import { pageNumberOf, readCursorStack } from '../../../../shared/list/cursor-stack';
+import { DataTableComponent } from '../../../../shared/table/data-table.component';
+import { ListFiltersComponent } from '../../../../shared/table/list-filters.component';
+import { TableCellDirective } from '../../../../shared/table/table-cell.directive';
+import type { TableColumn } from '../../../../shared/table/table-column';
+import { injectTableList } from '../../../../shared/table/table-list';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { MailMessagesService } from '../data-access/mail-messages.service';
 import {
@@ -38,11 +35,6 @@ import {
   toMailQueryParams,
 } from './mail-list-state';
 
-export const MAIL_CURSOR_STACK_KEY = 'mailListCursors';
-
-type LoadResult =
-  { kind: 'loading' } | { kind: 'loaded'; page: Page<MailMessageDto> } | { kind: 'failed'; problem: ProblemDetails };
-
 /**
  * Outgoing e-mail (`/admin/mail`): every message Depot queued, newest first, with its delivery
  * state, attempts and last error; failed messages can be sent again. Filters and the page live in
@@ -53,7 +45,6 @@ type LoadResult =
   imports: [
     ReactiveFormsModule,
     DateTimePipe,
-    MatTableModule,
     MatFormField,
     MatLabel,
     MatError,
@@ -61,55 +52,50 @@ type LoadResult =
     MatSelect,
     MatOption,
     MatButton,
-    MatProgressBar,
     IconComponent,
+    DataTableComponent,
+    TableCellDirective,
+    ListFiltersComponent,
   ],
   templateUrl: './mail-message-list.component.html',
   styleUrl: './mail-message-list.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class MailMessageListComponent {
-  readonly #router = inject(Router);
-  readonly #route = inject(ActivatedRoute);
-  readonly #location = inject(Location);
   readonly #mail = inject(MailMessagesService);
   readonly #snackBar = inject(MatSnackBar);
-  readonly #reload = new Subject<void>();
 
   protected readonly statuses = MAIL_MESSAGE_STATUSES;
   protected readonly statusLabels = MAIL_STATUS_LABELS;
   readonly #auth = inject(AuthService);
   protected readonly canRetry = computed(() => this.#auth.hasPermission(Permission.MailMessagesManage));
-  protected readonly columns = ['createdAt', 'to', 'status', 'attempts', 'lastError', 'actions'];
+  protected readonly columns: readonly TableColumn<MailMessageDto>[] = [
+    {
+      key: 'createdAt',
+      label: 'Queued',
+      sortField: 'createdAt',
+      sortStart: 'desc',
+      nowrap: true,
+      hideable: false,
+      card: 'title',
+    },
+    { key: 'to', label: 'Message' },
+    { key: 'status', label: 'Status' },
+    { key: 'attempts', label: 'Attempts', value: (message) => message.attempts, align: 'end', card: 'hidden' },
+    { key: 'lastError', label: 'Last error' },
+    { key: 'actions', label: 'Actions', labelHidden: true, hideable: false },
+  ];
 
-  readonly #view = toSignal(
-    this.#route.queryParamMap.pipe(
-      map((params) => ({
-        state: parseMailListState(params),
-        stack: readCursorStack(this.#router, this.#location, MAIL_CURSOR_STACK_KEY),
-      })),
-    ),
-    { requireSync: true },
-  );
-  protected readonly state = computed(() => this.#view().state, { equal: sameMailListState });
-  protected readonly cursorStack = computed(() => this.#view().stack);
-  protected readonly pageNumber = computed(() => pageNumberOf(this.state().cursor, this.cursorStack()));
+  protected readonly list = injectTableList<MailMessageDto>({
+    sortFields: MAIL_MESSAGE_SORT_FIELDS,
+    defaultSort: '-createdAt',
+    defaultSortImplied: true,
+    fetch: (query, params) => this.#mail.list({ ...query, ...toMailApiQuery(parseMailListState(params)) }),
+    rowId: (message) => message.id,
+  });
+  protected readonly state = computed(() => parseMailListState(this.list.params()), { equal: sameMailListState });
   protected readonly hasFilters = computed(() => !!(this.state().status || this.state().to));
-
-  readonly #result = signal<LoadResult>({ kind: 'loading' });
-  readonly #lastPage = signal<Page<MailMessageDto> | null>(null);
-  protected readonly loading = computed(() => this.#result().kind === 'loading');
-  protected readonly problem = computed(() => {
-    const result = this.#result();
-    return result.kind === 'failed' ? result.problem : null;
-  });
-  protected readonly problemText = computed(() => {
-    const problem = this.problem();
-    return problem ? problemMessage(problem) : '';
-  });
-  protected readonly invalidCursor = computed(() => this.problem()?.code === ErrorCode.InvalidCursor);
-  protected readonly items = computed(() => this.#lastPage()?.items ?? []);
-  protected readonly nextCursor = computed(() => this.#lastPage()?.nextCursor ?? null);
+  protected readonly filterCount = computed(() => (this.state().status ? 1 : 0) + (this.state().to ? 1 : 0));
   /** The id of the message being queued again. */
   protected readonly retrying = signal<string | null>(null);
   protected readonly actionError = signal<string | null>(null);
@@ -120,20 +106,10 @@ export class MailMessageListComponent {
   });
 
   constructor() {
-    this.#route.queryParamMap
-      .pipe(
-        map((params) => parseMailListState(params)),
-        distinctUntilChanged(sameMailListState),
-        tap((state) => this.filters.reset({ status: state.status, to: state.to })),
-        switchMap((state) =>
-          this.#reload.pipe(
-            startWith(undefined),
-            switchMap(() => this.#load(state)),
-          ),
-        ),
-        takeUntilDestroyed(inject(DestroyRef)),
-      )
-      .subscribe((result) => this.#result.set(result));
+    effect(() => {
+      const state = this.state();
+      untracked(() => this.filters.reset({ status: state.status, to: state.to }));
+    });
   }
 
   protected applyFilters(): void {
@@ -142,32 +118,15 @@ export class MailMessageListComponent {
       return;
     }
     const { status, to } = this.filters.getRawValue();
-    this.#navigate({ status, to: to.trim(), cursor: null }, []);
+    this.#navigate({ status, to: to.trim() });
   }
 
   protected clearFilters(): void {
-    this.#navigate(EMPTY_MAIL_FILTERS, []);
-  }
-
-  protected nextPage(): void {
-    const next = this.nextCursor();
-    if (next) {
-      this.#navigate({ ...this.state(), cursor: next }, [...this.cursorStack(), this.state().cursor ?? '']);
-    }
-  }
-
-  protected previousPage(): void {
-    const stack = [...this.cursorStack()];
-    const previous = stack.pop() ?? '';
-    this.#navigate({ ...this.state(), cursor: previous || null }, stack);
-  }
-
-  protected firstPage(): void {
-    this.#navigate({ ...this.state(), cursor: null }, []);
+    this.#navigate(EMPTY_MAIL_FILTERS);
   }
 
   protected refresh(): void {
-    this.#reload.next();
+    this.list.reload();
   }
 
   protected statusLabel(status: MailMessageStatus): string {
@@ -185,7 +144,7 @@ export class MailMessageListComponent {
       next: () => {
         this.retrying.set(null);
         this.#snackBar.open(`Queued the message to ${message.to} again.`, 'Dismiss', { duration: 4000 });
-        this.#reload.next();
+        this.list.reload();
       },
       error: (error: unknown) => {
         this.retrying.set(null);
@@ -193,31 +152,13 @@ export class MailMessageListComponent {
         this.actionError.set(`Could not send the message to ${message.to} again: ${problemMessage(problem)}`);
         if (problem.code === ErrorCode.MailNotRetryable) {
           // Someone else was faster, or it is on its way already: show its current state.
-          this.#reload.next();
+          this.list.reload();
         }
       },
     });
   }
 
-  #load(state: MailListState) {
-    return this.#mail.list(toMailApiQuery(state)).pipe(
-      map((page): LoadResult => {
-        this.#lastPage.set(page);
-        return { kind: 'loaded', page };
-      }),
-      catchError((error: unknown) => {
-        this.#lastPage.set(null);
-        return of<LoadResult>({ kind: 'failed', problem: toProblemDetails(error) });
-      }),
-      startWith<LoadResult>({ kind: 'loading' }),
-    );
-  }
-
-  #navigate(state: MailListState, cursorStack: string[]): void {
-    void this.#router.navigate([], {
-      relativeTo: this.#route,
-      queryParams: toMailQueryParams(state),
-      state: { [MAIL_CURSOR_STACK_KEY]: cursorStack },
-    });
+  #navigate(state: MailListState): void {
+    this.list.setFilters(toMailQueryParams(state));
   }
 }

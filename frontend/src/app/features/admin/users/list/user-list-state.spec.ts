@@ -1,84 +1,44 @@
 import { convertToParamMap } from '@angular/router';
 
 import {
-  DEFAULT_USER_LIST_STATE,
-  parseUserListState,
+  EMPTY_USER_FILTERS,
+  activeUserFilterCount,
+  parseUserFilters,
   toUserApiQuery,
-  toUserQueryParams,
-  type UserListState,
+  toUserFilterParams,
+  type UserFilters,
 } from './user-list-state';
 
 describe('user list URL state', () => {
-  it('reads every part of the view from the URL', () => {
+  it('reads the filters from the URL', () => {
     expect(
-      parseUserListState(
-        convertToParamMap({
-          q: '  ada ',
-          role: 'warehouse-lead',
-          status: 'disabled',
-          sort: '-createdAt',
-          limit: '50',
-          cursor: 'c2',
-        }),
+      parseUserFilters(
+        convertToParamMap({ q: '  ada ', role: 'warehouse-lead', status: 'disabled', sort: '-createdAt' }),
       ),
-    ).toEqual({
-      q: 'ada',
-      role: 'warehouse-lead',
-      status: 'disabled',
-      sort: { field: 'createdAt', direction: 'desc' },
-      limit: 50,
-      cursor: 'c2',
-    });
+    ).toEqual({ q: 'ada', role: 'warehouse-lead', status: 'disabled' });
   });
 
   it('falls back to the defaults for anything unknown or malformed', () => {
-    expect(
-      parseUserListState(
-        convertToParamMap({ role: 'Robert"); DROP', status: 'gone', sort: 'passwordHash', limit: '7' }),
-      ),
-    ).toEqual(DEFAULT_USER_LIST_STATE);
+    expect(parseUserFilters(convertToParamMap({ role: 'Robert"); DROP', status: 'gone' }))).toEqual(EMPTY_USER_FILTERS);
   });
 
-  it('writes only what differs from the defaults into the URL', () => {
-    expect(toUserQueryParams(DEFAULT_USER_LIST_STATE)).toEqual({});
-    const state: UserListState = {
+  it('writes the defaults as null so they leave the URL', () => {
+    expect(toUserFilterParams(EMPTY_USER_FILTERS)).toEqual({ q: null, role: null, status: null });
+    expect(toUserFilterParams({ q: 'ada', role: 'clerk', status: 'active' })).toEqual({
       q: 'ada',
       role: 'clerk',
       status: 'active',
-      sort: { field: 'displayName', direction: 'asc' },
-      limit: 10,
-      cursor: 'c3',
-    };
-    expect(toUserQueryParams(state)).toEqual({
-      q: 'ada',
-      role: 'clerk',
-      status: 'active',
-      sort: 'displayName',
-      limit: '10',
-      cursor: 'c3',
     });
   });
 
   it('round-trips through the URL', () => {
-    const state: UserListState = {
-      q: 'viewer',
-      role: 'viewer',
-      status: 'all',
-      sort: { field: 'email', direction: 'desc' },
-      limit: 100,
-      cursor: null,
-    };
-    expect(parseUserListState(convertToParamMap(toUserQueryParams(state)))).toEqual(state);
+    const filters: UserFilters = { q: 'viewer', role: 'viewer', status: 'disabled' };
+    expect(parseUserFilters(convertToParamMap(toUserFilterParams(filters)))).toEqual(filters);
   });
 
-  it('asks the API for the total on the first page only', () => {
-    expect(toUserApiQuery(DEFAULT_USER_LIST_STATE)).toEqual({ limit: 25, sort: 'email', includeTotal: true });
-    expect(toUserApiQuery({ ...DEFAULT_USER_LIST_STATE, role: 'clerk', status: 'disabled', cursor: 'c2' })).toEqual({
-      limit: 25,
-      sort: 'email',
-      role: 'clerk',
-      status: 'disabled',
-      cursor: 'c2',
-    });
+  it('sends only the set filters to the API and counts them', () => {
+    expect(toUserApiQuery(EMPTY_USER_FILTERS)).toEqual({});
+    expect(toUserApiQuery({ q: '', role: 'clerk', status: 'disabled' })).toEqual({ role: 'clerk', status: 'disabled' });
+    expect(activeUserFilterCount({ q: 'a', role: 'clerk', status: 'all' })).toBe(2);
   });
 });

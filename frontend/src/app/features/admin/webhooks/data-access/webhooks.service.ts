@@ -3,6 +3,7 @@ import { Injectable, inject } from '@angular/core';
 import type {
   CreateWebhookEndpointRequest,
   CreatedWebhookEndpointDto,
+  ListQuery,
   Page,
   UpdateWebhookEndpointRequest,
   WebhookDeliveryDto,
@@ -26,6 +27,11 @@ export class WebhooksService {
   readonly #url = `${inject(API_BASE_URL)}/webhooks`;
 
   /** Newest first. */
+  /** One page of the endpoints, newest first (for the list). */
+  page(query: ListQuery): Observable<Page<WebhookEndpointDto>> {
+    return this.#http.get<Page<WebhookEndpointDto>>(this.#url, { params: toHttpParams(query) });
+  }
+
   list(): Observable<WebhookEndpointDto[]> {
     return this.#http.get<Page<WebhookEndpointDto>>(this.#url).pipe(itemsOf());
   }

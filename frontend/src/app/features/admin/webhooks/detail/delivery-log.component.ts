@@ -1,15 +1,19 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { MatButton } from '@angular/material/button';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import type { WebhookDeliveryDto, WebhookDeliveryStatus } from '@depot/contracts';
+import { WEBHOOK_DELIVERY_SORT_FIELDS, type WebhookDeliveryDto, type WebhookDeliveryStatus } from '@depot/contracts';
 
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
+import { DataTableComponent } from '../../../../shared/table/data-table.component';
+import { TableCellDirective, TableRowDetailDirective } from '../../../../shared/table/table-cell.directive';
+import type { TableColumn } from '../../../../shared/table/table-column';
+import { injectTableList } from '../../../../shared/table/table-list';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { WebhooksService } from '../data-access/webhooks.service';
 
-export const DELIVERY_PAGE_SIZE = 20;
+/** Prefix of the log's query params (`dCursor`…), apart from the webhook page's own. */
+export const DELIVERY_PARAM_PREFIX = 'd';
 
 const STATUS_LABELS: Readonly<Record<WebhookDeliveryStatus, string>> = {
   pending: 'Pending',
@@ -31,11 +35,11 @@ export function prettyBody(body: string | null): string {
 
 /**
  * The delivery log of one endpoint, newest first: status, attempts, response and timing; a row
- * opens to show what was sent and what came back. "Load more" follows the keyset cursor.
+ * opens to show what was sent and what came back. On the shared data table, paged by keyset cursor.
  */
 @Component({
   selector: 'app-delivery-log',
-  imports: [MatButton, MatProgressBar, DateTimePipe, IconComponent],
+  imports: [MatButton, DateTimePipe, IconComponent, DataTableComponent, TableCellDirective, TableRowDetailDirective],
   templateUrl: './delivery-log.component.html',
   styleUrl: './delivery-log.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -46,63 +50,42 @@ export class DeliveryLogComponent {
 
   readonly endpointId = input.required<string>();
 
-  protected readonly deliveries = signal<WebhookDeliveryDto[]>([]);
-  protected readonly nextCursor = signal<string | null>(null);
-  protected readonly loading = signal(false);
-  protected readonly loadingMore = signal(false);
+  protected readonly deliveries = injectTableList<WebhookDeliveryDto>({
+    paramPrefix: DELIVERY_PARAM_PREFIX,
+    sortFields: WEBHOOK_DELIVERY_SORT_FIELDS,
+    defaultSort: '-createdAt',
+    defaultSortImplied: true,
+    context: () => this.endpointId(),
+    fetch: (query) => this.#webhooks.deliveries(this.endpointId(), query),
+    rowId: (delivery) => delivery.id,
+  });
+  protected readonly columns: readonly TableColumn<WebhookDeliveryDto>[] = [
+    { key: 'details', label: 'Details', labelHidden: true, hideable: false, card: 'hidden' },
+    { key: 'status', label: 'Status', hideable: false, card: 'title' },
+    { key: 'event', label: 'Event', sortField: 'createdAt', sortStart: 'desc' },
+    { key: 'attempts', label: 'Attempts', value: (delivery) => delivery.attempts, align: 'end', card: 'hidden' },
+    { key: 'response', label: 'Response', nowrap: true },
+    { key: 'lastError', label: 'Last error' },
+    { key: 'nextAttempt', label: 'Next attempt', nowrap: true, card: 'hidden' },
+    { key: 'actions', label: 'Actions', labelHidden: true, hideable: false },
+  ];
   protected readonly replaying = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
-  protected readonly statusLabels = STATUS_LABELS;
+  protected readonly statusLabel = (status: WebhookDeliveryStatus): string => STATUS_LABELS[status];
   protected readonly prettyBody = prettyBody;
 
   constructor() {
     effect(() => {
-      const id = this.endpointId();
-      untracked(() => {
-        this.expanded.set(new Set());
-        this.refresh(id);
-      });
+      this.endpointId();
+      untracked(() => this.expanded.set(new Set()));
     });
   }
 
-  /** Loads the newest page again (after a test event or a replay, or on request). */
-  refresh(id = this.endpointId()): void {
-    this.loading.set(true);
-    this.#webhooks.deliveries(id, { limit: DELIVERY_PAGE_SIZE }).subscribe({
-      next: (page) => {
-        this.loading.set(false);
-        this.error.set(null);
-        this.deliveries.set(page.items);
-        this.nextCursor.set(page.nextCursor);
-      },
-      error: (error: unknown) => {
-        this.loading.set(false);
-        this.error.set(`Could not load the deliveries: ${problemMessage(toProblemDetails(error))}`);
-      },
-    });
-  }
-
-  protected loadMore(): void {
-    const cursor = this.nextCursor();
-    if (!cursor || this.loadingMore()) {
-      return;
-    }
-    this.loadingMore.set(true);
-    this.#webhooks.deliveries(this.endpointId(), { limit: DELIVERY_PAGE_SIZE, cursor }).subscribe({
-      next: (page) => {
-        this.loadingMore.set(false);
-        this.error.set(null);
-        // A delivery queued meanwhile shifts the pages: never show one twice.
-        const known = new Set(this.deliveries().map((delivery) => delivery.id));
-        this.deliveries.update((items) => [...items, ...page.items.filter((item) => !known.has(item.id))]);
-        this.nextCursor.set(page.nextCursor);
-      },
-      error: (error: unknown) => {
-        this.loadingMore.set(false);
-        this.error.set(`Could not load older deliveries: ${problemMessage(toProblemDetails(error))}`);
-      },
-    });
+  /** Loads the current page again (after a test event or a replay, or on request). */
+  refresh(): void {
+    this.error.set(null);
+    this.deliveries.reload();
   }
 
   protected toggle(delivery: WebhookDeliveryDto): void {

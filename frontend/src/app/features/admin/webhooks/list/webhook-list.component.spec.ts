@@ -36,20 +36,22 @@ describe('WebhookListComponent', () => {
 
   it('lists the endpoints with their events and status, linking to each', async () => {
     const root = render();
-    http.expectOne('/api/v1/webhooks').flush(
-      pageOf([
-        endpointDto(),
-        endpointDto({
-          id: 'wh-2',
-          url: 'https://erp.example.com/in',
-          description: '',
-          eventTypes: ['product.created', 'product.updated', 'stock.changed', 'category.created'],
-          enabled: false,
-          disabledReason: 'failing for 3 days',
-          failingSince: '2026-01-01T08:00:00.000Z',
-        }),
-      ]),
-    );
+    http
+      .expectOne((request) => request.url === '/api/v1/webhooks')
+      .flush(
+        pageOf([
+          endpointDto(),
+          endpointDto({
+            id: 'wh-2',
+            url: 'https://erp.example.com/in',
+            description: '',
+            eventTypes: ['product.created', 'product.updated', 'stock.changed', 'category.created'],
+            enabled: false,
+            disabledReason: 'failing for 3 days',
+            failingSince: '2026-01-01T08:00:00.000Z',
+          }),
+        ]),
+      );
     const element = await root;
     await settle();
 
@@ -66,18 +68,18 @@ describe('WebhookListComponent', () => {
 
   it('says when there are none, and when loading failed', async () => {
     const root = render();
-    http.expectOne('/api/v1/webhooks').flush(pageOf([]));
+    http.expectOne((request) => request.url === '/api/v1/webhooks').flush(pageOf([]));
     expect((await root).textContent).toContain('No webhooks yet.');
   });
 
   it('offers a retry when the list cannot be loaded', async () => {
     const root = render();
     http
-      .expectOne('/api/v1/webhooks')
+      .expectOne((request) => request.url === '/api/v1/webhooks')
       .flush(problemBody(500, 'INTERNAL', 'Server trouble.'), { status: 500, statusText: 'Server Error' });
     const element = await root;
     await settle();
-    expect(element.textContent).toContain('Could not load the webhooks: Server trouble.');
+    expect(element.textContent).toContain('Could not load webhook endpoints: Server trouble.');
     expect(element.textContent).not.toContain('No webhooks yet.');
   });
 });

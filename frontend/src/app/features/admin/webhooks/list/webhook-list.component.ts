@@ -1,22 +1,23 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
-import type { WebhookEndpointDto } from '@depot/contracts';
+import { WEBHOOK_ENDPOINT_SORT_FIELDS, type WebhookEndpointDto } from '@depot/contracts';
 
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
-import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
+import { DataTableComponent } from '../../../../shared/table/data-table.component';
+import { TableCellDirective } from '../../../../shared/table/table-cell.directive';
+import type { TableColumn } from '../../../../shared/table/table-column';
+import { injectTableList } from '../../../../shared/table/table-list';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { openCreateWebhookDialog } from '../create/create-webhook-dialog.component';
 import { WebhooksService } from '../data-access/webhooks.service';
 
-/** Registered webhook endpoints: what they receive, whether they are on, whether they fail. */
+/** Registered webhook endpoints on the shared data table: what they receive, whether they are on, whether they fail. */
 @Component({
   selector: 'app-webhook-list',
-  imports: [RouterLink, MatTableModule, MatButton, MatProgressBar, DateTimePipe, IconComponent],
+  imports: [RouterLink, MatButton, DateTimePipe, IconComponent, DataTableComponent, TableCellDirective],
   templateUrl: './webhook-list.component.html',
   styleUrl: './webhook-list.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -27,29 +28,20 @@ export class WebhookListComponent {
   readonly #snackBar = inject(MatSnackBar);
   readonly #router = inject(Router);
 
-  protected readonly columns = ['url', 'eventTypes', 'state', 'createdAt'];
-  protected readonly endpoints = signal<WebhookEndpointDto[]>([]);
-  protected readonly loading = signal(true);
-  protected readonly error = signal<string | null>(null);
-
-  constructor() {
-    this.load();
-  }
-
-  protected load(): void {
-    this.loading.set(true);
-    this.#webhooks.list().subscribe({
-      next: (endpoints) => {
-        this.loading.set(false);
-        this.error.set(null);
-        this.endpoints.set(endpoints);
-      },
-      error: (error: unknown) => {
-        this.loading.set(false);
-        this.error.set(`Could not load the webhooks: ${problemMessage(toProblemDetails(error))}`);
-      },
-    });
-  }
+  protected readonly columns: readonly TableColumn<WebhookEndpointDto>[] = [
+    { key: 'url', label: 'Endpoint', sortField: 'url', hideable: false, card: 'title' },
+    { key: 'eventTypes', label: 'Events' },
+    { key: 'state', label: 'Status' },
+    { key: 'createdAt', label: 'Registered', sortField: 'createdAt', sortStart: 'desc', nowrap: true, card: 'hidden' },
+  ];
+  protected readonly list = injectTableList<WebhookEndpointDto>({
+    sortFields: WEBHOOK_ENDPOINT_SORT_FIELDS,
+    defaultSort: '-createdAt',
+    defaultSortImplied: true,
+    fetch: (query) => this.#webhooks.page(query),
+    rowId: (endpoint) => endpoint.id,
+  });
+  protected readonly endpointLink = (endpoint: WebhookEndpointDto): string[] => ['/admin/webhooks', endpoint.id];
 
   protected create(): void {
     openCreateWebhookDialog(this.#dialog).subscribe((created) => {
@@ -60,7 +52,7 @@ export class WebhookListComponent {
         .open(`Registered the webhook ${created.url}.`, 'Open', { duration: 6000 })
         .onAction()
         .subscribe(() => void this.#router.navigate(['/admin/webhooks', created.id]));
-      this.load();
+      this.list.reload();
     });
   }
 }

@@ -3,31 +3,21 @@ import { convertToParamMap } from '@angular/router';
 import { PRODUCT_LIMITS } from '@depot/contracts';
 
 import {
-  DEFAULT_LIST_STATE,
+  DEFAULT_FILTERS,
   MAX_ATTRIBUTE_FILTERS,
-  hasActiveFilters,
+  activeFilterCount,
   parseAttributeFilter,
-  parseListState,
-  toApiQuery,
-  toFilterQuery,
-  toQueryParams,
+  parseProductFilters,
+  toFilterParams,
+  toProductQuery,
 } from './product-list-state';
 
 describe('product list state', () => {
-  it('reads every part of the view from the query parameters', () => {
-    const state = parseListState(
-      convertToParamMap({ q: ' bolt ', sort: '-priceMinor', status: 'archived', limit: '50', cursor: 'abc' }),
-    );
-
-    expect(state).toEqual({
+  it('reads the filters from the query parameters', () => {
+    expect(parseProductFilters(convertToParamMap({ q: ' bolt ', status: 'archived', sort: '-name' }))).toEqual({
+      ...DEFAULT_FILTERS,
       q: 'bolt',
-      sort: { field: 'priceMinor', direction: 'desc' },
       status: 'archived',
-      categoryId: null,
-      attributes: [],
-      belowReorderPoint: false,
-      limit: 50,
-      cursor: 'abc',
     });
   });
 
@@ -35,7 +25,7 @@ describe('product list state', () => {
     const params = new URLSearchParams(
       'categoryId=c-1&attribute=color:red&attribute=Size: M &attribute=color:red&attribute=nocolon&attribute=BAD KEY:x&attribute=k:&belowReorderPoint=true',
     );
-    const state = parseListState(
+    const filters = parseProductFilters(
       convertToParamMap({
         categoryId: params.get('categoryId'),
         attribute: params.getAll('attribute'),
@@ -43,11 +33,11 @@ describe('product list state', () => {
       }),
     );
 
-    expect(state.categoryId).toBe('c-1');
-    expect(state.attributes).toEqual(['color:red', 'size:M']);
-    expect(state.belowReorderPoint).toBe(true);
-    expect(parseListState(convertToParamMap({ categoryId: '../../etc', belowReorderPoint: 'yes' }))).toEqual(
-      DEFAULT_LIST_STATE,
+    expect(filters.categoryId).toBe('c-1');
+    expect(filters.attributes).toEqual(['color:red', 'size:M']);
+    expect(filters.belowReorderPoint).toBe(true);
+    expect(parseProductFilters(convertToParamMap({ categoryId: '../../etc', belowReorderPoint: 'yes' }))).toEqual(
+      DEFAULT_FILTERS,
     );
   });
 
@@ -62,102 +52,66 @@ describe('product list state', () => {
 
   it('keeps at most the allowed number of attribute filters', () => {
     const many = Array.from({ length: MAX_ATTRIBUTE_FILTERS + 3 }, (_, index) => `k${index}:v`);
-    expect(parseListState(convertToParamMap({ attribute: many })).attributes).toHaveLength(MAX_ATTRIBUTE_FILTERS);
+    expect(parseProductFilters(convertToParamMap({ attribute: many })).attributes).toHaveLength(MAX_ATTRIBUTE_FILTERS);
   });
 
   it('falls back to the defaults for missing or unknown values', () => {
-    expect(parseListState(convertToParamMap({}))).toEqual(DEFAULT_LIST_STATE);
-    expect(
-      parseListState(convertToParamMap({ sort: 'password', status: 'deleted', limit: '1000', cursor: '' })),
-    ).toEqual(DEFAULT_LIST_STATE);
+    expect(parseProductFilters(convertToParamMap({}))).toEqual(DEFAULT_FILTERS);
+    expect(parseProductFilters(convertToParamMap({ status: 'deleted' }))).toEqual(DEFAULT_FILTERS);
   });
 
-  it('writes only the non-default parts to the URL', () => {
-    expect(toQueryParams(DEFAULT_LIST_STATE)).toEqual({});
+  it('writes the default filters as null, so the URL stays clean', () => {
+    expect(toFilterParams(DEFAULT_FILTERS)).toEqual({
+      q: null,
+      status: null,
+      categoryId: null,
+      attribute: null,
+      belowReorderPoint: null,
+    });
     expect(
-      toQueryParams({
-        ...DEFAULT_LIST_STATE,
+      toFilterParams({
         q: 'bolt',
-        sort: { field: 'name', direction: 'asc' },
         status: 'all',
         categoryId: 'c-1',
         attributes: ['color:red', 'size:M'],
         belowReorderPoint: true,
-        limit: 10,
-        cursor: 'c2',
       }),
     ).toEqual({
       q: 'bolt',
-      sort: 'name',
       status: 'all',
       categoryId: 'c-1',
       attribute: ['color:red', 'size:M'],
       belowReorderPoint: 'true',
-      limit: '10',
-      cursor: 'c2',
     });
   });
 
   it('round-trips through the URL', () => {
-    const state = {
+    const filters = {
       q: 'nut',
-      sort: { field: 'sku', direction: 'desc' },
       status: 'archived',
       categoryId: 'c-9',
       attributes: ['color:red'],
       belowReorderPoint: true,
-      limit: 100,
-      cursor: 'x',
     } as const;
-    expect(parseListState(convertToParamMap(toQueryParams(state)))).toEqual(state);
+    expect(parseProductFilters(convertToParamMap(toFilterParams(filters)))).toEqual(filters);
   });
 
-  it('asks the API for the total on the first page only, and for all statuses without a filter', () => {
-    expect(toApiQuery(DEFAULT_LIST_STATE)).toEqual({
-      limit: 25,
-      sort: '-updatedAt',
-      status: 'active',
-      includeTotal: true,
-    });
-    expect(toApiQuery({ ...DEFAULT_LIST_STATE, status: 'all', q: 'bolt', cursor: 'c2' })).toEqual({
-      limit: 25,
-      sort: '-updatedAt',
-      q: 'bolt',
-      cursor: 'c2',
-    });
+  it('sends the catalog filters to the API, and all statuses without a status filter', () => {
+    expect(toProductQuery(DEFAULT_FILTERS)).toEqual({ status: 'active' });
+    expect(
+      toProductQuery({
+        ...DEFAULT_FILTERS,
+        status: 'all',
+        categoryId: 'c-1',
+        attributes: ['color:red', 'size:M'],
+        belowReorderPoint: true,
+      }),
+    ).toEqual({ categoryId: 'c-1', attribute: ['color:red', 'size:M'], belowReorderPoint: true });
   });
 
-  it('sends the catalog filters to the API and to the export, the export without paging', () => {
-    const state = {
-      ...DEFAULT_LIST_STATE,
-      categoryId: 'c-1',
-      attributes: ['color:red', 'size:M'],
-      belowReorderPoint: true,
-      cursor: 'c2',
-    };
-    expect(toApiQuery(state)).toEqual({
-      limit: 25,
-      sort: '-updatedAt',
-      status: 'active',
-      categoryId: 'c-1',
-      attribute: ['color:red', 'size:M'],
-      belowReorderPoint: true,
-      cursor: 'c2',
-    });
-    expect(toFilterQuery(state)).toEqual({
-      sort: '-updatedAt',
-      status: 'active',
-      categoryId: 'c-1',
-      attribute: ['color:red', 'size:M'],
-      belowReorderPoint: true,
-    });
-  });
-
-  it('knows when anything narrows the list', () => {
-    expect(hasActiveFilters(DEFAULT_LIST_STATE)).toBe(false);
-    expect(hasActiveFilters({ ...DEFAULT_LIST_STATE, sort: { field: 'name', direction: 'asc' } })).toBe(false);
-    expect(hasActiveFilters({ ...DEFAULT_LIST_STATE, categoryId: 'c-1' })).toBe(true);
-    expect(hasActiveFilters({ ...DEFAULT_LIST_STATE, attributes: ['a:b'] })).toBe(true);
-    expect(hasActiveFilters({ ...DEFAULT_LIST_STATE, belowReorderPoint: true })).toBe(true);
+  it('counts what narrows the list', () => {
+    expect(activeFilterCount(DEFAULT_FILTERS)).toBe(0);
+    expect(activeFilterCount({ ...DEFAULT_FILTERS, categoryId: 'c-1', attributes: ['a:b', 'c:d'] })).toBe(3);
+    expect(activeFilterCount({ ...DEFAULT_FILTERS, belowReorderPoint: true, q: 'x' })).toBe(2);
   });
 });

@@ -16,7 +16,8 @@ export interface PurchaseOrderListState {
 }
 
 export const DEFAULT_PURCHASE_ORDER_LIST_STATE: PurchaseOrderListState = { q: '', status: 'all', supplierId: null };
-export const PURCHASE_ORDER_PAGE_SIZE = 50;
+/** Newest first when the URL names no order. */
+export const PURCHASE_ORDER_DEFAULT_SORT = '-createdAt';
 export const STATUS_FILTERS: readonly StatusFilter[] = ['all', ...PURCHASE_ORDER_STATUSES];
 /** Ids are UUIDs; anything else in the URL is ignored rather than sent to the API. */
 const ID_PATTERN = /^[A-Za-z0-9-]{1,64}$/;
@@ -42,8 +43,6 @@ export function purchaseOrderListQueryParams(state: PurchaseOrderListState): Par
 
 export function toPurchaseOrderListQuery(state: PurchaseOrderListState): PurchaseOrderListQuery {
   return {
-    limit: PURCHASE_ORDER_PAGE_SIZE,
-    sort: '-createdAt',
     ...(state.q ? { q: state.q } : {}),
     ...(state.status !== 'all' ? { status: state.status } : {}),
     ...(state.supplierId ? { supplierId: state.supplierId } : {}),

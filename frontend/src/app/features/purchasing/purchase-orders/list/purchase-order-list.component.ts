@@ -1,5 +1,14 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, untracked } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import {
   MatAutocomplete,
@@ -10,17 +19,26 @@ import { MatAnchor, MatButton, MatIconButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatFormField, MatLabel, MatPrefix, MatSuffix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
-import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { PAGINATION, PartnerKind, Permission, type PartnerDto, type PurchaseOrderSummaryDto } from '@depot/contracts';
+import { RouterLink } from '@angular/router';
+import {
+  PAGINATION,
+  PURCHASE_ORDER_SORT_FIELDS,
+  PartnerKind,
+  Permission,
+  type PartnerDto,
+  type PurchaseOrderSummaryDto,
+} from '@depot/contracts';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
 import { RealtimeService } from '../../../../core/realtime/realtime.service';
-import { problemMessage } from '../../../../shared/http/problem-details';
-import { LoadMoreList } from '../../../../shared/list/load-more-list';
+import { DataTableComponent } from '../../../../shared/table/data-table.component';
+import { ListFiltersComponent } from '../../../../shared/table/list-filters.component';
+import { TableCellDirective } from '../../../../shared/table/table-cell.directive';
+import type { TableColumn } from '../../../../shared/table/table-column';
+import { filterParams, injectTableList } from '../../../../shared/table/table-list';
+import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { MoneyPipe } from '../../../../shared/money/money.pipe';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { PartnersService } from '../../data-access/partners.service';
@@ -30,6 +48,7 @@ import { AUTOCOMPLETE_LIMIT, AutocompleteSearch, isPicked } from '../shared/auto
 import { CalendarDatePipe } from '../shared/calendar-date.pipe';
 import { PurchaseOrderStatusChipComponent } from '../shared/purchase-order-status-chip.component';
 import {
+  PURCHASE_ORDER_DEFAULT_SORT,
   type PurchaseOrderListState,
   STATUS_FILTERS,
   type StatusFilter,
@@ -51,7 +70,6 @@ type SupplierOption = Pick<PartnerDto, 'id' | 'code' | 'name'>;
   imports: [
     ReactiveFormsModule,
     RouterLink,
-    MatTableModule,
     MatFormField,
     MatLabel,
     MatPrefix,
@@ -64,8 +82,11 @@ type SupplierOption = Pick<PartnerDto, 'id' | 'code' | 'name'>;
     MatButton,
     MatIconButton,
     MatAnchor,
-    MatProgressBar,
+    DataTableComponent,
+    TableCellDirective,
+    ListFiltersComponent,
     MoneyPipe,
+    DateTimePipe,
     CalendarDatePipe,
     PurchaseOrderStatusChipComponent,
     IconComponent,
@@ -77,8 +98,6 @@ type SupplierOption = Pick<PartnerDto, 'id' | 'code' | 'name'>;
 export class PurchaseOrderListComponent {
   readonly #orders = inject(PurchaseOrdersService);
   readonly #partners = inject(PartnersService);
-  readonly #router = inject(Router);
-  readonly #route = inject(ActivatedRoute);
   readonly #auth = inject(AuthService);
   readonly #destroyRef = inject(DestroyRef);
 
@@ -88,14 +107,24 @@ export class PurchaseOrderListComponent {
   );
   protected readonly maxSearchLength = PAGINATION.maxSearchLength;
   protected readonly statusFilters = STATUS_FILTERS;
-  protected readonly state = toSignal(this.#route.queryParamMap.pipe(map(parsePurchaseOrderListState)), {
-    requireSync: true,
+  protected readonly list = injectTableList<PurchaseOrderSummaryDto>({
+    sortFields: PURCHASE_ORDER_SORT_FIELDS,
+    defaultSort: PURCHASE_ORDER_DEFAULT_SORT,
+    fetch: (query, params) =>
+      this.#orders.list({ ...query, ...toPurchaseOrderListQuery(parsePurchaseOrderListState(params)) }),
+    rowId: (order) => order.id,
   });
-  protected readonly list = new LoadMoreList<PurchaseOrderSummaryDto>(this.#destroyRef);
-  protected readonly problemText = computed(() => {
-    const problem = this.list.problem();
-    return problem ? problemMessage(problem) : '';
+  protected readonly state = computed(() => parsePurchaseOrderListState(this.list.params()), {
+    equal: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
+  protected readonly filterCount = computed(
+    () =>
+      [this.state().q !== '', this.state().status !== 'all', this.state().supplierId !== null].filter(Boolean).length,
+  );
+  /** The selected order ids (for bulk actions). */
+  readonly selectedIds = signal<string[]>([]);
+  protected readonly orderLink = (order: PurchaseOrderSummaryDto): string[] => ['/purchase-orders', order.id];
+  protected readonly orderLabel = (order: PurchaseOrderSummaryDto): string => order.number;
   protected readonly hasFilters = computed(() => hasPurchaseOrderFilters(this.state()));
   protected readonly search = new FormControl(this.state().q, { nonNullable: true });
   protected readonly supplier = new FormControl<SupplierOption | string | null>(null);
@@ -106,7 +135,22 @@ export class PurchaseOrderListComponent {
         .pipe(map((page) => page.items)),
     this.#destroyRef,
   );
-  protected readonly columns = ['number', 'supplier', 'status', 'expectedDate', 'total', 'lineCount'];
+  protected readonly columns: readonly TableColumn<PurchaseOrderSummaryDto>[] = [
+    { key: 'number', label: 'Number', sortField: 'number', hideable: false, card: 'title', nowrap: true },
+    { key: 'supplier', label: 'Supplier' },
+    { key: 'status', label: 'Status' },
+    { key: 'expectedDate', label: 'Expected', sortField: 'expectedDate', nowrap: true },
+    { key: 'total', label: 'Total', sortField: 'totalMinor', align: 'end', nowrap: true },
+    { key: 'lineCount', label: 'Lines', value: (order) => order.lineCount, align: 'end', card: 'hidden' },
+    {
+      key: 'createdAt',
+      label: 'Created',
+      sortField: 'createdAt',
+      sortStart: 'desc',
+      hiddenByDefault: true,
+      nowrap: true,
+    },
+  ];
 
   constructor() {
     effect(() => {
@@ -116,8 +160,6 @@ export class PurchaseOrderListComponent {
           this.search.setValue(state.q, { emitEvent: false });
         }
         this.#showSupplier(state.supplierId);
-        const query = toPurchaseOrderListQuery(state);
-        this.list.load((cursor) => this.#orders.list(cursor ? { ...query, cursor } : query));
       });
     });
     this.search.valueChanges
@@ -138,7 +180,7 @@ export class PurchaseOrderListComponent {
     inject(RealtimeService)
       .changes({ aggregateType: PURCHASE_ORDER_AGGREGATE })
       .pipe(debounceTime(LIVE_REFRESH_DEBOUNCE_MS), takeUntilDestroyed())
-      .subscribe(() => this.list.refresh());
+      .subscribe(() => this.list.reload());
   }
 
   protected statusLabel(status: StatusFilter): string {
@@ -173,14 +215,6 @@ export class PurchaseOrderListComponent {
     this.#navigate({ q: '', status: 'all', supplierId: null });
   }
 
-  protected openRow(event: MouseEvent, order: PurchaseOrderSummaryDto): void {
-    // The number link navigates by itself (and supports ctrl/middle click); don't do it twice.
-    if (event.target instanceof Element && event.target.closest('a')) {
-      return;
-    }
-    void this.#router.navigate([order.id], { relativeTo: this.#route });
-  }
-
   /** Shows the filtered supplier in the box (after a reload, only its id is in the URL). */
   #showSupplier(supplierId: string | null): void {
     const current = this.supplier.value;
@@ -207,6 +241,6 @@ export class PurchaseOrderListComponent {
   }
 
   #navigate(state: PurchaseOrderListState): void {
-    void this.#router.navigate([], { relativeTo: this.#route, queryParams: purchaseOrderListQueryParams(state) });
+    this.list.setFilters(filterParams(['q', 'status', 'supplierId'], purchaseOrderListQueryParams(state)));
   }
 }

@@ -10,7 +10,8 @@ export interface InvoiceFilters {
 }
 
 export const EMPTY_INVOICE_FILTERS: InvoiceFilters = { q: '', kind: '', paymentStatus: '' };
-export const INVOICE_PAGE_SIZE = 25;
+/** Newest first when the URL names no order. */
+export const INVOICE_DEFAULT_SORT = '-issuedAt';
 
 const KINDS: readonly string[] = Object.values(InvoiceKind);
 const PAYMENT_STATUSES: readonly string[] = Object.values(PaymentStatus);
@@ -29,11 +30,9 @@ export function toInvoiceQueryParams(filters: InvoiceFilters): Params {
   return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
 }
 
-/** The API query (without a cursor), newest first. */
+/** The API query of the filters (the table adds order and paging). */
 export function toInvoiceApiQuery(filters: InvoiceFilters): InvoiceListQuery {
   return {
-    limit: INVOICE_PAGE_SIZE,
-    sort: '-issuedAt',
     ...(filters.q ? { q: filters.q } : {}),
     ...(filters.kind ? { kind: filters.kind } : {}),
     ...(filters.paymentStatus ? { paymentStatus: filters.paymentStatus } : {}),

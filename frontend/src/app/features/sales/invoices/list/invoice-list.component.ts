@@ -1,21 +1,22 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatFormField, MatLabel, MatPrefix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
-import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { InvoiceKind, PAGINATION, PaymentStatus, type InvoiceSummaryDto } from '@depot/contracts';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { RouterLink } from '@angular/router';
+import { INVOICE_SORT_FIELDS, InvoiceKind, PAGINATION, PaymentStatus, type InvoiceSummaryDto } from '@depot/contracts';
+import { debounceTime } from 'rxjs';
 
 import { RealtimeService } from '../../../../core/realtime/realtime.service';
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
-import { problemMessage } from '../../../../shared/http/problem-details';
-import { LoadMoreList } from '../../../../shared/list/load-more-list';
+import { DataTableComponent } from '../../../../shared/table/data-table.component';
+import { ListFiltersComponent } from '../../../../shared/table/list-filters.component';
+import { TableCellDirective } from '../../../../shared/table/table-cell.directive';
+import type { TableColumn } from '../../../../shared/table/table-column';
+import { filterParams, injectTableList } from '../../../../shared/table/table-list';
 import { MoneyPipe } from '../../../../shared/money/money.pipe';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { INVOICE_AGGREGATE, InvoicesService } from '../../data-access/invoices.service';
@@ -28,6 +29,7 @@ import {
 } from '../../data-access/sales-labels';
 import {
   EMPTY_INVOICE_FILTERS,
+  INVOICE_DEFAULT_SORT,
   type InvoiceFilters,
   parseInvoiceFilters,
   sameInvoiceFilters,
@@ -37,13 +39,12 @@ import {
 
 const FILTER_DEBOUNCE_MS = 300;
 
-/** Invoices and credit notes (`/invoices`), newest first, with kind, payment status and search in the URL. */
+/** Invoices and credit notes (`/invoices`) on the shared data table, with kind, payment status and search in the URL. */
 @Component({
   selector: 'app-invoice-list',
   imports: [
     ReactiveFormsModule,
     RouterLink,
-    MatTableModule,
     MatFormField,
     MatLabel,
     MatPrefix,
@@ -51,8 +52,10 @@ const FILTER_DEBOUNCE_MS = 300;
     MatSelect,
     MatOption,
     MatButton,
-    MatProgressBar,
     DateTimePipe,
+    DataTableComponent,
+    TableCellDirective,
+    ListFiltersComponent,
     MoneyPipe,
     IconComponent,
   ],
@@ -61,11 +64,18 @@ const FILTER_DEBOUNCE_MS = 300;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class InvoiceListComponent {
-  readonly #router = inject(Router);
-  readonly #route = inject(ActivatedRoute);
   readonly #invoices = inject(InvoicesService);
 
-  protected readonly columns = ['number', 'kind', 'customer', 'issuedAt', 'total', 'balance', 'paymentStatus'];
+  protected readonly columns: readonly TableColumn<InvoiceSummaryDto>[] = [
+    { key: 'number', label: 'Number', sortField: 'number', hideable: false, card: 'title', nowrap: true },
+    { key: 'kind', label: 'Kind', value: (invoice) => invoiceKindLabel(invoice.kind) },
+    { key: 'customer', label: 'Customer' },
+    { key: 'issuedAt', label: 'Issued', sortField: 'issuedAt', sortStart: 'desc', nowrap: true, card: 'hidden' },
+    { key: 'total', label: 'Total', sortField: 'totalMinor', align: 'end', nowrap: true },
+    { key: 'balance', label: 'Balance', align: 'end', nowrap: true },
+    { key: 'paymentStatus', label: 'Payment' },
+  ];
+  protected readonly invoiceLink = (invoice: InvoiceSummaryDto): string[] => ['/invoices', invoice.id];
   protected readonly kinds = Object.values(InvoiceKind).map((kind) => ({ kind, label: INVOICE_KIND_LABELS[kind] }));
   protected readonly paymentStatuses = Object.values(PaymentStatus).map((status) => ({
     status,
@@ -75,14 +85,14 @@ export class InvoiceListComponent {
   protected readonly paymentLabel = paymentStatusLabel;
   protected readonly paymentTone = paymentStatusTone;
   protected readonly maxSearchLength = PAGINATION.maxSearchLength;
-  protected readonly list = new LoadMoreList<InvoiceSummaryDto>(inject(DestroyRef));
-  protected readonly problemText = computed(() => {
-    const problem = this.list.problem();
-    return problem ? problemMessage(problem) : '';
+  protected readonly list = injectTableList<InvoiceSummaryDto>({
+    sortFields: INVOICE_SORT_FIELDS,
+    defaultSort: INVOICE_DEFAULT_SORT,
+    fetch: (query, params) => this.#invoices.list({ ...query, ...toInvoiceApiQuery(parseInvoiceFilters(params)) }),
+    rowId: (invoice) => invoice.id,
   });
-  protected readonly state = toSignal(this.#route.queryParamMap.pipe(map(parseInvoiceFilters)), {
-    requireSync: true,
-  });
+  protected readonly state = computed(() => parseInvoiceFilters(this.list.params()), { equal: sameInvoiceFilters });
+  protected readonly filterCount = computed(() => Object.values(this.state()).filter((value) => value !== '').length);
   protected readonly hasFilters = computed(() => !sameInvoiceFilters(this.state(), EMPTY_INVOICE_FILTERS));
   protected readonly changed = signal(false);
 
@@ -93,14 +103,14 @@ export class InvoiceListComponent {
   });
 
   constructor() {
-    this.#route.queryParamMap
-      .pipe(map(parseInvoiceFilters), distinctUntilChanged(sameInvoiceFilters), takeUntilDestroyed())
-      .subscribe((filters) => {
+    // The URL changed (a filter, back/forward): show it in the form without filtering again.
+    effect(() => {
+      const filters = this.state();
+      untracked(() => {
         this.filters.setValue(filters, { emitEvent: false });
         this.changed.set(false);
-        const query = toInvoiceApiQuery(filters);
-        this.list.load((cursor) => this.#invoices.list(cursor ? { ...query, cursor } : query));
       });
+    });
 
     this.filters.valueChanges.pipe(debounceTime(FILTER_DEBOUNCE_MS), takeUntilDestroyed()).subscribe(() => {
       const raw = this.filters.getRawValue();
@@ -118,21 +128,14 @@ export class InvoiceListComponent {
 
   protected showChanges(): void {
     this.changed.set(false);
-    this.list.refresh();
+    this.list.reload();
   }
 
   protected clearFilters(): void {
     this.#navigate(EMPTY_INVOICE_FILTERS);
   }
 
-  protected openRow(event: MouseEvent, invoice: InvoiceSummaryDto): void {
-    if (event.target instanceof Element && event.target.closest('a')) {
-      return;
-    }
-    void this.#router.navigate(['/invoices', invoice.id]);
-  }
-
   #navigate(filters: InvoiceFilters): void {
-    void this.#router.navigate([], { relativeTo: this.#route, queryParams: toInvoiceQueryParams(filters) });
+    this.list.setFilters(filterParams(['q', 'kind', 'paymentStatus'], toInvoiceQueryParams(filters)));
   }
 }

@@ -10,7 +10,8 @@ export interface SalesOrderFilters {
 }
 
 export const EMPTY_ORDER_FILTERS: SalesOrderFilters = { q: '', status: '', customerId: '' };
-export const ORDER_PAGE_SIZE = 25;
+/** Newest first when the URL names no order. */
+export const ORDER_DEFAULT_SORT = '-createdAt';
 
 const ID_PATTERN = /^[0-9a-zA-Z-]{1,64}$/;
 
@@ -30,11 +31,9 @@ export function toOrderQueryParams(filters: SalesOrderFilters): Params {
   return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== ''));
 }
 
-/** The API query (without a cursor), newest first. */
+/** The API query of the filters (the table adds order and paging). */
 export function toOrderApiQuery(filters: SalesOrderFilters): SalesOrderListQuery {
   return {
-    limit: ORDER_PAGE_SIZE,
-    sort: '-createdAt',
     ...(filters.q ? { q: filters.q } : {}),
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.customerId ? { customerId: filters.customerId } : {}),

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, signal, untracked } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import {
   MatAutocomplete,
@@ -10,13 +10,12 @@ import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatFormField, MatLabel, MatPrefix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
-import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import {
   PAGINATION,
   Permission,
+  SALES_ORDER_SORT_FIELDS,
   SALES_ORDER_STATUSES,
   type PartnerDto,
   type SalesOrderStatus,
@@ -27,8 +26,11 @@ import { catchError, debounceTime, distinctUntilChanged, filter, map, of, switch
 import { AuthService } from '../../../../core/auth/auth.service';
 import { RealtimeService } from '../../../../core/realtime/realtime.service';
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
-import { problemMessage } from '../../../../shared/http/problem-details';
-import { LoadMoreList } from '../../../../shared/list/load-more-list';
+import { DataTableComponent } from '../../../../shared/table/data-table.component';
+import { ListFiltersComponent } from '../../../../shared/table/list-filters.component';
+import { TableCellDirective } from '../../../../shared/table/table-cell.directive';
+import type { TableColumn } from '../../../../shared/table/table-column';
+import { filterParams, injectTableList } from '../../../../shared/table/table-list';
 import { MoneyPipe } from '../../../../shared/money/money.pipe';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { CustomersLookupService } from '../../data-access/customers-lookup.service';
@@ -36,6 +38,7 @@ import { SALES_ORDER_STATUS_LABELS, orderStatusLabel, orderStatusTone } from '..
 import { SALES_ORDER_AGGREGATE, SalesOrdersService } from '../../data-access/sales-orders.service';
 import {
   EMPTY_ORDER_FILTERS,
+  ORDER_DEFAULT_SORT,
   type SalesOrderFilters,
   parseOrderFilters,
   sameOrderFilters,
@@ -46,15 +49,14 @@ import {
 const FILTER_DEBOUNCE_MS = 300;
 
 /**
- * Sales orders (`/sales-orders`), newest first: search, status and customer filters in the URL,
- * "Load more", and a note when orders change elsewhere.
+ * Sales orders (`/sales-orders`) on the shared data table, newest first: search, status and customer
+ * filters in the URL, and a note when orders change elsewhere.
  */
 @Component({
   selector: 'app-sales-order-list',
   imports: [
     ReactiveFormsModule,
     RouterLink,
-    MatTableModule,
     MatAutocomplete,
     MatAutocompleteTrigger,
     MatOption,
@@ -65,8 +67,10 @@ const FILTER_DEBOUNCE_MS = 300;
     MatSelect,
     MatButton,
     MatAnchor,
-    MatProgressBar,
     DateTimePipe,
+    DataTableComponent,
+    TableCellDirective,
+    ListFiltersComponent,
     MoneyPipe,
     IconComponent,
   ],
@@ -75,13 +79,21 @@ const FILTER_DEBOUNCE_MS = 300;
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SalesOrderListComponent {
-  readonly #router = inject(Router);
-  readonly #route = inject(ActivatedRoute);
   readonly #orders = inject(SalesOrdersService);
   readonly #customers = inject(CustomersLookupService);
   readonly #auth = inject(AuthService);
 
-  protected readonly columns = ['number', 'customer', 'status', 'total', 'createdAt'];
+  protected readonly columns: readonly TableColumn<SalesOrderSummaryDto>[] = [
+    { key: 'number', label: 'Number', sortField: 'number', hideable: false, card: 'title', nowrap: true },
+    { key: 'customer', label: 'Customer' },
+    { key: 'status', label: 'Status' },
+    { key: 'total', label: 'Total', sortField: 'totalMinor', align: 'end', nowrap: true },
+    { key: 'createdAt', label: 'Created', sortField: 'createdAt', sortStart: 'desc', nowrap: true },
+  ];
+  protected readonly orderLink = (order: SalesOrderSummaryDto): string[] => ['/sales-orders', order.id];
+  protected readonly orderLabel = (order: SalesOrderSummaryDto): string => order.number;
+  /** The selected order ids (for bulk actions). */
+  readonly selectedIds = signal<string[]>([]);
   protected readonly statuses = SALES_ORDER_STATUSES.map((status) => ({
     status,
     label: SALES_ORDER_STATUS_LABELS[status],
@@ -90,15 +102,15 @@ export class SalesOrderListComponent {
   protected readonly statusTone = orderStatusTone;
   protected readonly maxSearchLength = PAGINATION.maxSearchLength;
   protected readonly canWrite = computed(() => this.#auth.permissions().has(Permission.SalesOrdersWrite));
-  protected readonly list = new LoadMoreList<SalesOrderSummaryDto>(inject(DestroyRef));
-  protected readonly problemText = computed(() => {
-    const problem = this.list.problem();
-    return problem ? problemMessage(problem) : '';
+  protected readonly list = injectTableList<SalesOrderSummaryDto>({
+    sortFields: SALES_ORDER_SORT_FIELDS,
+    defaultSort: ORDER_DEFAULT_SORT,
+    fetch: (query, params) => this.#orders.list({ ...query, ...toOrderApiQuery(parseOrderFilters(params)) }),
+    rowId: (order) => order.id,
   });
-  protected readonly state = toSignal(this.#route.queryParamMap.pipe(map(parseOrderFilters)), {
-    requireSync: true,
-  });
+  protected readonly state = computed(() => parseOrderFilters(this.list.params()), { equal: sameOrderFilters });
   protected readonly hasFilters = computed(() => !sameOrderFilters(this.state(), EMPTY_ORDER_FILTERS));
+  protected readonly filterCount = computed(() => Object.values(this.state()).filter((value) => value !== '').length);
   /** Orders changed since the list was loaded: offer to show them rather than jump. */
   protected readonly changed = signal(false);
 
@@ -115,15 +127,15 @@ export class SalesOrderListComponent {
     !value ? '' : typeof value === 'string' ? value : `${value.code} · ${value.name}`;
 
   constructor() {
-    this.#route.queryParamMap
-      .pipe(map(parseOrderFilters), distinctUntilChanged(sameOrderFilters), takeUntilDestroyed())
-      .subscribe((filters) => {
+    // The URL changed (a filter, back/forward): show it in the form without filtering again.
+    effect(() => {
+      const filters = this.state();
+      untracked(() => {
         this.filters.setValue({ q: filters.q, status: filters.status }, { emitEvent: false });
         this.#showCustomer(filters.customerId);
         this.changed.set(false);
-        const query = toOrderApiQuery(filters);
-        this.list.load((cursor) => this.#orders.list(cursor ? { ...query, cursor } : query));
       });
+    });
 
     this.filters.valueChanges.pipe(debounceTime(FILTER_DEBOUNCE_MS), takeUntilDestroyed()).subscribe(() => {
       const raw = this.filters.getRawValue();
@@ -162,20 +174,12 @@ export class SalesOrderListComponent {
 
   protected showChanges(): void {
     this.changed.set(false);
-    this.list.refresh();
+    this.list.reload();
   }
 
   protected clearFilters(): void {
     this.customer.setValue('', { emitEvent: false });
     this.#navigate(EMPTY_ORDER_FILTERS);
-  }
-
-  protected openRow(event: MouseEvent, order: SalesOrderSummaryDto): void {
-    // The number link navigates by itself (and supports ctrl/middle click); don't do it twice.
-    if (event.target instanceof Element && event.target.closest('a')) {
-      return;
-    }
-    void this.#router.navigate(['/sales-orders', order.id]);
   }
 
   /** Shows the customer of a filter read from the URL by its code and name. */
@@ -197,6 +201,6 @@ export class SalesOrderListComponent {
   }
 
   #navigate(filters: SalesOrderFilters): void {
-    void this.#router.navigate([], { relativeTo: this.#route, queryParams: toOrderQueryParams(filters) });
+    this.list.setFilters(filterParams(['q', 'status', 'customerId'], toOrderQueryParams(filters)));
   }
 }
