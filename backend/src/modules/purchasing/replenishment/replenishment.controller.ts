@@ -7,9 +7,9 @@ import { Idempotent } from '../../../platform/http/idempotency/idempotent.decora
 import { PageOf, wholeList } from '../../../platform/http/pagination/page-dto';
 import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
-import { PurchaseOrderResponseDto } from '../dto/purchase-order.dto';
 import {
   CreateReplenishmentOrdersDto,
+  CreatedPurchaseOrdersDto,
   ReplenishmentGroupResponseDto,
   ReplenishmentQueryDto,
 } from './replenishment.dto';
@@ -49,7 +49,7 @@ export class ReplenishmentController {
       'a supplier and a quantity above 0. Line prices are the purchase prices (else the cost). Answers 201 with ' +
       'the created orders as one complete page; `Location` is the first of them.',
   })
-  @ApiCreatedResponse({ type: PageOf(PurchaseOrderResponseDto), description: 'The new drafts.' })
+  @ApiCreatedResponse({ type: CreatedPurchaseOrdersDto, description: 'The new drafts.' })
   @ApiProblems(400, 404, 409, 415)
   @ApiProblemCodes(
     ErrorCode.ProductNotFound,

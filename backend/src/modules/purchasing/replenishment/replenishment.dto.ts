@@ -1,9 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PurchaseOrderResponseDto } from '../dto/purchase-order.dto';
 import {
   CURRENCIES,
   REPLENISHMENT_LIMITS,
   type CreateReplenishmentOrdersRequest,
   type CurrencyCode,
+  type Page,
+  type PurchaseOrderDto,
   type ReplenishmentGroupDto,
   type ReplenishmentItemDto,
   type ReplenishmentLineInput,
@@ -110,4 +113,57 @@ export class CreateReplenishmentOrdersDto implements CreateReplenishmentOrdersRe
   @Optional()
   @IsUUID('all')
   warehouseId?: string;
+}
+
+/** Written out: the generated example would stop short of the status history's actor (nesting depth). */
+const CREATED_ORDER_EXAMPLE: PurchaseOrderDto = {
+  id: '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c30',
+  number: 'PO-000042',
+  supplierId: '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c11',
+  supplierCode: 'NORDWOOD',
+  supplierName: 'Nordwood Furniture GmbH',
+  warehouseId: '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c20',
+  warehouseCode: 'BER-1',
+  status: 'draft',
+  expectedDate: null,
+  currency: 'EUR',
+  totalMinor: 172500,
+  notes: 'Created from reorder suggestions.',
+  lines: [
+    {
+      id: '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c31',
+      lineNo: 1,
+      productId: '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10',
+      sku: 'CHAIR-OAK-01',
+      productName: 'Oak dining chair',
+      quantity: 25,
+      receivedQuantity: 0,
+      openQuantity: 25,
+      unitCostMinor: 6900,
+      lineTotalMinor: 172500,
+    },
+  ],
+  history: [
+    {
+      from: null,
+      to: 'draft',
+      at: '2026-11-23T10:15:30.123Z',
+      actor: { type: 'user', id: '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c40', label: 'clerk@depot.local' },
+      note: null,
+    },
+  ],
+  version: 1,
+  createdAt: '2026-11-23T10:15:30.123Z',
+  updatedAt: '2026-11-23T10:15:30.123Z',
+};
+
+/** The drafts created from suggestions, as one complete page. */
+export class CreatedPurchaseOrdersDto implements Page<PurchaseOrderDto> {
+  @ApiProperty({ type: [PurchaseOrderResponseDto], example: [CREATED_ORDER_EXAMPLE] })
+  items!: PurchaseOrderResponseDto[];
+  /** Always null: every created order is here. */
+  @ApiProperty({ type: String, nullable: true, example: null })
+  nextCursor!: string | null;
+  /** How many drafts were created. @example 2 */
+  total?: number;
 }

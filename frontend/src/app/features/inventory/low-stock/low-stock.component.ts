@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
+import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -37,6 +37,7 @@ export const LOW_STOCK_REFRESH_DEBOUNCE_MS = 500;
     MatSelect,
     MatOption,
     MatButton,
+    MatAnchor,
     MatProgressBar,
     IconComponent,
   ],
@@ -53,6 +54,8 @@ export class LowStockComponent {
   readonly #auth = inject(AuthService);
 
   protected readonly canAdjust = computed(() => this.#auth.permissions().has(Permission.InventoryStockAdjust));
+  /** Shortfalls become purchase orders on the reorder page. */
+  protected readonly canReorder = computed(() => this.#auth.permissions().has(Permission.PurchasingOrdersWrite));
   protected readonly warehouses = signal<WarehouseDto[]>([]);
   protected readonly warehouseId = toSignal(
     this.#route.queryParamMap.pipe(map((params) => params.get('warehouseId') ?? '')),

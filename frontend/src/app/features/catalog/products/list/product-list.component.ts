@@ -4,6 +4,8 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signa
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatAnchor, MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatHint, MatLabel, MatPrefix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -21,8 +23,21 @@ import {
   type Page,
   type ProductDto,
   type ProblemDetails,
+  ProductBulkAction,
+  type BulkResult,
 } from '@depot/contracts';
-import { Subject, catchError, debounceTime, distinctUntilChanged, map, of, startWith, switchMap, tap } from 'rxjs';
+import {
+  type Observable,
+  Subject,
+  catchError,
+  debounceTime,
+  distinctUntilChanged,
+  map,
+  of,
+  startWith,
+  switchMap,
+  tap,
+} from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
 import { RealtimeService } from '../../../../core/realtime/realtime.service';
@@ -33,7 +48,13 @@ import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { CategoriesService } from '../../categories/data-access/categories.service';
 import { categoryLabel, categoryOptions } from '../../categories/data-access/category-tree';
 import { blobErrorToProblem, saveBlob } from '../../../../shared/http/download';
-import { PRODUCT_AGGREGATE, ProductsService } from '../data-access/products.service';
+import { EXPORT_SELECTED_MAX, PRODUCT_AGGREGATE, ProductsService } from '../data-access/products.service';
+import type { BulkAction, BulkActionContext } from '../../../../shared/bulk/bulk-action';
+import { BulkActionBarComponent } from '../../../../shared/bulk/bulk-action-bar.component';
+import { BulkService } from '../../../../shared/bulk/bulk.service';
+import { openPriceChangeDialog } from '../../../../shared/bulk/price-change-dialog.component';
+import { openConfirmDialog } from '../../../../shared/ui/confirm-dialog/confirm-dialog.component';
+import { openMoveToCategoryDialog } from './move-to-category-dialog.component';
 import {
   DEFAULT_LIST_STATE,
   DEFAULT_SORT,
@@ -92,6 +113,8 @@ type LoadResult =
     MatProgressBar,
     MoneyPipe,
     IconComponent,
+    MatCheckbox,
+    BulkActionBarComponent,
   ],
   templateUrl: './product-list.component.html',
   styleUrl: './product-list.component.scss',
@@ -107,6 +130,8 @@ export class ProductListComponent {
   readonly #snackBar = inject(MatSnackBar);
   readonly #reload = new Subject<void>();
   readonly #totals = new Map<string, number>();
+  readonly #dialog = inject(MatDialog);
+  readonly #bulk = inject(BulkService);
 
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly maxSearchLength = PAGINATION.maxSearchLength;
@@ -159,12 +184,85 @@ export class ProductListComponent {
   protected readonly total = signal<number | null>(null);
   protected readonly hasFilters = computed(() => hasActiveFilters(this.state()));
 
-  protected readonly columns = toSignal(
+  readonly #dataColumns = toSignal(
     inject(BreakpointObserver)
       .observe('(max-width: 719.98px)')
       .pipe(map((state) => (state.matches ? [...NARROW_COLUMNS] : [...ALL_COLUMNS]))),
     { initialValue: [...ALL_COLUMNS] },
   );
+  /** A selection column for those who may act on products (bulk actions). */
+  protected readonly columns = computed(() =>
+    this.canWrite() ? ['select', ...this.#dataColumns()] : this.#dataColumns(),
+  );
+
+  /** Selected product ids; kept across pages until cleared. */
+  protected readonly selected = signal<ReadonlySet<string>>(new Set());
+  protected readonly selectedIds = computed(() => [...this.selected()]);
+  protected readonly allOnPageSelected = computed(
+    () => this.items().length > 0 && this.items().every((product) => this.selected().has(product.id)),
+  );
+  protected readonly someOnPageSelected = computed(
+    () => !this.allOnPageSelected() && this.items().some((product) => this.selected().has(product.id)),
+  );
+  protected readonly bulkActions: readonly BulkAction[] = [
+    {
+      key: 'archive',
+      label: 'Archive',
+      icon: 'archive',
+      run: (context) => this.#confirmed(context, 'Archive', ProductBulkAction.Archive),
+    },
+    {
+      key: 'activate',
+      label: 'Activate',
+      icon: 'unarchive',
+      run: (context) => this.#confirmed(context, 'Activate', ProductBulkAction.Activate),
+    },
+    {
+      key: 'move',
+      label: 'Move to category',
+      icon: 'moveTo',
+      run: (context) =>
+        openMoveToCategoryDialog(this.#dialog, { count: context.ids.length, options: this.categoryOptions() }).pipe(
+          switchMap((categoryId) =>
+            categoryId === undefined
+              ? of(null)
+              : this.#bulk.run('products', {
+                  action: ProductBulkAction.MoveToCategory,
+                  ids: [...context.ids],
+                  operationId: context.operationId,
+                  categoryId,
+                }),
+          ),
+        ),
+    },
+    {
+      key: 'price',
+      label: 'Change prices',
+      icon: 'edit',
+      run: (context) =>
+        openPriceChangeDialog(this.#dialog, context.ids).pipe(
+          switchMap((change) =>
+            change === null
+              ? of(null)
+              : this.#bulk.run('products', {
+                  action: ProductBulkAction.ChangePrice,
+                  ids: [...context.ids],
+                  operationId: context.operationId,
+                  ...change,
+                }),
+          ),
+        ),
+    },
+    {
+      key: 'export',
+      label: 'Export selected',
+      icon: 'download',
+      run: (context) => {
+        this.exportSelected(context.ids);
+        return of(null);
+      },
+    },
+  ];
 
   protected readonly search = new FormControl(this.state().q, { nonNullable: true });
 
@@ -218,6 +316,79 @@ export class ProductListComponent {
       .list()
       .pipe(takeUntilDestroyed(destroyRef))
       .subscribe({ next: (categories) => this.#categories.set(categories), error: () => undefined });
+  }
+
+  protected toggleRow(id: string, checked: boolean): void {
+    const next = new Set(this.selected());
+    if (checked) {
+      next.add(id);
+    } else {
+      next.delete(id);
+    }
+    this.selected.set(next);
+  }
+
+  protected togglePage(checked: boolean): void {
+    const next = new Set(this.selected());
+    for (const product of this.items()) {
+      if (checked) {
+        next.add(product.id);
+      } else {
+        next.delete(product.id);
+      }
+    }
+    this.selected.set(next);
+  }
+
+  protected clearSelection(): void {
+    this.selected.set(new Set());
+  }
+
+  /** A bulk action changed products: show the page as it is now (the selection stays for a follow-up). */
+  protected onBulkCompleted(_result: BulkResult): void {
+    this.#reload.next();
+  }
+
+  /** Downloads the selected products as CSV. */
+  protected exportSelected(ids: readonly string[]): void {
+    if (ids.length > EXPORT_SELECTED_MAX) {
+      this.exportError.set(
+        `select at most ${EXPORT_SELECTED_MAX} products to export them, or export all matching rows with Export CSV.`,
+      );
+      return;
+    }
+    this.exportError.set(null);
+    this.#products.exportCsv({}, ids).subscribe({
+      next: (file) => {
+        saveBlob(this.#document, file.blob, file.fileName);
+        this.#snackBar.open(`Downloaded ${file.fileName}.`, 'Dismiss', { duration: 4000 });
+      },
+      error: (error: unknown) => {
+        void blobErrorToProblem(error).then((problem) => this.exportError.set(problemMessage(problem)));
+      },
+    });
+  }
+
+  #confirmed(
+    context: BulkActionContext,
+    verb: string,
+    action: typeof ProductBulkAction.Archive | typeof ProductBulkAction.Activate,
+  ): Observable<BulkResult | null> {
+    const count = context.ids.length;
+    return openConfirmDialog(this.#dialog, {
+      title: `${verb} ${count} ${count === 1 ? 'product' : 'products'}?`,
+      message:
+        action === ProductBulkAction.Archive
+          ? 'Archived products are hidden from active lists and cannot be ordered; you can activate them again.'
+          : 'The products become available for orders again.',
+      confirmLabel: verb,
+    }).pipe(
+      switchMap((confirmed) =>
+        confirmed
+          ? this.#bulk.run('products', { action, ids: [...context.ids], operationId: context.operationId })
+          : of(null),
+      ),
+    );
   }
 
   protected categoryName(id: string | null): string {
@@ -321,7 +492,8 @@ export class ProductListComponent {
 
   protected openRow(event: MouseEvent, product: ProductDto): void {
     // The SKU link navigates by itself (and supports ctrl/middle click); don't do it twice.
-    if (event.target instanceof Element && event.target.closest('a')) {
+    // The selection checkbox selects, it does not open.
+    if (event.target instanceof Element && event.target.closest('a, mat-checkbox, .select-cell')) {
       return;
     }
     void this.#router.navigate(this.productLink(product), { relativeTo: this.#route });
