@@ -5,6 +5,9 @@ import { expectProblem, startTestApp, type TestApp } from './support/test-app';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies */
 
+// Many rows per test, each a real request; generous on a busy machine.
+jest.setTimeout(120_000);
+
 describe('Bulk actions: products, draft orders and users, row by row', () => {
   let app: TestApp;
   let admin: string;
@@ -344,7 +347,7 @@ describe('Bulk actions: products, draft orders and users, row by row', () => {
 
     it("disables users, never the caller's own account", async () => {
       const ids = [await newUser(), await newUser()];
-      const me = (await app.request('/api/v1/me', { token: admin })).body.id as string;
+      const me = (await app.request('/api/v1/auth/me', { token: admin })).body.id as string;
       const response = await post('/api/v1/users/bulk', { action: 'disable', ids: [...ids, me] }, admin);
       expect(response.status).toBe(200);
       expect(response.body.summary).toEqual({ ok: 2, failed: 1, unchanged: 0 });

@@ -3,6 +3,9 @@ import { expectProblem, startTestApp, type TestApp } from './support/test-app';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies */
 
+// Many rows per test, each a real request; generous on a busy machine.
+jest.setTimeout(120_000);
+
 describe('Replenishment: reorder suggestions grouped by supplier, and draft purchase orders from them', () => {
   let app: TestApp;
   let admin: string;

@@ -88,10 +88,7 @@ export class ReorderComponent {
     { requireSync: true },
   );
   protected readonly quantities = new FormRecord<FormControl<number | null>>({});
-  readonly #quantityValues = toSignal(
-    this.quantities.valueChanges.pipe(map((value): Readonly<Record<string, number | null | undefined>> => value)),
-    { initialValue: {} as Readonly<Record<string, number | null | undefined>> },
-  );
+  readonly #quantityValues = signal<Readonly<Record<string, number | null | undefined>>>({});
   protected readonly lines = computed(() => orderLines(this.groups(), this.#quantityValues()));
   /** How many drafts "Create" makes (one per supplier with something to order). */
   protected readonly supplierCount = computed(() => {
@@ -110,6 +107,9 @@ export class ReorderComponent {
         .pipe(takeUntilDestroyed(this.#destroyRef))
         .subscribe({ next: (all) => this.warehouses.set(all), error: () => undefined });
     }
+    this.quantities.valueChanges
+      .pipe(takeUntilDestroyed(this.#destroyRef))
+      .subscribe((value) => this.#quantityValues.set(value));
     this.#route.queryParamMap.pipe(takeUntilDestroyed(this.#destroyRef)).subscribe(() => this.load());
   }
 
