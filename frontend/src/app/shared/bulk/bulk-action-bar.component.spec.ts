@@ -1,4 +1,4 @@
-import { Component, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import type { BulkResult } from '@depot/contracts';
@@ -28,6 +28,7 @@ const RESULT: BulkResult = {
     (cleared)="cleared = cleared + 1"
     (completed)="completed = $event"
   />`,
+  changeDetection: ChangeDetectionStrategy.OnPush,
 })
 class HostComponent {
   readonly ids = signal<readonly string[]>(['a', 'b', 'c']);
