@@ -5,7 +5,6 @@ import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
-import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatHint, MatLabel, MatPrefix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
@@ -23,21 +22,9 @@ import {
   type Page,
   type ProductDto,
   type ProblemDetails,
-  ProductBulkAction,
   type BulkResult,
 } from '@depot/contracts';
-import {
-  type Observable,
-  Subject,
-  catchError,
-  debounceTime,
-  distinctUntilChanged,
-  map,
-  of,
-  startWith,
-  switchMap,
-  tap,
-} from 'rxjs';
+import { Subject, catchError, debounceTime, distinctUntilChanged, map, of, startWith, switchMap, tap } from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
 import { RealtimeService } from '../../../../core/realtime/realtime.service';
@@ -48,13 +35,8 @@ import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { CategoriesService } from '../../categories/data-access/categories.service';
 import { categoryLabel, categoryOptions } from '../../categories/data-access/category-tree';
 import { blobErrorToProblem, saveBlob } from '../../../../shared/http/download';
-import { EXPORT_SELECTED_MAX, PRODUCT_AGGREGATE, ProductsService } from '../data-access/products.service';
-import type { BulkAction, BulkActionContext } from '../../../../shared/bulk/bulk-action';
-import { BulkActionBarComponent } from '../../../../shared/bulk/bulk-action-bar.component';
-import { BulkService } from '../../../../shared/bulk/bulk.service';
-import { openPriceChangeDialog } from '../../../../shared/bulk/price-change-dialog.component';
-import { openConfirmDialog } from '../../../../shared/ui/confirm-dialog/confirm-dialog.component';
-import { openMoveToCategoryDialog } from './move-to-category-dialog.component';
+import { PRODUCT_AGGREGATE, ProductsService } from '../data-access/products.service';
+import { ProductBulkActionsComponent } from './product-bulk-actions.component';
 import {
   DEFAULT_LIST_STATE,
   DEFAULT_SORT,
@@ -114,7 +96,7 @@ type LoadResult =
     MoneyPipe,
     IconComponent,
     MatCheckbox,
-    BulkActionBarComponent,
+    ProductBulkActionsComponent,
   ],
   templateUrl: './product-list.component.html',
   styleUrl: './product-list.component.scss',
@@ -130,8 +112,6 @@ export class ProductListComponent {
   readonly #snackBar = inject(MatSnackBar);
   readonly #reload = new Subject<void>();
   readonly #totals = new Map<string, number>();
-  readonly #dialog = inject(MatDialog);
-  readonly #bulk = inject(BulkService);
 
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly maxSearchLength = PAGINATION.maxSearchLength;
@@ -204,65 +184,6 @@ export class ProductListComponent {
   protected readonly someOnPageSelected = computed(
     () => !this.allOnPageSelected() && this.items().some((product) => this.selected().has(product.id)),
   );
-  protected readonly bulkActions: readonly BulkAction[] = [
-    {
-      key: 'archive',
-      label: 'Archive',
-      icon: 'archive',
-      run: (context) => this.#confirmed(context, 'Archive', ProductBulkAction.Archive),
-    },
-    {
-      key: 'activate',
-      label: 'Activate',
-      icon: 'unarchive',
-      run: (context) => this.#confirmed(context, 'Activate', ProductBulkAction.Activate),
-    },
-    {
-      key: 'move',
-      label: 'Move to category',
-      icon: 'moveTo',
-      run: (context) =>
-        openMoveToCategoryDialog(this.#dialog, { count: context.ids.length, options: this.categoryOptions() }).pipe(
-          switchMap((categoryId) =>
-            categoryId === undefined
-              ? of(null)
-              : this.#bulk.run('products', {
-                  action: ProductBulkAction.MoveToCategory,
-                  ids: [...context.ids],
-                  operationId: context.operationId,
-                  categoryId,
-                }),
-          ),
-        ),
-    },
-    {
-      key: 'price',
-      label: 'Change prices',
-      icon: 'edit',
-      run: (context) =>
-        openPriceChangeDialog(this.#dialog, context.ids).pipe(
-          switchMap((change) =>
-            change === null
-              ? of(null)
-              : this.#bulk.run('products', {
-                  action: ProductBulkAction.ChangePrice,
-                  ids: [...context.ids],
-                  operationId: context.operationId,
-                  ...change,
-                }),
-          ),
-        ),
-    },
-    {
-      key: 'export',
-      label: 'Export selected',
-      icon: 'download',
-      run: (context) => {
-        this.exportSelected(context.ids);
-        return of(null);
-      },
-    },
-  ];
 
   protected readonly search = new FormControl(this.state().q, { nonNullable: true });
 
@@ -347,48 +268,6 @@ export class ProductListComponent {
   /** A bulk action changed products: show the page as it is now (the selection stays for a follow-up). */
   protected onBulkCompleted(_result: BulkResult): void {
     this.#reload.next();
-  }
-
-  /** Downloads the selected products as CSV. */
-  protected exportSelected(ids: readonly string[]): void {
-    if (ids.length > EXPORT_SELECTED_MAX) {
-      this.exportError.set(
-        `select at most ${EXPORT_SELECTED_MAX} products to export them, or export all matching rows with Export CSV.`,
-      );
-      return;
-    }
-    this.exportError.set(null);
-    this.#products.exportCsv({}, ids).subscribe({
-      next: (file) => {
-        saveBlob(this.#document, file.blob, file.fileName);
-        this.#snackBar.open(`Downloaded ${file.fileName}.`, 'Dismiss', { duration: 4000 });
-      },
-      error: (error: unknown) => {
-        void blobErrorToProblem(error).then((problem) => this.exportError.set(problemMessage(problem)));
-      },
-    });
-  }
-
-  #confirmed(
-    context: BulkActionContext,
-    verb: string,
-    action: typeof ProductBulkAction.Archive | typeof ProductBulkAction.Activate,
-  ): Observable<BulkResult | null> {
-    const count = context.ids.length;
-    return openConfirmDialog(this.#dialog, {
-      title: `${verb} ${count} ${count === 1 ? 'product' : 'products'}?`,
-      message:
-        action === ProductBulkAction.Archive
-          ? 'Archived products are hidden from active lists and cannot be ordered; you can activate them again.'
-          : 'The products become available for orders again.',
-      confirmLabel: verb,
-    }).pipe(
-      switchMap((confirmed) =>
-        confirmed
-          ? this.#bulk.run('products', { action, ids: [...context.ids], operationId: context.operationId })
-          : of(null),
-      ),
-    );
   }
 
   protected categoryName(id: string | null): string {
