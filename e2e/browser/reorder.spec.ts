@@ -13,7 +13,9 @@ async function shortfall(request: APIRequestContext, prefix: string): Promise<{ 
     return (await response.json()) as { id: string };
   };
   const supplierName = `Supplier ${prefix}`;
-  const supplier = await post('/api/v1/suppliers', { code: prefix, name: supplierName });
+  // Supplier codes are upper-case and at most 16 characters.
+  const code = `R${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`.toUpperCase();
+  const supplier = await post('/api/v1/suppliers', { code, name: supplierName });
   const warehouses = (await (await request.get('/api/v1/warehouses', { headers })).json()) as {
     items: { id: string; active: boolean }[];
   };

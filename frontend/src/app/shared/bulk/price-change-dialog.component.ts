@@ -74,7 +74,7 @@ export interface PriceChange {
             <mat-option value="amount">Amount</mat-option>
           </mat-select>
         </mat-form-field>
-        <mat-form-field appearance="outline">
+        <mat-form-field appearance="outline" subscriptSizing="dynamic" class="value">
           <mat-label>{{
             form.controls.mode.value === 'percent' ? 'Percent (e.g. -10)' : 'Amount (e.g. -1.50)'
           }}</mat-label>
@@ -140,6 +140,9 @@ export interface PriceChange {
     }
     .change button {
       margin-top: 10px;
+    }
+    .change .value {
+      max-width: 240px;
     }
     .table-scroll {
       max-height: 320px;
