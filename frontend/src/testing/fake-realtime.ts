@@ -1,5 +1,5 @@
 import { type Provider } from '@angular/core';
-import type { DomainEventEnvelope, DomainEventName, ProductDto } from '@depot/contracts';
+import type { BulkProgressMessage, DomainEventEnvelope, DomainEventName, ProductDto } from '@depot/contracts';
 import { type Observable, Subject, filter, map, merge } from 'rxjs';
 
 import { RealtimeService, type RealtimeEventFilter } from '../app/core/realtime/realtime.service';
@@ -17,6 +17,7 @@ export type TestDomainEvent = Omit<DomainEventEnvelope, 'aggregateType' | 'paylo
 export class FakeRealtimeService {
   readonly #events = new Subject<DomainEventEnvelope>();
   readonly #resync = new Subject<void>();
+  readonly #bulkProgress = new Subject<BulkProgressMessage>();
   readonly events$ = this.#events.asObservable();
   suspended = false;
 
@@ -33,6 +34,15 @@ export class FakeRealtimeService {
 
   changes(wanted: RealtimeEventFilter): Observable<void> {
     return merge(this.events(wanted), this.#resync).pipe(map(() => undefined));
+  }
+
+  bulkProgress(operationId: string): Observable<BulkProgressMessage> {
+    return this.#bulkProgress.pipe(filter((message) => message.operationId === operationId));
+  }
+
+  /** A `bulk.progress` message as the server pushes it to the requesting user. */
+  emitBulkProgress(message: BulkProgressMessage): void {
+    this.#bulkProgress.next(message);
   }
 
   emit(event: TestDomainEvent): void {

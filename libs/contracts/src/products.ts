@@ -23,6 +23,7 @@ export const PRODUCT_LIMITS = {
   attributeKeyPattern: '^[a-z0-9][a-z0-9_.-]*$',
   attributeValueMaxLength: 200,
   maxReorderQuantity: 1_000_000_000,
+  supplierSkuMaxLength: 64,
 } as const;
 
 /**
@@ -77,6 +78,12 @@ export interface ProductDto {
   reorderPoint: number;
   /** How much to reorder. */
   reorderQuantity: number;
+  /** The supplier (a partner of kind supplier) this product is normally bought from. */
+  preferredSupplierId: string | null;
+  /** The preferred supplier's own code for the product. */
+  supplierSku: string | null;
+  /** Unit purchase price from the preferred supplier, in minor units of `currency`. */
+  purchasePriceMinor: number | null;
   status: ProductStatus;
   /** Optimistic-locking version; send it back on update. */
   version: number;
@@ -97,6 +104,9 @@ export interface CreateProductRequest {
   attributes?: ProductAttributes;
   reorderPoint?: number;
   reorderQuantity?: number;
+  preferredSupplierId?: string | null;
+  supplierSku?: string | null;
+  purchasePriceMinor?: number | null;
 }
 
 export interface UpdateProductRequest {
@@ -113,7 +123,16 @@ export interface UpdateProductRequest {
   attributes?: ProductAttributes;
   reorderPoint?: number;
   reorderQuantity?: number;
+  preferredSupplierId?: string | null;
+  supplierSku?: string | null;
+  purchasePriceMinor?: number | null;
   status?: ProductStatus;
+}
+
+/** Query of `GET /products/export.csv`: the list's filters, or just the given `ids`. */
+export interface ProductExportQuery extends Omit<ProductListQuery, 'limit' | 'cursor' | 'includeTotal'> {
+  /** Only these products (at most `BULK_LIMITS.maxIds`), e.g. a selection. */
+  ids?: string[];
 }
 
 export interface ProductListQuery extends ListQuery {

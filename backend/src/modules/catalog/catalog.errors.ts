@@ -29,6 +29,16 @@ export class UnknownCategoryError extends ValidationError {
   }
 }
 
+/** A product names a preferred supplier that does not exist or is not a supplier. */
+export class UnknownSupplierError extends ValidationError {
+  constructor() {
+    super(
+      [{ field: 'preferredSupplierId', message: 'no supplier with this id', code: 'exists' }],
+      'The preferred supplier does not exist.',
+    );
+  }
+}
+
 export class CategoryNotFoundError extends NotFoundError {
   constructor(id: string) {
     super(ErrorCode.CategoryNotFound, `No category with id ${id}.`);

@@ -2,12 +2,15 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Permission,
+  type BulkResult,
   type IncomingStockDto,
   type Page,
   type PurchaseOrderDto,
   type PurchaseOrderSummaryDto,
   ErrorCode,
 } from '@depot/contracts';
+import { BULK_DESCRIPTION, BulkResultDto } from '../../platform/http/bulk/bulk.dto';
+import { OrderBulkDto } from '../orders/dto/order-bulk.dto';
 import { Authenticated } from '../../platform/auth/auth.decorators';
 import { Idempotent } from '../../platform/http/idempotency/idempotent.decorator';
 import { ParseIdPipe } from '../../platform/http/parse-id.pipe';
@@ -43,6 +46,23 @@ export class PurchaseOrdersController {
   @ApiProblems(400)
   listPurchaseOrders(@Query() query: PurchaseOrderListQueryDto): Promise<Page<PurchaseOrderSummaryDto>> {
     return this.orders.list(query);
+  }
+
+  @Post('purchase-orders/bulk')
+  @HttpCode(200)
+  @Idempotent()
+  @Authenticated({ permission: Permission.PurchasingOrdersWrite })
+  @ApiOperation({
+    summary: 'Cancel many draft purchase orders',
+    description:
+      '`cancel`: drafts are cancelled (status history, audit and events as for a single cancel); an already ' +
+      'cancelled order is `unchanged`; any other status fails its row with ORDERS.INVALID_TRANSITION. ' +
+      BULK_DESCRIPTION,
+  })
+  @ApiOkResponse({ type: BulkResultDto, description: 'One result per id, and a summary.' })
+  @ApiProblems(400, 413, 415)
+  bulkPurchaseOrders(@Body() body: OrderBulkDto): Promise<BulkResult> {
+    return this.orders.bulk(body);
   }
 
   @Get('purchase-orders/:id')

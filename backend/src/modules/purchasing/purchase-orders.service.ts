@@ -10,11 +10,15 @@ import {
   PURCHASE_ORDER_SORT_FIELDS,
   PurchaseOrderStatus,
   type IncomingStockDto,
+  type BulkResult,
   type Page,
   type PurchaseOrderDto,
   type PurchaseOrderSummaryDto,
 } from '@depot/contracts';
 import { AuditService } from '../audit/audit.service';
+import { BulkRunner } from '../../platform/http/bulk/bulk-runner';
+import type { OrderBulkDto } from '../orders/dto/order-bulk.dto';
+import { cancelDraftRow, orderLabels } from '../orders/order-bulk';
 import { newId } from '../../platform/database/ids';
 import { OutboxService } from '../../platform/events/outbox.service';
 import { VersionConflictError } from '../../platform/http/app-error';
@@ -75,6 +79,7 @@ export class PurchaseOrdersService {
     private readonly history: OrderHistoryService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly bulkRunner: BulkRunner,
   ) {}
 
   private get db() {
@@ -217,6 +222,20 @@ export class PurchaseOrdersService {
   async submit(id: string, input: OrderTransitionDto): Promise<PurchaseOrderDto> {
     await this.lockForAction(id, input.version, 'submit');
     return this.moveTo(id, input.version, PurchaseOrderStatus.Submitted, input.note);
+  }
+
+  /** Bulk cancel of drafts: each row in its own transaction through `cancel` (see BulkRunner). */
+  async bulk(input: OrderBulkDto): Promise<BulkResult> {
+    return this.bulkRunner.run({
+      ids: input.ids,
+      operationId: input.operationId,
+      dryRun: input.dryRun,
+      labels: await orderLabels(this.db, 'purchase_orders', input.ids),
+      row: async (id) =>
+        cancelDraftRow('purchase order', await this.get(id), (version) =>
+          this.cancel(id, { version, note: input.note }),
+        ),
+    });
   }
 
   @Transactional()

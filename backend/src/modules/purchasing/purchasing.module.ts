@@ -4,11 +4,13 @@ import { OrdersModule } from '../orders/orders.module';
 import { PartnersModule } from '../partners/partners.module';
 import { PurchaseOrdersController } from './purchase-orders.controller';
 import { PurchaseOrdersService } from './purchase-orders.service';
+import { ReplenishmentController } from './replenishment/replenishment.controller';
+import { ReplenishmentService } from './replenishment/replenishment.service';
 
-/** Buying from suppliers: purchase orders and their receipts into stock. */
+/** Buying from suppliers: purchase orders, their receipts into stock, and reorder suggestions. */
 @Module({
   imports: [PartnersModule, InventoryModule, OrdersModule],
-  controllers: [PurchaseOrdersController],
-  providers: [PurchaseOrdersService],
+  controllers: [PurchaseOrdersController, ReplenishmentController],
+  providers: [PurchaseOrdersService, ReplenishmentService],
 })
 export class PurchasingModule {}

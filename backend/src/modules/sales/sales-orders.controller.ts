@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Permission,
+  type BulkResult,
   type AvailabilityDto,
   type InvoiceDto,
   type Page,
@@ -9,6 +10,8 @@ import {
   type SalesOrderSummaryDto,
   ErrorCode,
 } from '@depot/contracts';
+import { BULK_DESCRIPTION, BulkResultDto } from '../../platform/http/bulk/bulk.dto';
+import { OrderBulkDto } from '../orders/dto/order-bulk.dto';
 import { Authenticated } from '../../platform/auth/auth.decorators';
 import { Idempotent } from '../../platform/http/idempotency/idempotent.decorator';
 import { ParseIdPipe } from '../../platform/http/parse-id.pipe';
@@ -45,6 +48,23 @@ export class SalesOrdersController {
   @ApiProblems(400)
   listSalesOrders(@Query() query: SalesOrderListQueryDto): Promise<Page<SalesOrderSummaryDto>> {
     return this.orders.list(query);
+  }
+
+  @Post('sales-orders/bulk')
+  @HttpCode(200)
+  @Idempotent()
+  @Authenticated({ permission: Permission.SalesOrdersWrite })
+  @ApiOperation({
+    summary: 'Cancel many draft sales orders',
+    description:
+      '`cancel`: drafts are cancelled (status history, audit and events as for a single cancel); an already ' +
+      'cancelled order is `unchanged`; any other status fails its row with ORDERS.INVALID_TRANSITION. ' +
+      BULK_DESCRIPTION,
+  })
+  @ApiOkResponse({ type: BulkResultDto, description: 'One result per id, and a summary.' })
+  @ApiProblems(400, 413, 415)
+  bulkSalesOrders(@Body() body: OrderBulkDto): Promise<BulkResult> {
+    return this.orders.bulk(body);
   }
 
   @Get('sales-orders/:id')

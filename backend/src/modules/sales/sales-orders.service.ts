@@ -14,11 +14,15 @@ import {
   type AvailabilityDto,
   type CurrencyCode,
   type InvoiceDto,
+  type BulkResult,
   type Page,
   type SalesOrderDto,
   type SalesOrderSummaryDto,
 } from '@depot/contracts';
 import { AuditService } from '../audit/audit.service';
+import { BulkRunner } from '../../platform/http/bulk/bulk-runner';
+import type { OrderBulkDto } from '../orders/dto/order-bulk.dto';
+import { cancelDraftRow, orderLabels } from '../orders/order-bulk';
 import { newId } from '../../platform/database/ids';
 import { OutboxService } from '../../platform/events/outbox.service';
 import { VersionConflictError } from '../../platform/http/app-error';
@@ -81,6 +85,7 @@ export class SalesOrdersService {
     private readonly invoices: InvoicesService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly bulkRunner: BulkRunner,
   ) {}
 
   private get db() {
@@ -296,6 +301,18 @@ export class SalesOrdersService {
   }
 
   /** Cancels; whatever is still reserved goes back to available stock. */
+  /** Bulk cancel of drafts: each row in its own transaction through `cancel` (see BulkRunner). */
+  async bulk(input: OrderBulkDto): Promise<BulkResult> {
+    return this.bulkRunner.run({
+      ids: input.ids,
+      operationId: input.operationId,
+      dryRun: input.dryRun,
+      labels: await orderLabels(this.db, 'sales_orders', input.ids),
+      row: async (id) =>
+        cancelDraftRow('sales order', await this.get(id), (version) => this.cancel(id, { version, note: input.note })),
+    });
+  }
+
   @Transactional()
   async cancel(id: string, input: OrderTransitionDto): Promise<SalesOrderDto> {
     const order = await this.lockForAction(id, input.version, 'cancel');

@@ -5,6 +5,7 @@ import {
   EVENT_READ_PERMISSION,
   REALTIME_EVENT,
   REALTIME_SESSION_ENDED,
+  BULK_PROGRESS_EVENT,
   WEBHOOK_EVENT_TYPES,
   type WebhookEventType,
 } from '@depot/contracts';
@@ -227,6 +228,25 @@ export function buildAsyncApiDocument(eventSchemas: EventSchemas = loadEventSche
       `schema ${code('SessionRevokedEnvelope')}) or is found expired or disabled. Carries no data.`,
   };
   realtimeMessages.SessionEnded = ref('components/messages/SessionEnded');
+  messages.BulkProgress = {
+    name: BULK_PROGRESS_EVENT,
+    title: 'Bulk progress',
+    summary: 'How far a bulk request of this user has got.',
+    description:
+      'Sent only to the sockets of the user who sent a bulk request (`POST /api/v1/products/bulk` and siblings) with ' +
+      `an ${code('operationId')}: at the start, at most every 250 ms while it runs, and after the last row.`,
+    contentType: 'application/json',
+    payload: {
+      type: 'object',
+      required: ['operationId', 'done', 'total'],
+      properties: {
+        operationId: { type: 'string', format: 'uuid', description: 'The id the client sent with the request.' },
+        done: { type: 'integer', minimum: 0, description: 'Rows handled so far.' },
+        total: { type: 'integer', minimum: 1, description: 'Rows in the request.' },
+      },
+    },
+  };
+  realtimeMessages.BulkProgress = ref('components/messages/BulkProgress');
 
   for (const type of WEBHOOK_EVENT_TYPES) {
     const payloadName = payloadNameOf(eventSchemas, type);
@@ -274,7 +294,7 @@ export function buildAsyncApiDocument(eventSchemas: EventSchemas = loadEventSche
       realtime: {
         address: '/socket.io',
         title: 'Live updates',
-        description: `socket.io messages: ${code(REALTIME_EVENT)} (one per committed event) and ${code(REALTIME_SESSION_ENDED)}.`,
+        description: `socket.io messages: ${code(REALTIME_EVENT)} (one per committed event), ${code(REALTIME_SESSION_ENDED)} and ${code(BULK_PROGRESS_EVENT)}.`,
         servers: [ref('servers/depot')],
         messages: realtimeMessages,
       },

@@ -2,11 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { OutboxDispatcher } from './outbox-dispatcher';
 import { OutboxHandlers } from './outbox-handlers';
 import { OutboxService } from './outbox.service';
+import { UserMessages } from './user-messages';
 
-/** Domain events: the transactional outbox, its dispatcher, and the handler registry. */
+/** Domain events: the transactional outbox, its dispatcher, and the handler registry; direct user messages. */
 @Global()
 @Module({
-  providers: [OutboxService, OutboxHandlers, OutboxDispatcher],
-  exports: [OutboxService, OutboxHandlers, OutboxDispatcher],
+  providers: [OutboxService, OutboxHandlers, OutboxDispatcher, UserMessages],
+  exports: [OutboxService, OutboxHandlers, OutboxDispatcher, UserMessages],
 })
 export class EventsModule {}

@@ -315,6 +315,71 @@ export type UserPageDto = {
     items: Array<UserResponseDto>;
 };
 
+export type UserBulkDto = {
+    /**
+     * The records to act on: 1 to 1000 distinct ids; results come back in this order.
+     */
+    ids: Array<string>;
+    /**
+     * A UUID you choose; while the request runs, `bulk.progress` messages `{ operationId, done,
+     * total }` are pushed to your own sockets.
+     */
+    operationId?: string;
+    /**
+     * `disable`: ends each user's sessions and stops their API keys; never your own account.
+     */
+    action: 'disable';
+    /**
+     * Answer what each row would become, writing nothing.
+     */
+    dryRun?: boolean;
+};
+
+export type BulkRowErrorDto = {
+    code: string;
+    detail: string;
+};
+
+export type BulkRowResultDto = {
+    status: 'ok' | 'failed' | 'unchanged';
+    /**
+     * The touched fields before.
+     */
+    before?: {
+        [key: string]: unknown;
+    };
+    /**
+     * The touched fields after (or, on a dry run, as they would be).
+     */
+    after?: {
+        [key: string]: unknown;
+    };
+    id: string;
+    /**
+     * What the record is to a person (SKU and name, order number, e-mail).
+     */
+    label?: string;
+    /**
+     * Why the row failed (only on `failed`).
+     */
+    error?: BulkRowErrorDto;
+};
+
+export type BulkSummaryDto = {
+    ok: number;
+    failed: number;
+    unchanged: number;
+};
+
+export type BulkResultDto = {
+    results: Array<BulkRowResultDto>;
+    /**
+     * True when nothing was written.
+     */
+    dryRun: boolean;
+    summary: BulkSummaryDto;
+};
+
 export type CreateUserDto = {
     email: string;
     displayName: string;
@@ -589,6 +654,18 @@ export type ProductResponseDto = {
     attributes: {
         [key: string]: string;
     };
+    /**
+     * The supplier the product is normally bought from.
+     */
+    preferredSupplierId: string | null;
+    /**
+     * The supplier's code for it.
+     */
+    supplierSku: string | null;
+    /**
+     * Unit purchase price from the preferred supplier, in minor units.
+     */
+    purchasePriceMinor: number | null;
     status: ProductStatus;
     id: string;
     sku: string;
@@ -611,6 +688,37 @@ export type ProductPageDto = {
     total?: number;
     totalCapped?: boolean;
     items: Array<ProductResponseDto>;
+};
+
+export type ProductBulkDto = {
+    /**
+     * The records to act on: 1 to 1000 distinct ids; results come back in this order.
+     */
+    ids: Array<string>;
+    /**
+     * A UUID you choose; while the request runs, `bulk.progress` messages `{ operationId, done,
+     * total }` are pushed to your own sockets.
+     */
+    operationId?: string;
+    action: 'archive' | 'activate' | 'moveToCategory' | 'changePrice';
+    /**
+     * `moveToCategory` (required there): the target category, `null` for none.
+     */
+    categoryId?: string | null;
+    /**
+     * `changePrice` (required there): `percent` of the sale price, or an `amount` in minor units added to it.
+     */
+    mode?: 'percent' | 'amount';
+    /**
+     * `changePrice` (required there): a percentage from -100 to 1000 with at most 2 decimals
+     * (`-10` = 10 % off), or a whole amount in minor units (negative lowers the price). The new
+     * price is rounded to the minor unit, halves away from zero, and never goes below 0.
+     */
+    value?: number;
+    /**
+     * Answer what each row would become, writing nothing.
+     */
+    dryRun?: boolean;
 };
 
 export type CreateProductDto = {
@@ -643,6 +751,20 @@ export type CreateProductDto = {
      * How much to reorder.
      */
     reorderQuantity?: number;
+    /**
+     * The supplier (partner of kind supplier) the product is normally bought from; reorder
+     * suggestions are grouped by it.
+     */
+    preferredSupplierId?: string | null;
+    /**
+     * The preferred supplier's own code for the product.
+     */
+    supplierSku?: string | null;
+    /**
+     * Unit purchase price from the preferred supplier, in minor units of `currency`; purchase
+     * orders made from reorder suggestions use it.
+     */
+    purchasePriceMinor?: number | null;
     /**
      * Stock keeping unit, unique case-insensitively.
      */
@@ -684,6 +806,20 @@ export type UpdateProductDto = {
      * How much to reorder.
      */
     reorderQuantity?: number;
+    /**
+     * The supplier (partner of kind supplier) the product is normally bought from; reorder
+     * suggestions are grouped by it.
+     */
+    preferredSupplierId?: string | null;
+    /**
+     * The preferred supplier's own code for the product.
+     */
+    supplierSku?: string | null;
+    /**
+     * Unit purchase price from the preferred supplier, in minor units of `currency`; purchase
+     * orders made from reorder suggestions use it.
+     */
+    purchasePriceMinor?: number | null;
     /**
      * Stock keeping unit, unique case-insensitively.
      */
@@ -929,6 +1065,27 @@ export type PurchaseOrderPageDto = {
     items: Array<PurchaseOrderSummaryResponseDto>;
 };
 
+export type OrderBulkDto = {
+    /**
+     * The records to act on: 1 to 1000 distinct ids; results come back in this order.
+     */
+    ids: Array<string>;
+    /**
+     * A UUID you choose; while the request runs, `bulk.progress` messages `{ operationId, done,
+     * total }` are pushed to your own sockets.
+     */
+    operationId?: string;
+    action: 'cancel';
+    /**
+     * Note recorded in each cancelled order's status history.
+     */
+    note?: string | null;
+    /**
+     * Answer what each row would become, writing nothing.
+     */
+    dryRun?: boolean;
+};
+
 export type PurchaseOrderLineResponseDto = {
     id: string;
     lineNo: number;
@@ -1047,6 +1204,84 @@ export type IncomingStockPageDto = {
     total?: number;
     totalCapped?: boolean;
     items: Array<IncomingStockResponseDto>;
+};
+
+export type ReplenishmentSupplierResponseDto = {
+    id: string;
+    code: string;
+    name: string;
+};
+
+export type ReplenishmentItemResponseDto = {
+    supplierSku: string | null;
+    /**
+     * Unit purchase price (the product purchase price, else its cost) in minor units of `currency`.
+     */
+    purchasePriceMinor: number | null;
+    currency: Currency;
+    productId: string;
+    sku: string;
+    productName: string;
+    warehouseId: string;
+    warehouseCode: string;
+    available: number;
+    reorderPoint: number;
+    reorderQuantity: number;
+    /**
+     * Open quantities on draft, submitted and partially received purchase orders into this warehouse.
+     */
+    incoming: number;
+    /**
+     * `reorderQuantity` if set, else up to the reorder point; minus `incoming`; never below 0.
+     */
+    suggestedQuantity: number;
+};
+
+export type ReplenishmentGroupResponseDto = {
+    /**
+     * Null: no preferred supplier.
+     */
+    supplier: ReplenishmentSupplierResponseDto | null;
+    items: Array<ReplenishmentItemResponseDto>;
+};
+
+export type ReplenishmentGroupPageDto = {
+    items: Array<ReplenishmentGroupResponseDto>;
+    nextCursor: string | null;
+    total?: number;
+};
+
+export type ReplenishmentLineInputDto = {
+    /**
+     * Receiving warehouse; defaults to the request's `warehouseId`.
+     */
+    warehouseId?: string;
+    quantity: number;
+    productId: string;
+};
+
+export type CreateReplenishmentOrdersDto = {
+    /**
+     * What to order. Without it: every current suggestion that has a preferred supplier and a
+     * quantity above 0 (of `warehouseId` only, when given).
+     */
+    lines?: Array<ReplenishmentLineInputDto>;
+    /**
+     * The receiving warehouse of lines that name none, and the filter of the suggestions.
+     */
+    warehouseId?: string;
+};
+
+export type CreatedPurchaseOrdersDto = {
+    items: Array<PurchaseOrderResponseDto>;
+    /**
+     * Always null: every created order is here.
+     */
+    nextCursor: string | null;
+    /**
+     * How many drafts were created.
+     */
+    total?: number;
 };
 
 export type SalesOrderSummaryResponseDto = {
@@ -3151,6 +3386,69 @@ export type CreateUserResponses = {
 
 export type CreateUserResponse = CreateUserResponses[keyof CreateUserResponses];
 
+export type BulkUsersData = {
+    body: UserBulkDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/users/bulk';
+};
+
+export type BulkUsersErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `identity.users.manage`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type BulkUsersError = BulkUsersErrors[keyof BulkUsersErrors];
+
+export type BulkUsersResponses = {
+    /**
+     * One result per id, and a summary.
+     */
+    200: BulkResultDto;
+};
+
+export type BulkUsersResponse = BulkUsersResponses[keyof BulkUsersResponses];
+
 export type GetUserData = {
     body?: never;
     headers?: {
@@ -4771,6 +5069,11 @@ export type ExportProductsData = {
          * Free-text search.
          */
         q?: string;
+        /**
+         * Only these products (e.g. a selection), comma-separated or repeated; at most 1000. The
+         * other filters still apply.
+         */
+        ids?: Array<string>;
     };
     url: '/api/v1/products/export.csv';
 };
@@ -4808,6 +5111,69 @@ export type ExportProductsResponses = {
 };
 
 export type ExportProductsResponse = ExportProductsResponses[keyof ExportProductsResponses];
+
+export type BulkProductsData = {
+    body: ProductBulkDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/products/bulk';
+};
+
+export type BulkProductsErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `catalog.products.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type BulkProductsError = BulkProductsErrors[keyof BulkProductsErrors];
+
+export type BulkProductsResponses = {
+    /**
+     * One result per id, and a summary.
+     */
+    200: BulkResultDto;
+};
+
+export type BulkProductsResponse = BulkProductsResponses[keyof BulkProductsResponses];
 
 export type ArchiveProductData = {
     body?: never;
@@ -6603,6 +6969,69 @@ export type CreatePurchaseOrderResponses = {
 
 export type CreatePurchaseOrderResponse = CreatePurchaseOrderResponses[keyof CreatePurchaseOrderResponses];
 
+export type BulkPurchaseOrdersData = {
+    body: OrderBulkDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/purchase-orders/bulk';
+};
+
+export type BulkPurchaseOrdersErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.orders.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type BulkPurchaseOrdersError = BulkPurchaseOrdersErrors[keyof BulkPurchaseOrdersErrors];
+
+export type BulkPurchaseOrdersResponses = {
+    /**
+     * One result per id, and a summary.
+     */
+    200: BulkResultDto;
+};
+
+export type BulkPurchaseOrdersResponse = BulkPurchaseOrdersResponses[keyof BulkPurchaseOrdersResponses];
+
 export type GetPurchaseOrderData = {
     body?: never;
     headers?: {
@@ -7010,6 +7439,119 @@ export type GetIncomingStockResponses = {
 
 export type GetIncomingStockResponse = GetIncomingStockResponses[keyof GetIncomingStockResponses];
 
+export type ListReplenishmentData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Only this warehouse's shortfalls.
+         */
+        warehouseId?: string;
+    };
+    url: '/api/v1/replenishment';
+};
+
+export type ListReplenishmentErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.orders.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type ListReplenishmentError = ListReplenishmentErrors[keyof ListReplenishmentErrors];
+
+export type ListReplenishmentResponses = {
+    /**
+     * Groups of suggestions.
+     */
+    200: ReplenishmentGroupPageDto;
+};
+
+export type ListReplenishmentResponse = ListReplenishmentResponses[keyof ListReplenishmentResponses];
+
+export type CreateReplenishmentOrdersData = {
+    body: CreateReplenishmentOrdersDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/replenishment/purchase-orders';
+};
+
+export type CreateReplenishmentOrdersErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.orders.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type CreateReplenishmentOrdersError = CreateReplenishmentOrdersErrors[keyof CreateReplenishmentOrdersErrors];
+
+export type CreateReplenishmentOrdersResponses = {
+    /**
+     * The new drafts.
+     */
+    201: CreatedPurchaseOrdersDto;
+};
+
+export type CreateReplenishmentOrdersResponse = CreateReplenishmentOrdersResponses[keyof CreateReplenishmentOrdersResponses];
+
 export type ListSalesOrdersData = {
     body?: never;
     path?: never;
@@ -7150,6 +7692,69 @@ export type CreateSalesOrderResponses = {
 };
 
 export type CreateSalesOrderResponse = CreateSalesOrderResponses[keyof CreateSalesOrderResponses];
+
+export type BulkSalesOrdersData = {
+    body: OrderBulkDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/sales-orders/bulk';
+};
+
+export type BulkSalesOrdersErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.orders.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type BulkSalesOrdersError = BulkSalesOrdersErrors[keyof BulkSalesOrdersErrors];
+
+export type BulkSalesOrdersResponses = {
+    /**
+     * One result per id, and a summary.
+     */
+    200: BulkResultDto;
+};
+
+export type BulkSalesOrdersResponse = BulkSalesOrdersResponses[keyof BulkSalesOrdersResponses];
 
 export type GetSalesOrderData = {
     body?: never;

@@ -23,6 +23,8 @@ import { bigintToNumber } from '../../../platform/database/column-transformers';
 @Check('ck_products_cost_minor', '"cost_minor" IS NULL OR "cost_minor" >= 0')
 @Check('ck_products_barcode', `"barcode" IS NULL OR "barcode" ~ '^([0-9]{12}|[0-9]{13})$'`)
 @Check('ck_products_attributes', `jsonb_typeof("attributes") = 'object'`)
+@Check('ck_products_purchase_price_minor', '"purchase_price_minor" IS NULL OR "purchase_price_minor" >= 0')
+@Index('ix_products_preferred_supplier_id', { synchronize: false })
 @Check('ck_products_reorder', '"reorder_point" >= 0 AND "reorder_quantity" >= 0')
 export class ProductEntity extends TimestampedEntity {
   /** Unique case-insensitively (index on lower(sku)). */
@@ -63,6 +65,16 @@ export class ProductEntity extends TimestampedEntity {
 
   @Column({ type: 'integer', default: 0 })
   reorderQuantity!: number;
+
+  /** Preferred supplier (foreign key `fk_products_preferred_supplier` to partners, declared in the migration). */
+  @Column({ type: 'uuid', nullable: true })
+  preferredSupplierId!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  supplierSku!: string | null;
+
+  @Column({ type: 'bigint', nullable: true, transformer: bigintToNumber })
+  purchasePriceMinor!: number | null;
 
   @Column({ type: 'varchar', length: 16, default: 'active' })
   status!: ProductStatus;

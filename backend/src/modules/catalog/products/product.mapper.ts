@@ -4,7 +4,7 @@ import type { ProductEntity } from './product.entity';
 /** Column list and row shape of the lean list query (no entity hydration on the hot path). */
 export const PRODUCT_COLUMNS =
   'id, sku, name, description, unit, price_minor, cost_minor, currency, barcode, category_id, attributes, ' +
-  'reorder_point, reorder_quantity, status, version, created_at, updated_at';
+  'reorder_point, reorder_quantity, preferred_supplier_id, supplier_sku, purchase_price_minor, status, version, created_at, updated_at';
 
 export interface ProductRow {
   id: string;
@@ -20,6 +20,9 @@ export interface ProductRow {
   attributes: ProductAttributes;
   reorder_point: number;
   reorder_quantity: number;
+  preferred_supplier_id: string | null;
+  supplier_sku: string | null;
+  purchase_price_minor: string | null;
   status: ProductStatus;
   version: number;
   created_at: Date;
@@ -41,6 +44,9 @@ export function rowToProductDto(row: ProductRow): ProductDto {
     attributes: row.attributes,
     reorderPoint: row.reorder_point,
     reorderQuantity: row.reorder_quantity,
+    preferredSupplierId: row.preferred_supplier_id,
+    supplierSku: row.supplier_sku,
+    purchasePriceMinor: row.purchase_price_minor === null ? null : Number(row.purchase_price_minor),
     status: row.status,
     version: row.version,
     createdAt: row.created_at.toISOString(),
@@ -63,6 +69,9 @@ export function entityToProductDto(entity: ProductEntity): ProductDto {
     attributes: entity.attributes,
     reorderPoint: entity.reorderPoint,
     reorderQuantity: entity.reorderQuantity,
+    preferredSupplierId: entity.preferredSupplierId,
+    supplierSku: entity.supplierSku,
+    purchasePriceMinor: entity.purchasePriceMinor,
     status: entity.status,
     version: entity.version,
     createdAt: entity.createdAt.toISOString(),

@@ -11,7 +11,10 @@ import {
   type StreamableFile,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, type Page, type ProductDto, ErrorCode } from '@depot/contracts';
+import { Permission, type BulkResult, type Page, type ProductDto, ErrorCode } from '@depot/contracts';
+import { BULK_DESCRIPTION, BulkResultDto } from '../../../platform/http/bulk/bulk.dto';
+import { ProductBulkDto } from './dto/product-bulk.dto';
+import { ProductsBulkService } from './products-bulk.service';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
@@ -36,7 +39,10 @@ const CSV_EXAMPLE =
 @ApiTags('catalog')
 @Controller({ path: 'products', version: '1' })
 export class ProductsController {
-  constructor(private readonly products: ProductsService) {}
+  constructor(
+    private readonly products: ProductsService,
+    private readonly bulk: ProductsBulkService,
+  ) {}
 
   @Get()
   @Authenticated({ permission: Permission.CatalogProductsRead })
@@ -56,8 +62,8 @@ export class ProductsController {
   @ApiOperation({
     summary: 'Export products as CSV',
     description:
-      'Every product matching the same filters and sort as the list (no paging), streamed. The file imports back ' +
-      'unchanged through `POST /imports/products`.',
+      'Every product matching the same filters and sort as the list (no paging), streamed; with `ids` only those ' +
+      '(a selection). The file imports back unchanged through `POST /imports/products`.',
   })
   @ApiOkResponse({
     description: 'CSV with a header row.',
@@ -66,6 +72,24 @@ export class ProductsController {
   @ApiProblems(400)
   exportProducts(@Query() query: ProductExportQueryDto): Promise<StreamableFile> {
     return this.products.exportCsv(query);
+  }
+
+  @Post('bulk')
+  @HttpCode(200)
+  @Idempotent()
+  @Authenticated({ permission: Permission.CatalogProductsWrite })
+  @ApiOperation({
+    summary: 'Act on many products',
+    description:
+      '`archive`, `activate`, `moveToCategory` (`categoryId`, null for none; an unknown category is a 400) or ' +
+      '`changePrice` of the sale price (`mode` `percent` or `amount` with `value`; rounded to the minor unit, halves ' +
+      'away from zero, never below 0; a price above the limit fails its row). ' +
+      BULK_DESCRIPTION,
+  })
+  @ApiOkResponse({ type: BulkResultDto, description: 'One result per id, and a summary.' })
+  @ApiProblems(400, 413, 415)
+  bulkProducts(@Body() body: ProductBulkDto): Promise<BulkResult> {
+    return this.bulk.run(body);
   }
 
   @Get(':id')

@@ -5,6 +5,7 @@ import {
   PRODUCT_SORT_FIELDS,
   DomainEventName,
   PAGINATION,
+  PartnerKind,
   ProductStatus,
   type Page,
   type ProductDto,
@@ -19,7 +20,13 @@ import { newId } from '../../../platform/database/ids';
 import { ReadReplica } from '../../../platform/database/read-replica';
 import { VersionConflictError } from '../../../platform/http/app-error';
 import { parseSort } from '../../../platform/http/pagination/sort';
-import { BarcodeTakenError, ProductNotFoundError, SkuTakenError, UnknownCategoryError } from '../catalog.errors';
+import {
+  BarcodeTakenError,
+  ProductNotFoundError,
+  SkuTakenError,
+  UnknownCategoryError,
+  UnknownSupplierError,
+} from '../catalog.errors';
 import type { CreateProductDto } from './dto/create-product.dto';
 import type { ProductListQueryDto, ProductExportQueryDto } from './dto/product-list-query.dto';
 import type { UpdateProductDto } from './dto/update-product.dto';
@@ -51,6 +58,9 @@ const AUDITED_FIELDS = [
   'attributes',
   'reorderPoint',
   'reorderQuantity',
+  'preferredSupplierId',
+  'supplierSku',
+  'purchasePriceMinor',
   'status',
 ] as const;
 
@@ -61,6 +71,8 @@ function translateWriteError(error: unknown, sku: string, barcode: string | null
   if (unique === 'ux_products_barcode') return new BarcodeTakenError(barcode ?? '');
   if (violatedConstraint(error, PgError.ForeignKeyViolation) === 'fk_products_category')
     return new UnknownCategoryError();
+  if (violatedConstraint(error, PgError.ForeignKeyViolation) === 'fk_products_preferred_supplier')
+    return new UnknownSupplierError();
   return error;
 }
 
@@ -101,6 +113,7 @@ export class ProductsService {
     const sort = parseSort(query.sort, SORT_COLUMNS, '-createdAt');
     const params = new SqlParams();
     const where = productFilters(query, params);
+    if (query.ids) where.push(`products.id = ANY(${params.add(query.ids)}::uuid[])`);
     const direction = sort.descending ? 'DESC' : 'ASC';
     return this.reads.run((db) =>
       csvExport<ProductRow & { category_path: string | null }>(
@@ -126,6 +139,7 @@ export class ProductsService {
 
   @Transactional()
   async create(input: CreateProductDto): Promise<ProductDto> {
+    await this.assertSupplier(input.preferredSupplierId);
     const product = this.repository.create({
       id: newId(),
       sku: input.sku,
@@ -140,6 +154,9 @@ export class ProductsService {
       attributes: input.attributes ?? {},
       reorderPoint: input.reorderPoint ?? 0,
       reorderQuantity: input.reorderQuantity ?? 0,
+      preferredSupplierId: input.preferredSupplierId ?? null,
+      supplierSku: input.supplierSku ?? null,
+      purchasePriceMinor: input.purchasePriceMinor ?? null,
       status: ProductStatus.Active,
       version: 1,
     });
@@ -188,7 +205,12 @@ export class ProductsService {
     if (input.attributes !== undefined) changes.attributes = input.attributes;
     if (input.reorderPoint !== undefined) changes.reorderPoint = input.reorderPoint;
     if (input.reorderQuantity !== undefined) changes.reorderQuantity = input.reorderQuantity;
+    if (input.preferredSupplierId !== undefined) changes.preferredSupplierId = input.preferredSupplierId;
+    if (input.supplierSku !== undefined) changes.supplierSku = input.supplierSku;
+    if (input.purchasePriceMinor !== undefined) changes.purchasePriceMinor = input.purchasePriceMinor;
     if (input.status !== undefined) changes.status = input.status;
+    if (changes.preferredSupplierId !== before.preferredSupplierId)
+      await this.assertSupplier(changes.preferredSupplierId);
 
     return this.applyUpdate(before, changes, DomainEventName.ProductUpdated, 'update');
   }
@@ -201,6 +223,16 @@ export class ProductsService {
     assertExpectedVersion(before.version, expectedVersion);
     if (before.status === ProductStatus.Archived) return;
     await this.applyUpdate(before, { status: ProductStatus.Archived }, DomainEventName.ProductArchived, 'archive');
+  }
+
+  /** The preferred supplier must be a partner of kind supplier (the foreign key only knows partners). */
+  private async assertSupplier(id: string | null | undefined): Promise<void> {
+    if (!id) return;
+    const rows = await this.txHost.tx.query<unknown[]>(`SELECT 1 FROM partners WHERE id = $1 AND kind = $2`, [
+      id,
+      PartnerKind.Supplier,
+    ]);
+    if (rows.length === 0) throw new UnknownSupplierError();
   }
 
   private async applyUpdate(

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, UserStatus, type Page, type UserDto, ErrorCode } from '@depot/contracts';
+import { Permission, UserStatus, type BulkResult, type Page, type UserDto, ErrorCode } from '@depot/contracts';
+import { BULK_DESCRIPTION, BulkResultDto } from '../../../platform/http/bulk/bulk.dto';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
 import type { Principal } from '../../../platform/auth/principal';
@@ -10,6 +11,7 @@ import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
 import {
   CreateUserDto,
   SetUserRolesDto,
+  UserBulkDto,
   UpdateUserDto,
   UserListQueryDto,
   UserPageDto,
@@ -34,6 +36,23 @@ export class UsersController {
   @ApiProblems(400)
   listUsers(@Query() query: UserListQueryDto): Promise<Page<UserDto>> {
     return this.users.list(query);
+  }
+
+  @Post('bulk')
+  @HttpCode(200)
+  @Idempotent()
+  @Authenticated({ permission: Permission.IdentityUsersManage })
+  @ApiOperation({
+    summary: 'Disable many users',
+    description:
+      "`disable`: as the single operation, each user's sessions end and their API keys stop working; a disabled " +
+      'user is `unchanged`; your own account fails its row (AUTH.FORBIDDEN). ' +
+      BULK_DESCRIPTION,
+  })
+  @ApiOkResponse({ type: BulkResultDto, description: 'One result per id, and a summary.' })
+  @ApiProblems(400, 413, 415)
+  bulkUsers(@CurrentPrincipal() actor: Principal, @Body() body: UserBulkDto): Promise<BulkResult> {
+    return this.users.bulk(actor, body);
   }
 
   @Get(':id')

@@ -2,7 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { USER_SORT_FIELDS, ErrorCode, PAGINATION, UserStatus, type Page, type UserDto } from '@depot/contracts';
+import {
+  USER_SORT_FIELDS,
+  ErrorCode,
+  PAGINATION,
+  UserStatus,
+  type BulkResult,
+  type Page,
+  type UserDto,
+} from '@depot/contracts';
+import { BulkRunner } from '../../../platform/http/bulk/bulk-runner';
 import { QueryFailedError } from 'typeorm';
 import type { Principal } from '../../../platform/auth/principal';
 import { newId } from '../../../platform/database/ids';
@@ -21,7 +30,7 @@ import { AuditService } from '../../audit/audit.service';
 import { MailService } from '../../mail/mail.service';
 import { INVITE_TOKEN_TTL_MINUTES, PasswordTokensService } from '../password-reset/password-tokens.service';
 import { SessionsService } from '../sessions/sessions.service';
-import type { CreateUserDto, SetUserRolesDto, UpdateUserDto, UserListQueryDto } from './dto/user.dto';
+import type { CreateUserDto, SetUserRolesDto, UpdateUserDto, UserBulkDto, UserListQueryDto } from './dto/user.dto';
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
 import { UserEntity } from './user.entity';
@@ -86,6 +95,7 @@ export class UsersService {
     private readonly passwordTokens: PasswordTokensService,
     private readonly mail: MailService,
     private readonly revocations: CredentialRevocations,
+    private readonly bulkRunner: BulkRunner,
   ) {}
 
   /** The user with this e-mail (case-insensitive), including the password hash. */
@@ -260,6 +270,29 @@ export class UsersService {
     });
     await this.revocations.announce();
     return after;
+  }
+
+  /**
+   * Bulk disable: each user through `setStatus` in their own transaction (sessions ended, audit,
+   * revocation notice); the caller's own account fails its row, a disabled user is `unchanged`.
+   */
+  async bulk(actor: Principal, input: UserBulkDto): Promise<BulkResult> {
+    const rows = await this.txHost.tx.query<{ id: string; email: string }[]>(
+      'SELECT id, email FROM users WHERE id = ANY($1::uuid[])',
+      [input.ids],
+    );
+    return this.bulkRunner.run({
+      ids: input.ids,
+      operationId: input.operationId,
+      dryRun: input.dryRun,
+      labels: new Map(rows.map((row) => [row.id, row.email])),
+      row: async (id) => {
+        const before = await this.get(id);
+        if (before.status === UserStatus.Disabled) return { status: 'unchanged' };
+        const after = await this.setStatus(actor, id, UserStatus.Disabled);
+        return { status: 'ok', before: { status: before.status }, after: { status: after.status } };
+      },
+    });
   }
 
   /** Disabling ends all of the user's sessions at once (and their API keys stop working). */

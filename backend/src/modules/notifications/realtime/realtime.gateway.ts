@@ -12,6 +12,7 @@ import type { Server, Socket } from 'socket.io';
 import { AccessTokenService } from '../../../platform/auth/access-token.service';
 import { PrincipalResolver, type AccessTokenClaims, type Principal } from '../../../platform/auth/principal';
 import { OutboxHandlers, type OutboxHandler } from '../../../platform/events/outbox-handlers';
+import { UserMessages } from '../../../platform/events/user-messages';
 import { Metrics } from '../../../platform/observability/metrics';
 
 /**
@@ -27,11 +28,13 @@ interface SocketData {
 
 const roomFor = (permission: Permission): string => `perm:${permission}`;
 const sessionRoom = (sessionId: string): string => `session:${sessionId}`;
+const userRoom = (userId: string): string => `user:${userId}`;
 
 /**
  * Pushes committed domain events to the browsers allowed to see them. Sockets authenticate
  * with the access token (`auth: { token }`), join one room per permission they hold, and are
- * disconnected when their session ends. With REDIS_URL the socket.io Redis adapter carries
+ * disconnected when their session ends; each also joins its user's room for direct messages
+ * (UserMessages, e.g. bulk progress). With REDIS_URL the socket.io Redis adapter carries
  * each emit to every instance.
  */
 @WebSocketGateway({ path: '/socket.io', serveClient: false, transports: ['websocket', 'polling'] })
@@ -50,10 +53,12 @@ export class RealtimeGateway
     private readonly principals: PrincipalResolver,
     private readonly handlers: OutboxHandlers,
     private readonly metrics: Metrics,
+    private readonly userMessages: UserMessages,
   ) {}
 
   onModuleInit(): void {
     this.handlers.register(this);
+    this.userMessages.attach((userId, event, payload) => this.server?.to(userRoom(userId)).emit(event, payload));
     this.metrics.gauge(
       'depot_realtime_connections',
       'Open WebSocket (socket.io) connections on this instance.',
@@ -80,7 +85,11 @@ export class RealtimeGateway
 
   async handleConnection(socket: Socket): Promise<void> {
     const data = socket.data as SocketData;
-    await socket.join([sessionRoom(data.claims.sid), ...[...data.principal.permissions].map(roomFor)]);
+    await socket.join([
+      sessionRoom(data.claims.sid),
+      userRoom(data.principal.userId),
+      ...[...data.principal.permissions].map(roomFor),
+    ]);
   }
 
   /**

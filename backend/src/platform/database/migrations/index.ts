@@ -6,6 +6,7 @@ import { CatalogInventory1796230000000 } from './1796230000000-catalog-inventory
 import { PurchasingSales1796300000000 } from './1796300000000-purchasing-sales';
 import { EncryptedSecrets1796400000000 } from './1796400000000-encrypted-secrets';
 import { MailOutbox1796412000000 } from './1796412000000-mail-outbox';
+import { ProductSuppliers1796500000000 } from './1796500000000-product-suppliers';
 import { ListSortIndexes1796520000000 } from './1796520000000-list-sort-indexes';
 
 /** Committed migrations, in order. Add new ones at the end; never edit a committed one. */
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   PurchasingSales1796300000000,
   EncryptedSecrets1796400000000,
   MailOutbox1796412000000,
+  ProductSuppliers1796500000000,
   ListSortIndexes1796520000000,
 ];

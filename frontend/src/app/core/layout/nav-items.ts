@@ -20,6 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { label: 'Suppliers', path: '/suppliers', icon: 'shipping', permission: Permission.PurchasingSuppliersRead },
   { label: 'Customers', path: '/customers', icon: 'store', permission: Permission.SalesCustomersRead },
   { label: 'Purchase orders', path: '/purchase-orders', icon: 'list', permission: Permission.PurchasingOrdersRead },
+  { label: 'Reorder', path: '/purchasing/reorder', icon: 'shoppingCart', permission: Permission.PurchasingOrdersWrite },
   { label: 'Sales orders', path: '/sales-orders', icon: 'shoppingCart', permission: Permission.SalesOrdersRead },
   { label: 'Invoices', path: '/invoices', icon: 'receipt', permission: Permission.SalesInvoicesRead },
 ];

@@ -1,8 +1,10 @@
 import { DestroyRef, Injectable, effect, inject, signal, untracked } from '@angular/core';
 import { Router } from '@angular/router';
 import {
+  BULK_PROGRESS_EVENT,
   REALTIME_EVENT,
   REALTIME_SESSION_ENDED,
+  type BulkProgressMessage,
   type DomainEventEnvelope,
   type DomainEventName,
 } from '@depot/contracts';
@@ -47,6 +49,7 @@ export class RealtimeService {
   readonly #createSocket = inject(REALTIME_SOCKET_FACTORY);
   readonly #events = new Subject<DomainEventEnvelope>();
   readonly #resync = new Subject<void>();
+  readonly #bulkProgress = new Subject<BulkProgressMessage>();
   readonly #status = signal<RealtimeStatus>('off');
   readonly #seen = new Set<string>();
   #socket: RealtimeSocket | null = null;
@@ -89,6 +92,11 @@ export class RealtimeService {
    */
   changes(wanted: RealtimeEventFilter): Observable<void> {
     return merge(this.events(wanted), this.#resync).pipe(map(() => undefined));
+  }
+
+  /** Progress of this user's bulk request with `operationId` (sent to this user's sockets only). */
+  bulkProgress(operationId: string): Observable<BulkProgressMessage> {
+    return this.#bulkProgress.pipe(filter((message) => message.operationId === operationId));
   }
 
   /**
@@ -134,6 +142,11 @@ export class RealtimeService {
         });
         socket.on(REALTIME_EVENT, (event: unknown) => this.#receive(event));
         socket.on(REALTIME_SESSION_ENDED, () => this.#sessionEnded());
+        socket.on(BULK_PROGRESS_EVENT, (message: unknown) => {
+          if (isBulkProgress(message)) {
+            this.#bulkProgress.next(message);
+          }
+        });
       },
       () => {
         if (generation === this.#generation) {
@@ -213,6 +226,18 @@ export class RealtimeService {
       },
     });
   }
+}
+
+function isBulkProgress(value: unknown): value is BulkProgressMessage {
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const message = value as Record<string, unknown>;
+  return (
+    typeof message['operationId'] === 'string' &&
+    typeof message['done'] === 'number' &&
+    typeof message['total'] === 'number'
+  );
 }
 
 function isEnvelope(value: unknown): value is DomainEventEnvelope {

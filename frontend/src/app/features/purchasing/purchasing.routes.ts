@@ -6,7 +6,7 @@ import { PARTNER_KIND_DATA } from './data-access/purchasing-labels';
 
 /**
  * Purchasing area: suppliers, customers (the same partner pages, parameterised by kind) and
- * purchase orders. Mounted at the shell root, so paths are absolute.
+ * purchase orders, and the reorder page. Mounted at the shell root, so paths are absolute.
  */
 export const PURCHASING_ROUTES: Routes = [
   {
@@ -22,6 +22,12 @@ export const PURCHASING_ROUTES: Routes = [
     canActivate: [permissionGuard(Permission.SalesCustomersRead)],
     data: { [PARTNER_KIND_DATA]: PartnerKind.Customer },
     loadComponent: () => import('./partners/partner-list.component').then((m) => m.PartnerListComponent),
+  },
+  {
+    path: 'purchasing/reorder',
+    title: 'Reorder',
+    canActivate: [permissionGuard(Permission.PurchasingOrdersWrite)],
+    loadComponent: () => import('./reorder/reorder.component').then((m) => m.ReorderComponent),
   },
   {
     path: 'purchase-orders',

@@ -128,4 +128,38 @@ export class CreateProductDto implements CreateProductRequest {
   @Min(0)
   @Max(PRODUCT_LIMITS.maxReorderQuantity)
   reorderQuantity?: number;
+
+  /**
+   * The supplier (partner of kind supplier) the product is normally bought from; reorder
+   * suggestions are grouped by it.
+   * @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c11
+   */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, required: false })
+  @OptionalOrNull()
+  @IsUUID()
+  preferredSupplierId?: string | null;
+
+  /**
+   * The preferred supplier's own code for the product.
+   * @example OAK-CH-1
+   */
+  @ApiProperty({ type: String, nullable: true, required: false, maxLength: PRODUCT_LIMITS.supplierSkuMaxLength })
+  @OptionalOrNull()
+  @Transform(trimString)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(PRODUCT_LIMITS.supplierSkuMaxLength)
+  supplierSku?: string | null;
+
+  /**
+   * Unit purchase price from the preferred supplier, in minor units of `currency`; purchase
+   * orders made from reorder suggestions use it.
+   * @example 6900
+   */
+  @ApiProperty({ type: 'integer', nullable: true, required: false, minimum: 0, maximum: PRODUCT_LIMITS.maxPriceMinor })
+  @OptionalOrNull()
+  @IsInt()
+  @Min(0)
+  @Max(PRODUCT_LIMITS.maxPriceMinor)
+  purchasePriceMinor?: number | null;
 }

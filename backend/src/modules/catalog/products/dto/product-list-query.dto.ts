@@ -1,7 +1,13 @@
 import { ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { PRODUCT_SORT_FIELDS, ProductStatus, type ProductListQuery } from '@depot/contracts';
+import {
+  BULK_LIMITS,
+  PRODUCT_SORT_FIELDS,
+  ProductStatus,
+  type ProductExportQuery,
+  type ProductListQuery,
+} from '@depot/contracts';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsIn, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsUUID, Matches } from 'class-validator';
 import { booleanQuery, SortParam } from '../../../../platform/http/pagination/list-query.dto';
 import { ListQueryDto } from '../../../../platform/http/pagination/list-query.dto';
 import { Optional } from '../../../../platform/http/validators';
@@ -39,8 +45,23 @@ export class ProductListQueryDto extends ListQueryDto implements ProductListQuer
 }
 
 /** The product export: the list's filters and order, every matching row (no paging). */
-export class ProductExportQueryDto extends OmitType(ProductListQueryDto, [
-  'limit',
-  'cursor',
-  'includeTotal',
-] as const) {}
+export class ProductExportQueryDto
+  extends OmitType(ProductListQueryDto, ['limit', 'cursor', 'includeTotal'] as const)
+  implements ProductExportQuery
+{
+  /**
+   * Only these products (e.g. a selection), comma-separated or repeated; at most 1000. The
+   * other filters still apply.
+   */
+  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: BULK_LIMITS.maxIds })
+  @Optional()
+  @Transform(({ value }: { value: unknown }) =>
+    (Array.isArray(value) ? (value as unknown[]) : [value]).flatMap((item) =>
+      typeof item === 'string' ? item.split(',').filter((id) => id !== '') : [item],
+    ),
+  )
+  @ArrayMinSize(1)
+  @ArrayMaxSize(BULK_LIMITS.maxIds)
+  @IsUUID('all', { each: true })
+  ids?: string[];
+}

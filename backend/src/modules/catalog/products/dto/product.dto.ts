@@ -39,6 +39,23 @@ export class ProductResponseDto implements ProductDto {
   reorderPoint!: number;
   /** @example 40 */
   reorderQuantity!: number;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    example: null,
+    description: 'The supplier the product is normally bought from.',
+  })
+  preferredSupplierId!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'OAK-CH-1', description: "The supplier's code for it." })
+  supplierSku!: string | null;
+  @ApiProperty({
+    type: 'integer',
+    nullable: true,
+    example: 6900,
+    description: 'Unit purchase price from the preferred supplier, in minor units.',
+  })
+  purchasePriceMinor!: number | null;
   @ApiProperty({ enum: Object.values(ProductStatus), example: ProductStatus.Active })
   status!: ProductStatus;
   /** @example 1 */

@@ -1,11 +1,15 @@
+import { BulkRequestBaseDto } from '../../../../platform/http/bulk/bulk.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   EMAIL_MAX_LENGTH,
   IDENTITY_LIMITS,
   PASSWORD_LIMITS,
   USER_SORT_FIELDS,
+  UserBulkAction,
   UserStatus,
   type CreateUserRequest,
+  type UserBulkAction as UserBulkActionType,
+  type UserBulkRequest,
   type Page,
   type SetUserRolesRequest,
   type UpdateUserRequest,
@@ -144,4 +148,11 @@ export class SetUserRolesDto implements SetUserRolesRequest {
   @IsString({ each: true })
   @Matches(ROLE_NAME, { each: true })
   roles!: string[];
+}
+
+export class UserBulkDto extends BulkRequestBaseDto implements UserBulkRequest {
+  /** `disable`: ends each user's sessions and stops their API keys; never your own account. */
+  @ApiProperty({ enum: Object.values(UserBulkAction), example: UserBulkAction.Disable })
+  @IsIn(Object.values(UserBulkAction))
+  action!: UserBulkActionType;
 }

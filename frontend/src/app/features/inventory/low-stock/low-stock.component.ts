@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
+import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatOption, MatSelect } from '@angular/material/select';
@@ -14,6 +14,7 @@ import { RealtimeService } from '../../../core/realtime/realtime.service';
 import { DataTableComponent } from '../../../shared/table/data-table.component';
 import { ListFiltersComponent } from '../../../shared/table/list-filters.component';
 import { TableCellDirective } from '../../../shared/table/table-cell.directive';
+import { IconComponent } from '../../../shared/ui/icon/icon.component';
 import type { TableColumn } from '../../../shared/table/table-column';
 import { injectTableList } from '../../../shared/table/table-list';
 import { STOCK_AGGREGATE, StockService } from '../data-access/stock.service';
@@ -37,6 +38,8 @@ export const LOW_STOCK_REFRESH_DEBOUNCE_MS = 500;
     MatSelect,
     MatOption,
     MatButton,
+    MatAnchor,
+    IconComponent,
     DataTableComponent,
     TableCellDirective,
     ListFiltersComponent,
@@ -52,6 +55,8 @@ export class LowStockComponent {
   readonly #auth = inject(AuthService);
 
   protected readonly canAdjust = computed(() => this.#auth.permissions().has(Permission.InventoryStockAdjust));
+  /** Shortfalls become purchase orders on the reorder page. */
+  protected readonly canReorder = computed(() => this.#auth.permissions().has(Permission.PurchasingOrdersWrite));
   protected readonly warehouses = signal<WarehouseDto[]>([]);
   protected readonly items = injectTableList<LowStockItemDto>({
     sortFields: LOW_STOCK_SORT_FIELDS,

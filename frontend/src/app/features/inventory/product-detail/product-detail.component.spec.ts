@@ -22,6 +22,9 @@ const PRODUCT: ProductDto = {
   attributes: {},
   reorderPoint: 5,
   reorderQuantity: 20,
+  preferredSupplierId: null,
+  supplierSku: null,
+  purchasePriceMinor: null,
 };
 
 const ALL = [

@@ -40,6 +40,7 @@ import {
   toUserApiQuery,
   toUserFilterParams,
 } from './user-list-state';
+import { UserBulkActionsComponent } from './user-bulk-actions.component';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -50,6 +51,7 @@ const SEARCH_DEBOUNCE_MS = 300;
 @Component({
   selector: 'app-user-list',
   imports: [
+    UserBulkActionsComponent,
     ReactiveFormsModule,
     RouterLink,
     DateTimePipe,

@@ -22,6 +22,9 @@ function product(overrides: Partial<ProductDto> = {}): ProductDto {
     attributes: {},
     reorderPoint: 0,
     reorderQuantity: 0,
+    preferredSupplierId: null,
+    supplierSku: null,
+    purchasePriceMinor: null,
     ...overrides,
   });
 }

@@ -51,6 +51,7 @@ import {
   toFilterParams,
   toProductQuery,
 } from './product-list-state';
+import { ProductBulkActionsComponent } from './product-bulk-actions.component';
 
 const SEARCH_DEBOUNCE_MS = 300;
 /** A burst of product changes (an import, a bulk edit) reloads the page once. */
@@ -63,6 +64,7 @@ export const LIVE_REFRESH_DEBOUNCE_MS = 500;
 @Component({
   selector: 'app-product-list',
   imports: [
+    ProductBulkActionsComponent,
     ReactiveFormsModule,
     RouterLink,
     DateTimePipe,

@@ -27,6 +27,9 @@ function product(overrides: Partial<ProductDto> = {}): ProductDto {
     attributes: {},
     reorderPoint: 0,
     reorderQuantity: 0,
+    preferredSupplierId: null,
+    supplierSku: null,
+    purchasePriceMinor: null,
     ...overrides,
   });
 }
@@ -224,6 +227,9 @@ describe('ProductFormComponent', () => {
       attributes: {},
       reorderPoint: 0,
       reorderQuantity: 0,
+      preferredSupplierId: null,
+      supplierSku: null,
+      purchasePriceMinor: null,
     });
     request.flush(product({ sku: 'BOLT-7' }), { status: 201, statusText: 'Created' });
     await render();
@@ -519,6 +525,9 @@ describe('ProductFormComponent', () => {
         attributes: { color: 'red', size: 'M' },
         reorderPoint: 5,
         reorderQuantity: 20,
+        preferredSupplierId: null,
+        supplierSku: null,
+        purchasePriceMinor: null,
       });
       request.flush(product({ sku: 'HAMMER-1' }), { status: 201, statusText: 'Created' });
       await render();
@@ -579,6 +588,27 @@ describe('ProductFormComponent', () => {
         attributes: { color: 'red' },
         reorderPoint: 3,
         reorderQuantity: 12,
+      });
+      request.flush(product({ version: 4 }));
+      await render();
+    });
+
+    it('loads the supplier fields of a product and saves them in minor units', async () => {
+      await harness.navigateByUrl(`/products/${product().id}/edit`);
+      http
+        .expectOne(PRODUCT_URL)
+        .flush(product({ supplierSku: 'NW-1', purchasePriceMinor: 6900, preferredSupplierId: null }));
+      const root = await render();
+
+      expect(field(root, 'Supplier SKU').querySelector('input')?.value).toBe('NW-1');
+      expect(field(root, 'Purchase price').querySelector('input')?.value).toBe('69.00');
+      type(root, 'Purchase price', '71.50');
+
+      const request = await save(root);
+      expect(request.request.body).toMatchObject({
+        supplierSku: 'NW-1',
+        purchasePriceMinor: 7150,
+        preferredSupplierId: null,
       });
       request.flush(product({ version: 4 }));
       await render();

@@ -30,7 +30,11 @@ import {
   ProductStatus,
   type ProblemDetails,
   type ProductDto,
+  PAGINATION,
+  PartnerKind,
+  type PartnerDto,
 } from '@depot/contracts';
+import { PartnersService } from '../../../purchasing/data-access/partners.service';
 import { type Observable, map } from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
@@ -67,6 +71,9 @@ const LABELS: Record<ControlName, string> = {
   categoryId: 'Category',
   reorderPoint: 'Reorder point',
   reorderQuantity: 'Reorder quantity',
+  preferredSupplierId: 'Preferred supplier',
+  supplierSku: 'Supplier SKU',
+  purchasePrice: 'Purchase price',
 };
 
 export const BARCODE_FORMAT_MESSAGE = 'Enter the 13 digits of an EAN-13 or the 12 digits of a UPC-A barcode.';
@@ -111,6 +118,12 @@ export class ProductFormComponent {
   readonly #injector = inject(Injector);
   readonly #auth = inject(AuthService);
   readonly #categories = signal<CategoryDto[]>([]);
+  /** Suppliers to pick the preferred one from (the first page by name; empty without the permission). */
+  protected readonly suppliers = signal<PartnerDto[]>([]);
+  readonly #supplierId = signal<string | null>(null);
+  protected readonly knownSupplier = computed(() =>
+    this.suppliers().some((supplier) => supplier.id === this.#supplierId()),
+  );
 
   /** Route parameter `:id`; absent on `/products/new`. */
   protected readonly id = toSignal(inject(ActivatedRoute).paramMap.pipe(map((params) => params.get('id'))), {
@@ -164,11 +177,22 @@ export class ProductFormComponent {
     this.form.controls.currency.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => {
       this.form.controls.price.updateValueAndValidity();
       this.form.controls.cost.updateValueAndValidity();
+      this.form.controls.purchasePrice.updateValueAndValidity();
     });
+    this.form.controls.preferredSupplierId.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((id) => this.#supplierId.set(id));
     // A key typed, or a row added or removed, can make another row's key a duplicate (or not).
     this.attributeRows.valueChanges
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.#formService.revalidateAttributeKeys(this.form));
+
+    if (this.#auth.permissions().has(Permission.PurchasingSuppliersRead)) {
+      inject(PartnersService)
+        .list(PartnerKind.Supplier, { limit: PAGINATION.maxLimit, sort: 'name' })
+        .pipe(takeUntilDestroyed())
+        .subscribe({ next: (page) => this.suppliers.set(page.items), error: () => undefined });
+    }
 
     inject(CategoriesService)
       .list()

@@ -43,11 +43,20 @@ export type ProductFormGroup = FormGroup<{
   categoryId: FormControl<string | null>;
   reorderPoint: FormControl<number | null>;
   reorderQuantity: FormControl<number | null>;
+  /** The supplier the product is normally bought from. */
+  preferredSupplierId: FormControl<string | null>;
+  supplierSku: FormControl<string>;
+  /** Unit purchase price from that supplier, in major units, optional. */
+  purchasePrice: FormControl<string>;
   attributes: FormArray<AttributeRow>;
 }>;
 
 /** API field names that differ from the form's control names (for server-side field errors). */
-export const PRODUCT_FIELD_MAP: Readonly<Record<string, string>> = { priceMinor: 'price', costMinor: 'cost' };
+export const PRODUCT_FIELD_MAP: Readonly<Record<string, string>> = {
+  priceMinor: 'price',
+  costMinor: 'cost',
+  purchasePriceMinor: 'purchasePrice',
+};
 
 /** Builds the typed product form and converts between it and the API's DTOs. */
 @Injectable({ providedIn: 'root' })
@@ -84,6 +93,12 @@ export class ProductFormService {
       categoryId: new FormControl<string | null>(null),
       reorderPoint: new FormControl<number | null>(0, { validators: quantityValidators() }),
       reorderQuantity: new FormControl<number | null>(0, { validators: quantityValidators() }),
+      preferredSupplierId: new FormControl<string | null>(null),
+      supplierSku: new FormControl('', {
+        nonNullable: true,
+        validators: [Validators.maxLength(PRODUCT_LIMITS.supplierSkuMaxLength)],
+      }),
+      purchasePrice: new FormControl('', { nonNullable: true, validators: [priceValidator] }),
       attributes: new FormArray<AttributeRow>([], { validators: [Validators.maxLength(PRODUCT_LIMITS.maxAttributes)] }),
     });
     return form;
@@ -129,6 +144,10 @@ export class ProductFormService {
       categoryId: product.categoryId,
       reorderPoint: product.reorderPoint,
       reorderQuantity: product.reorderQuantity,
+      preferredSupplierId: product.preferredSupplierId,
+      supplierSku: product.supplierSku ?? '',
+      purchasePrice:
+        product.purchasePriceMinor === null ? '' : formatMinorAsMajor(product.purchasePriceMinor, product.currency),
     });
     const attributes = form.controls.attributes;
     attributes.clear({ emitEvent: false });
@@ -154,6 +173,9 @@ export class ProductFormService {
       attributes: Object.fromEntries(value.attributes.map((row) => [row.key.trim(), row.value.trim()])),
       reorderPoint: value.reorderPoint ?? 0,
       reorderQuantity: value.reorderQuantity ?? 0,
+      preferredSupplierId: value.preferredSupplierId,
+      supplierSku: value.supplierSku.trim() || null,
+      purchasePriceMinor: value.purchasePrice.trim() ? this.#priceMinor(value.purchasePrice, value.currency) : null,
     };
   }
 

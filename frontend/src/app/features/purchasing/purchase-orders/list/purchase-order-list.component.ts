@@ -57,6 +57,7 @@ import {
   purchaseOrderListQueryParams,
   toPurchaseOrderListQuery,
 } from './purchase-order-list-state';
+import { CancelDraftsBulkActionsComponent } from '../../../../shared/bulk/cancel-drafts-bulk-actions.component';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 /** A burst of order events (a receipt changes lines and status) reloads the list once. */
@@ -68,6 +69,7 @@ type SupplierOption = Pick<PartnerDto, 'id' | 'code' | 'name'>;
 @Component({
   selector: 'app-purchase-order-list',
   imports: [
+    CancelDraftsBulkActionsComponent,
     ReactiveFormsModule,
     RouterLink,
     MatFormField,

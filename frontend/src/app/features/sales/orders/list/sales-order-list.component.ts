@@ -45,6 +45,7 @@ import {
   toOrderApiQuery,
   toOrderQueryParams,
 } from './sales-order-list-state';
+import { CancelDraftsBulkActionsComponent } from '../../../../shared/bulk/cancel-drafts-bulk-actions.component';
 
 const FILTER_DEBOUNCE_MS = 300;
 
@@ -55,6 +56,7 @@ const FILTER_DEBOUNCE_MS = 300;
 @Component({
   selector: 'app-sales-order-list',
   imports: [
+    CancelDraftsBulkActionsComponent,
     ReactiveFormsModule,
     RouterLink,
     MatAutocomplete,

@@ -1,0 +1,39 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
+
+import { provideFakeRealtime } from '../../../../../testing/fake-realtime';
+import { settle } from '../../../../../testing/test-helpers';
+import { API_BASE_URL } from '../../../../core/config/api-base-url.token';
+import { UserBulkActionsComponent } from './user-bulk-actions.component';
+
+jest.setTimeout(20_000);
+
+describe('UserBulkActionsComponent', () => {
+  it('disables the selected users after a confirmation', async () => {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        provideHttpClientTesting(),
+        provideFakeRealtime(),
+        { provide: API_BASE_URL, useValue: '/api/v1' },
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+      ],
+    });
+    const fixture = TestBed.createComponent(UserBulkActionsComponent);
+    fixture.componentRef.setInput('ids', ['u-1', 'u-2']);
+    fixture.detectChanges();
+    const element = fixture.nativeElement as HTMLElement;
+    [...element.querySelectorAll('button')].find((button) => button.textContent?.includes('Disable'))!.click();
+    await settle();
+    const overlay = document.querySelector('.cdk-overlay-container')!;
+    expect(overlay.textContent).toContain('Disable 2 users?');
+    [...overlay.querySelectorAll('button')].find((button) => button.textContent?.trim() === 'Disable')!.click();
+    await settle();
+    const request = TestBed.inject(HttpTestingController).expectOne('/api/v1/users/bulk');
+    expect(request.request.body).toMatchObject({ action: 'disable', ids: ['u-1', 'u-2'] });
+    request.flush({ dryRun: false, results: [], summary: { ok: 2, failed: 0, unchanged: 0 } });
+    document.querySelector('.cdk-overlay-container')?.replaceChildren();
+  });
+});
