@@ -68,7 +68,13 @@ export class OperationsPoolDto {
 export class OperationsDatabaseResponseDto implements OperationsDatabaseDto {
   @ApiProperty({ enum: ['ok', 'failing'], example: 'ok' })
   status!: 'ok' | 'failing';
-  @ApiProperty({ type: Number, nullable: true, description: 'Round trip of `SELECT 1`, in ms.', example: 1.2 })
+  @ApiProperty({
+    type: Number,
+    format: 'double',
+    nullable: true,
+    description: 'Round trip of a query, in ms.',
+    example: 1.2,
+  })
   latencyMs!: number | null;
   @ApiProperty({ type: String, nullable: true, example: 'PostgreSQL 18.1' })
   version!: string | null;
@@ -82,7 +88,13 @@ export class OperationsRedisResponseDto implements OperationsRedisDto {
     description: '`not_configured`: no REDIS_URL (a single instance needs none).',
   })
   status!: ComponentState;
-  @ApiProperty({ type: Number, nullable: true, description: 'Round trip of `PING`, in ms.', example: null })
+  @ApiProperty({
+    type: Number,
+    format: 'double',
+    nullable: true,
+    description: 'Round trip of `PING`, in ms.',
+    example: null,
+  })
   latencyMs!: number | null;
 }
 
