@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   }
   const logger = pino({
     level: config.log.level,
-    mixin: traceLogFields,
+    mixin: config.tracing.enabled ? traceLogFields : undefined,
     transport: config.log.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
   }).child({ context: 'Depot' });
 

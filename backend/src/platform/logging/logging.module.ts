@@ -26,8 +26,8 @@ export const REDACTED_PATHS = [
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.log.level,
-          // `traceId` and `spanId` on every line written while a span is active (tracing on).
-          mixin: traceLogFields,
+          // `traceId` and `spanId` on every line written while a span is active (tracing on only).
+          mixin: config.tracing.enabled ? traceLogFields : undefined,
           genReqId: (req: IncomingMessage) => requestIdFor(req),
           customAttributeKeys: { reqId: 'requestId' },
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
