@@ -10,6 +10,7 @@ import { PartnersModule } from './modules/partners/partners.module';
 import { PurchasingModule } from './modules/purchasing/purchasing.module';
 import { SalesModule } from './modules/sales/sales.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { OperationsModule } from './modules/operations/operations.module';
 import { AuthPlatformModule } from './platform/auth/auth-platform.module';
 import type { AppConfig } from './platform/config/app-config';
 import { ConfigModule } from './platform/config/config.module';
@@ -52,6 +53,7 @@ export class AppModule {
         PurchasingModule,
         SalesModule,
         DashboardModule,
+        OperationsModule,
       ],
     };
   }

@@ -1,3 +1,5 @@
+// First: tracing must be in place before http, fastify and pg are loaded (see tracing-preload.ts).
+import { tracing } from './platform/observability/tracing-preload';
 import 'reflect-metadata';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import pino from 'pino';
@@ -10,6 +12,7 @@ import { DemoDataSeeder } from './platform/database/seed/demo-data.seeder';
 import { HealthService } from './platform/health/health.service';
 import { BackgroundWorkers } from './platform/lifecycle/background-workers';
 import { runShutdown, type ShutdownStep } from './platform/lifecycle/graceful-shutdown';
+import { traceLogFields } from './platform/observability/tracing-context';
 
 async function main(): Promise<void> {
   const startedAt = process.hrtime.bigint();
@@ -25,6 +28,7 @@ async function main(): Promise<void> {
   }
   const logger = pino({
     level: config.log.level,
+    mixin: config.tracing.enabled ? traceLogFields : undefined,
     transport: config.log.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
   }).child({ context: 'Depot' });
 
@@ -49,6 +53,8 @@ async function main(): Promise<void> {
     force.unref();
     const steps: ShutdownStep[] = depot ? applicationSteps(depot) : [];
     if (embedded) steps.push({ name: 'embedded database stopped', run: () => embedded?.stop() });
+    const traces = tracing;
+    if (traces) steps.push({ name: 'traces flushed', run: () => traces.shutdown() });
     const clean = await runShutdown(steps, config.http.shutdownGraceMs, logger);
     logger.info(clean ? 'stopped' : 'stopped with errors');
     process.exit(clean ? 0 : 1);

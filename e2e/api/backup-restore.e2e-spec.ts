@@ -31,7 +31,10 @@ function cli(script: string, databaseUrl: string, args: string[]): string {
   return result.stdout;
 }
 
-/** Every table's rows as one fingerprint, so two databases can be compared exactly. */
+/**
+ * Every table's rows as one fingerprint, so two databases can be compared exactly (except the
+ * operational tables a backup leaves out: process heartbeats and the record of backups).
+ */
 async function fingerprint(url: string): Promise<Record<string, string>> {
   const db = new Client({ connectionString: url });
   await db.connect();
@@ -39,7 +42,8 @@ async function fingerprint(url: string): Promise<Record<string, string>> {
     const tables = (
       await db.query<{ name: string }>(
         `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'schema_migrations' ORDER BY 1`,
+          WHERE n.nspname = 'public' AND c.relkind = 'r'
+            AND c.relname NOT IN ('schema_migrations', 'instance_heartbeats', 'backup_runs') ORDER BY 1`,
       )
     ).rows.map((row) => row.name);
     const result: Record<string, string> = {};

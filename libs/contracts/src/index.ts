@@ -19,3 +19,4 @@ export * from './partners';
 export * from './orders';
 export * from './bulk';
 export * from './replenishment';
+export * from './operations';

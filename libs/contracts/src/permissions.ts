@@ -35,6 +35,7 @@ export const Permission = {
   MailMessagesRead: 'mail.messages.read',
   MailMessagesManage: 'mail.messages.manage',
   DevMailboxRead: 'dev.mailbox.read',
+  OperationsStatusRead: 'operations.status.read',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -112,6 +113,15 @@ export const PERMISSION_CATALOGUE: readonly {
     permissions: [
       { name: Permission.MailMessagesRead, description: 'See outgoing e-mail and whether it was delivered' },
       { name: Permission.MailMessagesManage, description: 'Send failed e-mail again' },
+    ],
+  },
+  {
+    module: 'Operations',
+    permissions: [
+      {
+        name: Permission.OperationsStatusRead,
+        description: 'See the operations page: replicas, database, queues, failing webhooks, backups',
+      },
     ],
   },
   {

@@ -19,6 +19,8 @@ export interface ProblemDetails {
   code?: string;
   /** Request id, also sent as the `X-Request-Id` header. */
   requestId?: string;
+  /** OpenTelemetry trace id of the request (32 hex digits), when the server exports traces. */
+  traceId?: string;
   errors?: FieldError[];
 }
 

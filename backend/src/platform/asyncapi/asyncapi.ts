@@ -146,6 +146,13 @@ const STANDARD_WEBHOOK_HEADERS: JsonSchema = {
     },
     'content-type': { type: 'string', const: 'application/json' },
     'user-agent': { type: 'string', description: 'Depot-Webhooks/<version>' },
+    traceparent: {
+      type: 'string',
+      pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+      description:
+        'W3C Trace Context, sent when Depot exports traces (OTEL_EXPORTER_OTLP_ENDPOINT): the delivery continues ' +
+        'the trace of the request that caused the event.',
+    },
   },
 };
 

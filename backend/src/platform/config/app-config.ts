@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync, chmodSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync, chmodSync, statSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve, isAbsolute } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { decodeEncryptionKey } from '../crypto/secret-box';
-import { configSchema, type RawConfig } from './config.schema';
+import { configSchema, tracingSchema, type RawConfig } from './config.schema';
 
 /** The typed configuration object every part of Depot reads. No `process.env` elsewhere. */
 export interface AppConfig {
@@ -128,9 +128,64 @@ export interface AppConfig {
   };
   /** Where users reach the admin UI, without a trailing slash; links in e-mails start with it. */
   publicUrl: string;
+  tracing: TracingConfig;
+  /** Commit this build was made from, when known (DEPOT_BUILD_COMMIT, else the checkout's HEAD). */
+  buildCommit: string | undefined;
+}
+
+/** OpenTelemetry tracing: on only when an OTLP endpoint is configured. */
+export interface TracingConfig {
+  /** OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT set and OTEL_SDK_DISABLED not true. */
+  enabled: boolean;
+  serviceName: string;
+  /** Where spans go (the traces endpoint or the base endpoint), for display only: the SDK reads it itself. */
+  endpoint: string | undefined;
 }
 
 export class ConfigError extends Error {}
+
+/**
+ * The commit of the checkout Depot runs from (`.git/HEAD`, following a worktree's `gitdir:` and
+ * a ref to its file or packed-refs), read once at start; undefined outside a git checkout
+ * (container images set DEPOT_BUILD_COMMIT instead).
+ */
+function checkoutCommit(root: string = process.cwd()): string | undefined {
+  try {
+    const dotGit = join(root, '.git');
+    if (!existsSync(dotGit)) return undefined;
+    const gitDir = statSync(dotGit).isDirectory()
+      ? dotGit
+      : resolve(
+          root,
+          readFileSync(dotGit, 'utf8')
+            .replace(/^gitdir:\s*/, '')
+            .trim(),
+        );
+    return headOf(gitDir);
+  } catch {
+    return undefined;
+  }
+}
+
+function headOf(gitDir: string): string | undefined {
+  const head = readFileSync(join(gitDir, 'HEAD'), 'utf8').trim();
+  if (/^[0-9a-f]{40}$/.test(head)) return head;
+  const ref = /^ref:\s*(\S+)$/.exec(head)?.[1];
+  if (!ref) return undefined;
+  const common = existsSync(join(gitDir, 'commondir'))
+    ? resolve(gitDir, readFileSync(join(gitDir, 'commondir'), 'utf8').trim())
+    : gitDir;
+  for (const dir of [gitDir, common]) {
+    const file = join(dir, ref);
+    if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  }
+  const packed = join(common, 'packed-refs');
+  if (!existsSync(packed)) return undefined;
+  const line = readFileSync(packed, 'utf8')
+    .split('\n')
+    .find((entry) => entry.endsWith(` ${ref}`));
+  return line?.slice(0, 40);
+}
 
 /** Turns validation issues into one line per variable: `PORT: expected a number, got "abc"`. */
 function describeIssues(issues: readonly { path: PropertyKey[]; message: string }[], env: NodeJS.ProcessEnv): string {
@@ -194,14 +249,42 @@ function persistedEncryptionKey(dataDir: string): Buffer {
   return key;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dotenv?: boolean } = {}): AppConfig {
+function loadDotenvOnce(options: { dotenv?: boolean }): void {
   if (options.dotenv !== false) {
     // .env never overrides variables already set in the environment.
     loadDotenv({ path: resolve(process.cwd(), '.env'), quiet: true });
   }
-  const parsed = configSchema.safeParse(
-    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== '')),
+}
+
+function presentVariables(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
   );
+}
+
+function tracingConfigOf(raw: Pick<RawConfig, keyof typeof tracingSchema.shape>): TracingConfig {
+  const endpoint = raw.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? raw.OTEL_EXPORTER_OTLP_ENDPOINT;
+  return { enabled: endpoint !== undefined && !raw.OTEL_SDK_DISABLED, serviceName: raw.OTEL_SERVICE_NAME, endpoint };
+}
+
+/**
+ * Just the tracing settings, for the tracing preload: it runs before the rest of Depot is loaded
+ * (the SDK must patch http, fastify and pg before anyone requires them), so before loadConfig().
+ * An invalid value here is reported by loadConfig() a moment later; tracing then stays off.
+ */
+export function loadTracingConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { dotenv?: boolean } = {},
+): TracingConfig {
+  loadDotenvOnce(options);
+  const parsed = tracingSchema.safeParse(presentVariables(env));
+  if (!parsed.success) return { enabled: false, serviceName: 'depot', endpoint: undefined };
+  return tracingConfigOf(parsed.data);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dotenv?: boolean } = {}): AppConfig {
+  loadDotenvOnce(options);
+  const parsed = configSchema.safeParse(presentVariables(env));
   if (!parsed.success) {
     throw new ConfigError(`Invalid configuration: ${describeIssues(parsed.error.issues, env)}`);
   }
@@ -296,6 +379,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { dote
       sendTimeoutMs: raw.MAIL_SEND_TIMEOUT_MS,
     },
     publicUrl: (raw.PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ''),
+    tracing: tracingConfigOf(raw),
+    buildCommit: raw.DEPOT_BUILD_COMMIT?.toLowerCase() ?? checkoutCommit(),
   };
 }
 

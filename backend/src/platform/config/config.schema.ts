@@ -36,6 +36,22 @@ const encryptionKeyList = commaList.transform((values, ctx) => {
   return keys as Buffer[];
 });
 
+/**
+ * The OpenTelemetry variables Depot itself reads (the SDK reads the other standard OTEL_* ones).
+ * Separate so the tracing preload can check them before anything else is loaded.
+ */
+export const tracingSchema = z.object({
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL of an OTLP/HTTP collector' })
+    .optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z
+    .url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL of an OTLP/HTTP collector' })
+    .optional(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: z.enum(['http/protobuf', 'http/json']).optional(),
+  OTEL_SDK_DISABLED: booleanString.default(false),
+  OTEL_SERVICE_NAME: z.string().min(1).max(100).default('depot'),
+});
+
 /** Every environment variable Depot reads, with its default. Documented in `.env.example`. */
 export const configSchema = z
   .object({
@@ -131,6 +147,11 @@ export const configSchema = z
     MAIL_POLL_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
     MAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' }).optional(),
+    ...tracingSchema.shape,
+    DEPOT_BUILD_COMMIT: z
+      .string()
+      .regex(/^[0-9a-f]{7,40}$/i, 'expected a git commit hash (7 to 40 hex digits)')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

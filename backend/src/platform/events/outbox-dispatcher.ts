@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DatabaseNotifications } from '../database/database-notifications';
 import { BackgroundWorkers } from '../lifecycle/background-workers';
+import { depotTracer, linksFromTraceparents } from '../observability/tracing-context';
 import { PollingLoop } from './polling-loop';
 import { OutboxHandlers } from './outbox-handlers';
 
@@ -27,6 +28,7 @@ interface OutboxRow {
   aggregate_id: string;
   occurred_at: Date;
   payload: object;
+  traceparent: string | null;
 }
 
 /**
@@ -82,7 +84,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
       );
       if (!locked) return 0;
       const rows = await manager.query<OutboxRow[]>(
-        `SELECT id, type, aggregate_type, aggregate_id, occurred_at, payload
+        `SELECT id, type, aggregate_type, aggregate_id, occurred_at, payload, traceparent
            FROM outbox_events WHERE dispatched_at IS NULL ORDER BY position LIMIT $1`,
         [BATCH_SIZE],
       );
@@ -96,14 +98,26 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
         occurredAt: row.occurred_at.toISOString(),
         payload: row.payload,
       })) as DomainEventEnvelope[];
-      for (const handler of this.handlers.all()) {
-        await handler.handle(events, manager);
-      }
-      await manager.query(
-        `UPDATE outbox_events SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
-        [events.map((event) => event.id)],
+      // One span per batch, linked to the requests that wrote its events (no-op with tracing off).
+      const links = linksFromTraceparents(rows.map((row) => row.traceparent));
+      return depotTracer().startActiveSpan(
+        'outbox dispatch',
+        { links, attributes: { 'depot.outbox.events': events.length } },
+        async (span) => {
+          try {
+            for (const handler of this.handlers.all()) {
+              await handler.handle(events, manager);
+            }
+            await manager.query(
+              `UPDATE outbox_events SET dispatched_at = now(), attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
+              [events.map((event) => event.id)],
+            );
+            return events.length;
+          } finally {
+            span.end();
+          }
+        },
       );
-      return events.length;
     });
   }
 }

@@ -37,6 +37,10 @@ export class OutboxEventEntity {
   @Column({ type: 'varchar', length: 128, nullable: true })
   requestId!: string | null;
 
+  /** W3C trace context of the request that wrote the event (null when tracing is off). */
+  @Column({ type: 'varchar', length: 55, nullable: true })
+  traceparent!: string | null;
+
   @Column({ type: 'timestamptz', default: () => 'now()' })
   occurredAt!: Date;
 

@@ -7,6 +7,7 @@ import { actorOf, type RequestContext } from '../context/request-context';
 import { newId } from '../database/ids';
 import type { DomainEvent } from './domain-event';
 import { OUTBOX_CHANNEL } from './outbox-dispatcher';
+import { activeTraceparent } from '../observability/tracing-context';
 
 /**
  * Writes domain events to the outbox inside the caller's transaction, so an event exists
@@ -24,8 +25,8 @@ export class OutboxService {
     const context = this.cls.isActive() ? this.cls.get() : undefined;
     // Plain INSERT: the hot path of every write, no entity hydration needed.
     await this.txHost.tx.query(
-      `INSERT INTO outbox_events (id, type, aggregate_type, aggregate_id, payload, actor, request_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      `INSERT INTO outbox_events (id, type, aggregate_type, aggregate_id, payload, actor, request_id, traceparent)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         id,
         event.type,
@@ -34,6 +35,8 @@ export class OutboxService {
         JSON.stringify(event.payload),
         JSON.stringify(actorOf(context?.principal)),
         context?.requestId ?? null,
+        // Deliveries of this event continue the request's trace (tracing on; null otherwise).
+        activeTraceparent(),
       ],
     );
     // Delivered only if the transaction commits: wakes the dispatcher right away.

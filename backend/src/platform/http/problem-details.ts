@@ -1,5 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { FieldError, ProblemDetails } from '@depot/contracts';
+import { activeTraceIds } from '../observability/tracing-context';
 
 /** Problem `type` URIs are relative references to the error catalogue in the docs. */
 export function problemType(status: number): string {
@@ -13,6 +14,7 @@ export function buildProblem(input: {
   code?: string;
   instance?: string;
   requestId?: string;
+  traceId?: string;
   errors?: FieldError[];
 }): ProblemDetails {
   const problem: ProblemDetails = {
@@ -24,6 +26,9 @@ export function buildProblem(input: {
   if (input.instance) problem.instance = input.instance;
   if (input.code) problem.code = input.code;
   if (input.requestId) problem.requestId = input.requestId;
+  // Built while the request's span is active: its trace, to find it in the tracing backend.
+  const traceId = input.traceId ?? activeTraceIds()?.traceId;
+  if (traceId) problem.traceId = traceId;
   if (input.errors && input.errors.length > 0) problem.errors = input.errors;
   return problem;
 }

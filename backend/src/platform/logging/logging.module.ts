@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { requestIdFor } from '../http/request-id';
+import { traceLogFields } from '../observability/tracing-context';
 
 /** Secrets never reach the logs, whatever gets logged. */
 export const REDACTED_PATHS = [
@@ -25,6 +26,8 @@ export const REDACTED_PATHS = [
       useFactory: (config: AppConfig) => ({
         pinoHttp: {
           level: config.log.level,
+          // `traceId` and `spanId` on every line written while a span is active (tracing on only).
+          mixin: config.tracing.enabled ? traceLogFields : undefined,
           genReqId: (req: IncomingMessage) => requestIdFor(req),
           customAttributeKeys: { reqId: 'requestId' },
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },

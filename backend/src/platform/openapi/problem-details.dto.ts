@@ -55,6 +55,12 @@ export class ProblemDetailsDto implements ProblemDetails {
    * @example 3f0c6c4e-8f1c-4a53-9d0e-3f3b8f1f0c11
    */
   requestId?: string;
+  /**
+   * The request's OpenTelemetry trace id (32 hex digits), present when the server exports
+   * traces: look the request up in the tracing backend with it.
+   * @example 4bf92f3577b34da6a3ce929d0e0e4736
+   */
+  traceId?: string;
   /** One entry per invalid field, for validation failures. */
   @ApiPropertyOptional({ type: [FieldErrorDto] })
   errors?: FieldErrorDto[];

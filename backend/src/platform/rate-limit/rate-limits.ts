@@ -38,6 +38,18 @@ export class RateLimits implements OnModuleDestroy {
   private readonly announced: Record<LimitedBucket, Announced>;
   private readonly redis?: Redis;
 
+  /** The shared counters' store, for the operations page: not configured, or its PING round trip. */
+  async pingStore(): Promise<{ status: 'ok' | 'failing' | 'not_configured'; latencyMs: number | null }> {
+    if (!this.redis) return { status: 'not_configured', latencyMs: null };
+    const started = process.hrtime.bigint();
+    try {
+      await this.redis.ping();
+      return { status: 'ok', latencyMs: Number(process.hrtime.bigint() - started) / 1e6 };
+    } catch {
+      return { status: 'failing', latencyMs: null };
+    }
+  }
+
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const limits = config.rateLimits;
     const definitions: Record<RateLimitBucket, { points: number; duration: number }> = {

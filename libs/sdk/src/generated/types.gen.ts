@@ -56,6 +56,11 @@ export type ProblemDetailsDto = {
      * The request's `X-Request-Id`; quote it when reporting a problem.
      */
     requestId?: string;
+    /**
+     * The request's OpenTelemetry trace id (32 hex digits), present when the server exports
+     * traces: look the request up in the tracing backend with it.
+     */
+    traceId?: string;
 };
 
 export type AuditEventResponseDto = {
@@ -1571,6 +1576,153 @@ export type DashboardResponseDto = {
     openSalesOrders: number;
 };
 
+export type OperationsInstanceResponseDto = {
+    /**
+     * `all`: HTTP and background work; `web`: HTTP and WebSocket; `worker`: outbox, webhooks, mail.
+     */
+    role: 'all' | 'web' | 'worker';
+    /**
+     * New at every start of a process.
+     */
+    instanceId: string;
+    hostname: string;
+    pid: number;
+    version: string;
+    startedAt: string;
+    lastSeenAt: string;
+    /**
+     * Whether this is the process that answered the request.
+     */
+    current: boolean;
+};
+
+export type OperationsFailingWebhookResponseDto = {
+    disabledReason: string | null;
+    failingSince: string | null;
+    endpointId: string;
+    url: string;
+    enabled: boolean;
+    /**
+     * Deliveries whose last attempt in the last 24 hours failed.
+     */
+    recentFailures: number;
+};
+
+export type OperationsBackupResponseDto = {
+    status: 'succeeded' | 'failed';
+    sizeBytes: number | null;
+    rowCount: number | null;
+    error: string | null;
+    startedAt: string;
+    finishedAt: string;
+    file: string;
+    /**
+     * Host that ran the backup.
+     */
+    hostname: string;
+};
+
+export type OperationsBuildDto = {
+    /**
+     * The git commit of the build (DEPOT_BUILD_COMMIT, else the checkout), when known.
+     */
+    commit: string | null;
+    environment: 'development' | 'production' | 'test';
+    /**
+     * Depot's version.
+     */
+    version: string;
+    /**
+     * Node.js version of the process that answered.
+     */
+    nodeVersion: string;
+    /**
+     * Whether spans are exported over OTLP (OTEL_EXPORTER_OTLP_ENDPOINT).
+     */
+    tracing: boolean;
+};
+
+export type OperationsPoolDto = {
+    /**
+     * DATABASE_POOL_MAX of the answering process.
+     */
+    max: number;
+    total: number;
+    idle: number;
+    /**
+     * Requests waiting for a connection.
+     */
+    waiting: number;
+};
+
+export type OperationsDatabaseResponseDto = {
+    status: 'ok' | 'failing';
+    /**
+     * Round trip of a query, in ms.
+     */
+    latencyMs: number | null;
+    version: string | null;
+    pool: OperationsPoolDto;
+};
+
+export type OperationsRedisResponseDto = {
+    /**
+     * `not_configured`: no REDIS_URL (a single instance needs none).
+     */
+    status: 'ok' | 'failing' | 'not_configured';
+    /**
+     * Round trip of `PING`, in ms.
+     */
+    latencyMs: number | null;
+};
+
+export type OperationsOutboxResponseDto = {
+    /**
+     * Age of the oldest pending event, in s.
+     */
+    oldestAgeSeconds: number | null;
+    /**
+     * Committed events not yet dispatched.
+     */
+    pending: number;
+};
+
+export type OperationsMailResponseDto = {
+    /**
+     * Age of the oldest pending message, in s.
+     */
+    oldestPendingAgeSeconds: number | null;
+    /**
+     * Queued, sending or retrying.
+     */
+    pending: number;
+    failed: number;
+};
+
+export type OperationsStatusResponseDto = {
+    /**
+     * Processes that wrote a heartbeat in the last minute, oldest first.
+     */
+    instances: Array<OperationsInstanceResponseDto>;
+    /**
+     * Endpoints switched off, or with failed deliveries in the last 24 hours (at most 20).
+     */
+    failingWebhooks: Array<OperationsFailingWebhookResponseDto>;
+    /**
+     * The most recent `npm run db:backup` against this database; null when none was recorded.
+     */
+    lastBackup: OperationsBackupResponseDto | null;
+    /**
+     * When this status was put together.
+     */
+    checkedAt: string;
+    build: OperationsBuildDto;
+    database: OperationsDatabaseResponseDto;
+    redis: OperationsRedisResponseDto;
+    outbox: OperationsOutboxResponseDto;
+    mail: OperationsMailResponseDto;
+};
+
 /**
  * ISO 4217 currency code. Amounts are integers in its minor unit.
  */
@@ -1589,7 +1741,7 @@ export type UserStatus = 'active' | 'disabled';
 /**
  * A permission a role grants and an API key may be scoped to.
  */
-export type Permission = 'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'purchasing.suppliers.read' | 'purchasing.suppliers.write' | 'purchasing.orders.read' | 'purchasing.orders.write' | 'purchasing.orders.receive' | 'sales.customers.read' | 'sales.customers.write' | 'sales.orders.read' | 'sales.orders.write' | 'sales.orders.fulfil' | 'sales.invoices.read' | 'sales.invoices.write' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'mail.messages.read' | 'mail.messages.manage' | 'dev.mailbox.read';
+export type Permission = 'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'purchasing.suppliers.read' | 'purchasing.suppliers.write' | 'purchasing.orders.read' | 'purchasing.orders.write' | 'purchasing.orders.receive' | 'sales.customers.read' | 'sales.customers.write' | 'sales.orders.read' | 'sales.orders.write' | 'sales.orders.fulfil' | 'sales.invoices.read' | 'sales.invoices.write' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'mail.messages.read' | 'mail.messages.manage' | 'dev.mailbox.read' | 'operations.status.read';
 
 /**
  * What moved stock in a ledger entry.
@@ -8666,3 +8818,40 @@ export type GetDashboardResponses = {
 };
 
 export type GetDashboardResponse = GetDashboardResponses[keyof GetDashboardResponses];
+
+export type GetOperationsStatusData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/operations/status';
+};
+
+export type GetOperationsStatusErrors = {
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `operations.status.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type GetOperationsStatusError = GetOperationsStatusErrors[keyof GetOperationsStatusErrors];
+
+export type GetOperationsStatusResponses = {
+    /**
+     * The status.
+     */
+    200: OperationsStatusResponseDto;
+};
+
+export type GetOperationsStatusResponse = GetOperationsStatusResponses[keyof GetOperationsStatusResponses];

@@ -6,6 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config';
 import { SecretBox } from '../../../platform/crypto/secret-box';
@@ -17,6 +18,11 @@ import { webhookHeaders } from './webhook-signing';
 import { postWebhook } from './webhook-sender';
 import type { Counter } from 'prom-client';
 import { Metrics } from '../../../platform/observability/metrics';
+import {
+  contextFromTraceparent,
+  depotTracer,
+  injectTraceContext,
+} from '../../../platform/observability/tracing-context';
 
 const BATCH = 10;
 
@@ -29,6 +35,8 @@ interface ClaimedDelivery {
   url: string;
   /** As stored: encrypted (SecretBox). */
   secret: string;
+  /** Trace context of the request that caused the event (its outbox row), when it was traced. */
+  traceparent: string | null;
 }
 
 /**
@@ -103,7 +111,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
        UPDATE webhook_deliveries d SET status = 'in_flight', next_attempt_at = now() + make_interval(secs => $2)
          FROM due, webhook_endpoints e
         WHERE d.id = due.id AND e.id = d.endpoint_id
-       RETURNING d.id, d.endpoint_id, d.message_id, d.request_body, d.attempts, e.url, e.secret`,
+       RETURNING d.id, d.endpoint_id, d.message_id, d.request_body, d.attempts, e.url, e.secret,
+                 (SELECT o.traceparent FROM outbox_events o WHERE o.id = d.message_id) AS traceparent`,
       [BATCH, leaseSeconds],
     );
     const rows = claimed[0];
@@ -111,7 +120,35 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
     return rows.length;
   }
 
-  private async deliver(row: ClaimedDelivery): Promise<void> {
+  /**
+   * One attempt, as a span in the trace of the request that caused the event: the POST (a client
+   * span of its own) carries that trace's `traceparent` to the receiver. No-op with tracing off.
+   */
+  private deliver(row: ClaimedDelivery): Promise<void> {
+    return depotTracer().startActiveSpan(
+      'webhook delivery',
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: {
+          'depot.webhook.endpoint_id': row.endpoint_id,
+          'depot.webhook.message_id': row.message_id,
+          'depot.webhook.attempt': row.attempts + 1,
+        },
+      },
+      contextFromTraceparent(row.traceparent),
+      async (span) => {
+        try {
+          const error = await this.attempt(row);
+          if (error) span.setStatus({ code: SpanStatusCode.ERROR, message: error });
+        } finally {
+          span.end();
+        }
+      },
+    );
+  }
+
+  /** Sends one attempt and records its outcome; answers the error, if it failed. */
+  private async attempt(row: ClaimedDelivery): Promise<string | null> {
     const attempt = row.attempts + 1;
     let status: number | null = null;
     let body: string | null = null;
@@ -121,7 +158,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
       const secret = this.box.decrypt(row.secret, SECRET_COLUMNS.webhookSecret.context);
       const result = await postWebhook(
         row.url,
-        webhookHeaders(secret, row.message_id, row.request_body),
+        injectTraceContext(webhookHeaders(secret, row.message_id, row.request_body)),
         row.request_body,
         {
           timeoutMs: this.config.webhooks.timeoutMs,
@@ -145,7 +182,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
         'UPDATE webhook_endpoints SET failing_since = NULL WHERE id = $1 AND failing_since IS NOT NULL',
         [row.endpoint_id],
       );
-      return;
+      return null;
     }
 
     const delay = retryDelayMs(this.config.webhooks.retryScheduleSeconds, attempt);
@@ -164,6 +201,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
     if (endpoint && Date.now() - endpoint.failing_since.getTime() >= this.config.webhooks.disableAfterSeconds * 1000) {
       await this.disable(row.endpoint_id, endpoint.owner_user_id, error);
     }
+    return error;
   }
 
   private async disable(endpointId: string, ownerUserId: string | null, lastError: string): Promise<void> {

@@ -21,8 +21,11 @@ import { MIGRATIONS } from '../migrations';
  */
 export const BACKUP_FORMAT = 'depot-backup/1';
 
-/** Derived from other tables (the ledger) or owned by the migration runner: not in the file. */
-const NOT_COPIED = new Set(['schema_migrations', 'stock_levels']);
+/**
+ * Derived from other tables (the ledger), owned by the migration runner, or the operational state
+ * of the database they live in (process heartbeats, the record of backups): not in the file.
+ */
+const NOT_COPIED = new Set(['schema_migrations', 'stock_levels', 'instance_heartbeats', 'backup_runs']);
 /** Row order that matters on restore: ledger order, so the trigger recomputes identical balances. */
 const COPY_ORDER: Record<string, string> = { stock_movements: 'occurred_at, id' };
 

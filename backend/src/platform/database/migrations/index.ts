@@ -8,6 +8,7 @@ import { EncryptedSecrets1796400000000 } from './1796400000000-encrypted-secrets
 import { MailOutbox1796412000000 } from './1796412000000-mail-outbox';
 import { ProductSuppliers1796500000000 } from './1796500000000-product-suppliers';
 import { ListSortIndexes1796520000000 } from './1796520000000-list-sort-indexes';
+import { FleetOperations1796530000000 } from './1796530000000-fleet-operations';
 
 /** Committed migrations, in order. Add new ones at the end; never edit a committed one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   MailOutbox1796412000000,
   ProductSuppliers1796500000000,
   ListSortIndexes1796520000000,
+  FleetOperations1796530000000,
 ];

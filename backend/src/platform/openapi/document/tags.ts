@@ -42,6 +42,11 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
   },
   { name: 'audit', description: 'Who changed what and when (audit trail, CSV export) and the security log.' },
   { name: 'mail', description: 'Outgoing e-mail: delivery state, attempts and sending failed messages again.' },
+  {
+    name: 'operations',
+    description:
+      'Deployment status for administrators: replicas, database, Redis, outbox, failing webhooks, mail, backups.',
+  },
   { name: 'health', description: 'Liveness and readiness probes for load balancers and orchestrators.' },
 ];
 

@@ -39,6 +39,7 @@ export const ADMIN_NAV_ITEMS: readonly NavItem[] = [
   { label: 'Audit log', path: '/admin/audit-log', icon: 'history', permission: Permission.AuditRead },
   { label: 'Webhooks', path: '/admin/webhooks', icon: 'webhook', permission: Permission.NotificationsWebhooksManage },
   { label: 'Outgoing mail', path: '/admin/mail', icon: 'send', permission: Permission.MailMessagesRead },
+  { label: 'Operations', path: '/admin/operations', icon: 'devices', permission: Permission.OperationsStatusRead },
 ];
 
 /** Shown only when the server has a development mailbox (it answers `GET /dev/mailbox`). */

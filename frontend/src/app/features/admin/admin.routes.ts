@@ -110,6 +110,12 @@ export const ADMIN_ROUTES: Routes = [
     loadComponent: () => import('./mail/list/mail-message-list.component').then((m) => m.MailMessageListComponent),
   },
   {
+    path: 'operations',
+    title: 'Operations',
+    canActivate: [permissionGuard(Permission.OperationsStatusRead)],
+    loadComponent: () => import('./operations/operations-page.component').then((m) => m.OperationsPageComponent),
+  },
+  {
     path: 'mailbox',
     title: 'Development mailbox',
     canActivate: [permissionGuard(Permission.DevMailboxRead)],
