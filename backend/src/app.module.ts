@@ -10,6 +10,8 @@ import { PartnersModule } from './modules/partners/partners.module';
 import { PurchasingModule } from './modules/purchasing/purchasing.module';
 import { SalesModule } from './modules/sales/sales.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
+import { SavedViewsModule } from './modules/saved-views/saved-views.module';
+import { SearchModule } from './modules/search/search.module';
 import { AuthPlatformModule } from './platform/auth/auth-platform.module';
 import type { AppConfig } from './platform/config/app-config';
 import { ConfigModule } from './platform/config/config.module';
@@ -52,6 +54,8 @@ export class AppModule {
         PurchasingModule,
         SalesModule,
         DashboardModule,
+        SearchModule,
+        SavedViewsModule,
       ],
     };
   }

@@ -17,3 +17,5 @@ export * from './mail';
 export * from './webhooks';
 export * from './partners';
 export * from './orders';
+export * from './search';
+export * from './saved-views';

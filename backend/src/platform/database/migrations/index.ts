@@ -6,6 +6,8 @@ import { CatalogInventory1796230000000 } from './1796230000000-catalog-inventory
 import { PurchasingSales1796300000000 } from './1796300000000-purchasing-sales';
 import { EncryptedSecrets1796400000000 } from './1796400000000-encrypted-secrets';
 import { MailOutbox1796412000000 } from './1796412000000-mail-outbox';
+import { SearchIndexes1796510000000 } from './1796510000000-search-indexes';
+import { SavedViews1796510000001 } from './1796510000001-saved-views';
 
 /** Committed migrations, in order. Add new ones at the end; never edit a committed one. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   PurchasingSales1796300000000,
   EncryptedSecrets1796400000000,
   MailOutbox1796412000000,
+  SearchIndexes1796510000000,
+  SavedViews1796510000001,
 ];
