@@ -30,6 +30,7 @@ import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
 import { MoneyPipe } from '../../../../shared/money/money.pipe';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
+import { SavedViewsComponent } from '../../../../shared/saved-views/saved-views.component';
 import { CategoriesService } from '../../categories/data-access/categories.service';
 import { categoryLabel, categoryOptions } from '../../categories/data-access/category-tree';
 import { blobErrorToProblem, saveBlob } from '../../../../shared/http/download';
@@ -92,6 +93,7 @@ type LoadResult =
     MatProgressBar,
     MoneyPipe,
     IconComponent,
+    SavedViewsComponent,
   ],
   templateUrl: './product-list.component.html',
   styleUrl: './product-list.component.scss',
