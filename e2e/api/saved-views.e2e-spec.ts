@@ -105,14 +105,15 @@ describe('Saved views', () => {
     const byAdmin = await patch(admin, shared.id, { version: 1, name: 'Open (checked)' });
     expect(byAdmin.status).toBe(200);
     expect(byAdmin.body).toMatchObject({ name: 'Open (checked)', ownerName: 'Chris Clerk' });
-    expect(
-      (await app.request(`/api/v1/saved-views/${shared.id}`, { method: 'DELETE', token: admin })).status,
-    ).toBe(204);
+    expect((await app.request(`/api/v1/saved-views/${shared.id}`, { method: 'DELETE', token: admin })).status).toBe(
+      204,
+    );
   });
 
   it('keeps one default per user and list', async () => {
-    const first = (await create(viewer, { listKey: 'customers', name: 'A', state: { active: 'true' }, isDefault: true }))
-      .body;
+    const first = (
+      await create(viewer, { listKey: 'customers', name: 'A', state: { active: 'true' }, isDefault: true })
+    ).body;
     const second = (
       await create(viewer, { listKey: 'customers', name: 'B', state: { active: 'false' }, isDefault: true })
     ).body;
@@ -130,7 +131,12 @@ describe('Saved views', () => {
     ).body;
     expect(clerks.isDefault).toBe(true);
     views = await list(viewer, 'customers');
-    expect(views.filter((view) => view.isDefault).map((view) => view.name).sort()).toEqual(['A', 'Clerk default']);
+    expect(
+      views
+        .filter((view) => view.isDefault)
+        .map((view) => view.name)
+        .sort(),
+    ).toEqual(['A', 'Clerk default']);
   });
 
   it('replays a create with the same Idempotency-Key instead of saving twice', async () => {

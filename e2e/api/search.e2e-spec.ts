@@ -27,7 +27,7 @@ describe('Global search', () => {
       const created = await app.request('/api/v1/products', {
         method: 'POST',
         token: admin,
-        json: { sku, name, priceMinor: 500, currency: 'EUR' },
+        json: { sku, name, priceMinor: 500, costMinor: 250, currency: 'EUR' },
       });
       expect(created.status).toBe(201);
       productIds[sku] = created.body.id;
@@ -125,23 +125,36 @@ describe('Global search', () => {
   });
 
   it('leaves out every type the caller may not read', async () => {
-    const key = await app.request('/api/v1/api-keys', {
+    const role = await app.request('/api/v1/roles', {
       method: 'POST',
       token: admin,
-      json: { name: 'catalog only', scopes: ['catalog.products.read'] },
+      json: { name: 'catalog-reader', description: 'Reads products only', permissions: ['catalog.products.read'] },
     });
-    expect(key.status).toBe(201);
-    const asKey = async (q: string) => {
-      const response = await app.request(`/api/v1/search?q=${encodeURIComponent(q)}`, {
-        headers: { 'x-api-key': key.body.key },
-      });
-      expect(response.status).toBe(200);
-      return response.body as { groups: { type: string }[] };
-    };
-    expect((await asKey('ZQX')).groups.map((candidate) => candidate.type)).toEqual(['product']);
-    expect((await asKey(salesOrder.number)).groups).toEqual([]);
-    expect((await asKey('quokka')).groups).toEqual([]);
+    expect(role.status).toBe(201);
+    const user = await app.request('/api/v1/users', {
+      method: 'POST',
+      token: admin,
+      json: {
+        email: 'catalog.reader@depot.local',
+        displayName: 'Cat Reader',
+        roles: ['catalog-reader'],
+        initialPassword: 'amber kettle 7 orbit',
+      },
+    });
+    expect(user.status).toBe(201);
+    const temporary = await app.login('catalog.reader@depot.local', 'amber kettle 7 orbit');
+    const changed = await app.request('/api/v1/me/password', {
+      method: 'POST',
+      token: temporary,
+      json: { currentPassword: 'amber kettle 7 orbit', newPassword: 'copper lantern 9 meadow' },
+    });
+    expect(changed.status).toBe(200);
+    const reader = changed.body.accessToken as string;
+    expect((await search('ZQX', reader)).groups.map((candidate) => candidate.type)).toEqual(['product']);
+    expect((await search(salesOrder.number, reader)).groups).toEqual([]);
+    expect((await search('quokka', reader)).groups).toEqual([]);
   });
+
   it('caps each group at the limit', async () => {
     expect(group(await search('ZQX', admin, 1), 'product')?.items).toHaveLength(1);
     expect(group(await search('ZQX', admin), 'product')?.items).toHaveLength(3);

@@ -69,10 +69,7 @@ export class SavedViewsController {
   @ApiCreatedResponse({ type: SavedViewResponseDto, description: 'Created.' })
   @ApiProblems(400, 409, 415)
   @ApiProblemCodes(ErrorCode.SavedViewLimitReached)
-  createSavedView(
-    @Body() body: CreateSavedViewDto,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<SavedViewDto> {
+  createSavedView(@Body() body: CreateSavedViewDto, @CurrentPrincipal() principal: Principal): Promise<SavedViewDto> {
     return this.views.create(body, principal);
   }
 

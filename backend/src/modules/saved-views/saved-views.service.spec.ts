@@ -7,7 +7,7 @@ describe('saved view state', () => {
   });
 
   it('accepts flat string parameters and names what is wrong otherwise', () => {
-    expect(savedViewStateProblem({ q: 'red', 'cols': 'sku,name' })).toBeNull();
+    expect(savedViewStateProblem({ q: 'red', cols: 'sku,name' })).toBeNull();
     expect(savedViewStateProblem(null)).toBe('state must be an object');
     expect(savedViewStateProblem(['a'])).toBe('state must be an object');
     expect(savedViewStateProblem({ q: 1 })).toContain('"q" must be a string');

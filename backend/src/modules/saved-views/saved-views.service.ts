@@ -85,7 +85,10 @@ export class SavedViewsService {
   list(query: SavedViewListQueryDto, principal: Principal): Promise<Page<SavedViewDto>> {
     const sort = parseSort(query.sort, SORT_COLUMNS, 'name');
     const params = new SqlParams();
-    const where = [`v.list_key = ${params.add(query.listKey)}`, `(v.owner_id = ${params.add(principal.userId)} OR v.shared)`];
+    const where = [
+      `v.list_key = ${params.add(query.listKey)}`,
+      `(v.owner_id = ${params.add(principal.userId)} OR v.shared)`,
+    ];
     if (query.q?.trim()) where.push(`v.name ILIKE ${params.add(`%${escapeLike(query.q.trim())}%`)}`);
     return keysetPage<SavedViewRow, SavedViewDto>(this.db, {
       select: COLUMNS,

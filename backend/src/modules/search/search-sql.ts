@@ -41,8 +41,8 @@ export const SEARCH_BRANCHES: Record<SearchResultType, SearchBranch> = {
     subtitle: `t.name || CASE WHEN t.status = 'archived' THEN ' · archived' ELSE '' END`,
     exact: 'lower(t.sku) = $2 OR t.barcode = $1',
     prefix: '(lower(t.sku) COLLATE "C")',
-    fuzzy: 't.sku ILIKE $5 OR t.name ILIKE $5 OR t.barcode ILIKE $5 OR $1 <% t.name OR t.sku % $1',
-    score: 'greatest(similarity(t.sku, $1), word_similarity($1, t.name))',
+    fuzzy: 't.sku ILIKE $5 OR t.name ILIKE $5 OR t.barcode ILIKE $5 OR $1 <% t.name OR t.name % $1 OR t.sku % $1',
+    score: 'greatest(similarity(t.sku, $1), word_similarity($1, t.name), similarity(t.name, $1))',
   },
   [SearchResultType.SalesOrder]: {
     type: SearchResultType.SalesOrder,
@@ -101,8 +101,8 @@ function partnerBranch(type: 'customer' | 'supplier'): SearchBranch {
     subtitle: `t.code || coalesce(' · ' || t.email, '') || CASE WHEN t.active THEN '' ELSE ' · inactive' END`,
     exact: 'lower(t.code) = $2 OR lower(t.email) = $2',
     prefix: 'lower(t.code)',
-    fuzzy: 't.code ILIKE $5 OR t.name ILIKE $5 OR t.email ILIKE $5 OR $1 <% t.name',
-    score: 'greatest(similarity(t.code, $1), word_similarity($1, t.name))',
+    fuzzy: 't.code ILIKE $5 OR t.name ILIKE $5 OR t.email ILIKE $5 OR $1 <% t.name OR t.name % $1',
+    score: 'greatest(similarity(t.code, $1), word_similarity($1, t.name), similarity(t.name, $1))',
   };
 }
 

@@ -24,9 +24,7 @@ export class SavedViews1796510000001 implements MigrationInterface {
         CONSTRAINT "ck_saved_views_state" CHECK (jsonb_typeof("state") = 'object')
       )`);
     await queryRunner.query(`CREATE INDEX "ix_saved_views_list_owner" ON "saved_views" ("list_key", "owner_id")`);
-    await queryRunner.query(
-      `CREATE INDEX "ix_saved_views_list_shared" ON "saved_views" ("list_key") WHERE "shared"`,
-    );
+    await queryRunner.query(`CREATE INDEX "ix_saved_views_list_shared" ON "saved_views" ("list_key") WHERE "shared"`);
     await queryRunner.query(
       `CREATE UNIQUE INDEX "ux_saved_views_default" ON "saved_views" ("owner_id", "list_key") WHERE "is_default"`,
     );

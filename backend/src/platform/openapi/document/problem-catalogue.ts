@@ -190,5 +190,8 @@ export const PROBLEM_CATALOGUE: Record<ErrorCode, ProblemEntry> = {
     status: 403,
     detail: 'Only the owner of the view "Low-priced red" or an administrator may change it.',
   },
-  [ErrorCode.SavedViewLimitReached]: { status: 409, detail: 'You already have 50 views for this list; delete one first.' },
+  [ErrorCode.SavedViewLimitReached]: {
+    status: 409,
+    detail: 'You already have 50 views for this list; delete one first.',
+  },
 };
