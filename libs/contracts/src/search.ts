@@ -46,7 +46,10 @@ export interface SearchGroupDto {
 }
 
 export interface SearchResponseDto {
-  /** Groups with at least one item, in `SEARCH_RESULT_TYPES` order; types the caller may not read are absent. */
+  /**
+   * Groups with at least one item, the group with the best match first (ties in `SEARCH_RESULT_TYPES`
+   * order); types the caller may not read are absent.
+   */
   groups: SearchGroupDto[];
   /** Server time spent, in milliseconds. */
   tookMs?: number;

@@ -12,7 +12,7 @@ const row = (type: SearchResultType, id: string, tier: number, score: number, ti
 });
 
 describe('groupRows', () => {
-  it('groups rows by type in the fixed type order and ranks exact, then prefix, then by score', () => {
+  it('groups rows by type, best group first, and ranks exact, then prefix, then by score', () => {
     const groups = groupRows(
       [SearchResultType.Product, SearchResultType.SalesOrder, SearchResultType.User],
       [
@@ -27,6 +27,14 @@ describe('groupRows', () => {
     expect(groups[0].items.map((item) => item.id)).toEqual(['exact', 'prefix', 'fuzzy-high', 'fuzzy-low']);
     expect(groups[0].label).toBe('Products');
     expect(groups[1].items[0].url).toBe('/sales-orders/so');
+  });
+
+  it('puts the group with an exact match before groups of mere look-alikes', () => {
+    const groups = groupRows(
+      [SearchResultType.Product, SearchResultType.SalesOrder],
+      [row(SearchResultType.Product, 'like', 2, 0.5), row(SearchResultType.SalesOrder, 'so', 0, 1)],
+    );
+    expect(groups.map((group) => group.type)).toEqual(['sales_order', 'product']);
   });
 
   it('links partners to their list filtered by code', () => {

@@ -98,15 +98,30 @@ export class SearchService {
   }
 }
 
-/** Rows of the statement into groups, in type order, each ranked; empty groups left out. */
+/**
+ * Rows of the statement into groups, each ranked; empty groups left out. Groups are ordered by
+ * their best match (an exact order number before products that merely resemble it), ties in
+ * `types` order.
+ */
 export function groupRows(types: readonly SearchResultType[], rows: readonly SearchRow[]): SearchGroupDto[] {
-  const groups: SearchGroupDto[] = [];
-  for (const type of types) {
-    const items = rows
-      .filter((row) => row.type === type)
-      .sort((a, b) => a.tier - b.tier || b.score - a.score || a.title.localeCompare(b.title))
-      .map((row) => ({ id: row.id, type, title: row.title, subtitle: row.subtitle, url: SEARCH_TYPES[type].url(row) }));
-    if (items.length > 0) groups.push({ type, label: SEARCH_TYPES[type].label, items });
-  }
-  return groups;
+  const ranked = types
+    .map((type) => ({
+      type,
+      rows: rows
+        .filter((row) => row.type === type)
+        .sort((a, b) => a.tier - b.tier || b.score - a.score || a.title.localeCompare(b.title)),
+    }))
+    .filter((group) => group.rows.length > 0);
+  ranked.sort((a, b) => a.rows[0].tier - b.rows[0].tier || b.rows[0].score - a.rows[0].score);
+  return ranked.map(({ type, rows: items }) => ({
+    type,
+    label: SEARCH_TYPES[type].label,
+    items: items.map((row) => ({
+      id: row.id,
+      type,
+      title: row.title,
+      subtitle: row.subtitle,
+      url: SEARCH_TYPES[type].url(row),
+    })),
+  }));
 }

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, type ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatDialogRef } from '@angular/material/dialog';
@@ -29,11 +37,10 @@ interface PaletteSection {
   entries: PaletteEntry[];
 }
 
+const IDLE: SearchState = { status: 'idle' };
+
 type SearchState =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'done'; response: SearchResponseDto }
-  | { status: 'error' };
+  { status: 'idle' } | { status: 'loading' } | { status: 'done'; response: SearchResponseDto } | { status: 'error' };
 
 /**
  * The command palette: one search box over records (GET /search) and commands ("New product",
@@ -75,7 +82,7 @@ export class CommandPaletteComponent {
       ),
       takeUntilDestroyed(),
     ),
-    { initialValue: { status: 'idle' } satisfies SearchState as SearchState },
+    { initialValue: IDLE },
   );
 
   protected readonly loading = computed(() => this.#searchState().status === 'loading');
@@ -191,7 +198,8 @@ export class CommandPaletteComponent {
     this.#activeIndex.set(index);
     const id = this.entries()[index]?.domId;
     if (id) {
-      this.listbox()?.nativeElement.querySelector(`#${CSS.escape(id)}`)?.scrollIntoView({ block: 'nearest' });
+      // `scrollIntoView` is missing where there is no layout (tests).
+      this.listbox()?.nativeElement.ownerDocument.getElementById(id)?.scrollIntoView?.({ block: 'nearest' });
     }
   }
 }

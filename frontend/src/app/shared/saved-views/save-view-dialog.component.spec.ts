@@ -20,7 +20,12 @@ describe('SaveViewDialogComponent', () => {
     });
     const fixture = TestBed.createComponent(SaveViewDialogComponent);
     fixture.detectChanges();
-    return { fixture, close, http: TestBed.inject(HttpTestingController), element: fixture.nativeElement as HTMLElement };
+    return {
+      fixture,
+      close,
+      http: TestBed.inject(HttpTestingController),
+      element: fixture.nativeElement as HTMLElement,
+    };
   }
 
   it('saves the current parameters under the name given, shared and as default when ticked', () => {

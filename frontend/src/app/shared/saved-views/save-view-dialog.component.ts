@@ -20,8 +20,7 @@ import { problemMessage, toProblemDetails } from '../http/problem-details';
 import { SavedViewsService } from './saved-views.service';
 
 export type SaveViewDialogData =
-  | { mode: 'create'; listKey: string; state: Record<string, string> }
-  | { mode: 'edit'; view: SavedViewDto };
+  { mode: 'create'; listKey: string; state: Record<string, string> } | { mode: 'edit'; view: SavedViewDto };
 
 /** Saves the list's current filters as a named view, or renames / re-shares an existing one. */
 @Component({
@@ -94,7 +93,11 @@ export class SaveViewDialogComponent {
   protected readonly form = new FormGroup({
     name: new FormControl(this.#data.mode === 'edit' ? this.#data.view.name : '', {
       nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(SAVED_VIEW_LIMITS.nameMaxLength), Validators.pattern(/\S/)],
+      validators: [
+        Validators.required,
+        Validators.maxLength(SAVED_VIEW_LIMITS.nameMaxLength),
+        Validators.pattern(/\S/),
+      ],
     }),
     shared: new FormControl(this.#data.mode === 'edit' ? this.#data.view.shared : false, { nonNullable: true }),
     isDefault: new FormControl(this.#data.mode === 'edit' ? this.#data.view.isDefault : false, { nonNullable: true }),

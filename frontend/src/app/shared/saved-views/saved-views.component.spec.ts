@@ -1,6 +1,6 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { Router, provideRouter } from '@angular/router';
@@ -12,7 +12,12 @@ import { currentUser, tokenResponse } from '../../../testing/test-helpers';
 import { AuthService } from '../../core/auth/auth.service';
 import { SavedViewsComponent } from './saved-views.component';
 
-@Component({ selector: 'app-host-list', imports: [SavedViewsComponent], template: '<app-saved-views listKey="products" />' })
+@Component({
+  selector: 'app-host-list',
+  imports: [SavedViewsComponent],
+  template: '<app-saved-views listKey="products" />',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
 class HostListComponent {}
 
 const ME = currentUser([]).id;
@@ -67,7 +72,10 @@ describe('SavedViewsComponent', () => {
   });
 
   it('leaves a list opened with parameters alone and names the view it shows', async () => {
-    const harness = await start('/products?q=red', [view({ isDefault: true, state: { status: 'archived' } })]);
+    const harness = await start('/products?q=red', [
+      view({ id: 'default', name: 'Archived', isDefault: true, state: { status: 'archived' } }),
+      view({ id: 'red' }),
+    ]);
     expect(TestBed.inject(Router).url).toBe('/products?q=red');
     harness.fixture.detectChanges();
     expect((harness.fixture.nativeElement as HTMLElement).querySelector('.trigger')?.getAttribute('aria-label')).toBe(

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, OnInit, computed, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  type OnInit,
+  computed,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
@@ -107,8 +116,11 @@ export class SavedViewsComponent implements OnInit {
   /** The view the list currently shows (its parameters equal the URL's), if any. */
   protected readonly active = computed(() => {
     const state = this.#state();
-    return this.own().find((view) => sameState(view.state, state)) ??
-      this.shared().find((view) => sameState(view.state, state)) ?? null;
+    return (
+      this.own().find((view) => sameState(view.state, state)) ??
+      this.shared().find((view) => sameState(view.state, state)) ??
+      null
+    );
   });
   /** The current view when the user may change it (own view, or any for an administrator). */
   protected readonly editable = computed(() => {

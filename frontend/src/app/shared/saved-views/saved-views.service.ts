@@ -1,11 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type {
-  CreateSavedViewRequest,
-  Page,
-  SavedViewDto,
-  UpdateSavedViewRequest,
-} from '@depot/contracts';
+import type { CreateSavedViewRequest, Page, SavedViewDto, UpdateSavedViewRequest } from '@depot/contracts';
 import { type Observable, map } from 'rxjs';
 
 import { API_BASE_URL } from '../../core/config/api-base-url.token';

@@ -4,9 +4,7 @@ import { queryParamsOf, sameState, stateOf } from './view-state';
 
 describe('saved view state', () => {
   it('takes the query parameters without the cursor, repeated ones joined', () => {
-    const state = stateOf(
-      convertToParamMap({ status: 'active', cursor: 'abc', attribute: ['color:red', 'size:M'] }),
-    );
+    const state = stateOf(convertToParamMap({ status: 'active', cursor: 'abc', attribute: ['color:red', 'size:M'] }));
     expect(state).toEqual({ attribute: 'color:red\nsize:M', status: 'active' });
     expect(queryParamsOf(state)).toEqual({ attribute: ['color:red', 'size:M'], status: 'active' });
   });
