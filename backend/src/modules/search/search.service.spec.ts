@@ -1,5 +1,5 @@
 import { Permission, SearchResultType } from '@depot/contracts';
-import { branchSql, FUZZY_CANDIDATES, SEARCH_BRANCHES, searchSql } from './search-sql';
+import { branchSql, FUZZY_CANDIDATES, MAX_WORDS, queryWords, SEARCH_BRANCHES, searchSql } from './search-sql';
 import { groupRows, SearchService, type SearchRow } from './search.service';
 
 const row = (type: SearchResultType, id: string, tier: number, score: number, title = id): SearchRow => ({
@@ -53,6 +53,19 @@ describe('search SQL', () => {
     expect(branchSql(product, true)).toContain(`LIMIT ${FUZZY_CANDIDATES}`);
   });
 
+  it('matches every word of 3+ characters on its own, and only after the cheaper parts left room', () => {
+    const sql = branchSql(SEARCH_BRANCHES[SearchResultType.Product], true, ['$6', '$7']);
+    expect(sql).toContain('$6 <% t.name AND $7 <% t.name');
+    expect(sql).toContain('(SELECT count(*) FROM e) = 0 AND (SELECT count(*) FROM p) < $4');
+    expect(branchSql(SEARCH_BRANCHES[SearchResultType.SalesOrder], true, ['$6'])).not.toContain('<%');
+  });
+
+  it('takes the longest distinct words of 3+ characters', () => {
+    expect(queryWords('Oak  oak chair at the x')).toEqual(['chair', 'oak', 'the']);
+    expect(queryWords('a b')).toEqual([]);
+    expect(queryWords('one two three four five six')).toHaveLength(MAX_WORDS);
+  });
+
   it('fixes the type of every parameter whichever branches are used', () => {
     const sql = searchSql([SEARCH_BRANCHES[SearchResultType.SalesOrder]], false);
     for (const placeholder of ['$1::text', '$2::text', '$3::text', '$4::int', '$5::text']) {
@@ -73,7 +86,7 @@ describe('SearchService', () => {
     expect(sql).toContain("'product' AS type");
     expect(sql).toContain("'invoice' AS type");
     expect(sql).not.toContain("'user' AS type");
-    expect(params).toEqual(['50%_off', '50%_off', '50\\%\\_off%', 5, '%50\\%\\_off%']);
+    expect(params).toEqual(['50%_off', '50%_off', '50\\%\\_off%', 5, '%50\\%\\_off%', '50%_off']);
   });
 
   it('answers no groups without querying when the caller may read nothing searchable', async () => {

@@ -10,7 +10,7 @@ import {
   type SearchResponseDto,
 } from '@depot/contracts';
 import { escapeLike } from '../../platform/http/pagination/keyset-page';
-import { SEARCH_BRANCHES, searchSql } from './search-sql';
+import { queryWords, SEARCH_BRANCHES, searchSql } from './search-sql';
 
 /** What each result type needs, how its group is labelled and where its records open in the admin UI. */
 export const SEARCH_TYPES: Record<
@@ -87,12 +87,15 @@ export class SearchService {
     const types = SEARCH_RESULT_TYPES.filter((type) => permissions.has(SEARCH_TYPES[type].permission));
     if (query === '' || types.length === 0) return { groups: [], tookMs: 0 };
     const lower = query.toLowerCase();
+    const fuzzy = query.length >= MIN_FUZZY_LENGTH;
+    const words = fuzzy ? queryWords(query) : [];
     const rows = await this.txHost.tx.query<SearchRow[]>(
       searchSql(
         types.map((type) => SEARCH_BRANCHES[type]),
-        query.length >= MIN_FUZZY_LENGTH,
+        fuzzy,
+        words.length,
       ),
-      [query, lower, `${escapeLike(lower)}%`, limit, `%${escapeLike(query)}%`],
+      [query, lower, `${escapeLike(lower)}%`, limit, `%${escapeLike(query)}%`, ...words],
     );
     return { groups: groupRows(types, rows), tookMs: Math.round((performance.now() - started) * 10) / 10 };
   }
