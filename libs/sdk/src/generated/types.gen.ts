@@ -1340,6 +1340,103 @@ export type DashboardResponseDto = {
     openSalesOrders: number;
 };
 
+export type SearchItemResponseDto = {
+    type: 'product' | 'sales_order' | 'purchase_order' | 'invoice' | 'customer' | 'supplier' | 'user';
+    /**
+     * A second line: product name, customer and status, code and e-mail.
+     */
+    subtitle: string | null;
+    id: string;
+    /**
+     * SKU, order or invoice number, partner or user name.
+     */
+    title: string;
+    /**
+     * Path of the record in the admin UI.
+     */
+    url: string;
+};
+
+export type SearchGroupResponseDto = {
+    type: 'product' | 'sales_order' | 'purchase_order' | 'invoice' | 'customer' | 'supplier' | 'user';
+    /**
+     * Best match first: exact, then prefix, then by similarity.
+     */
+    items: Array<SearchItemResponseDto>;
+    label: string;
+};
+
+export type SearchResultsResponseDto = {
+    /**
+     * Groups with at least one match; types the caller may not read never appear.
+     */
+    groups: Array<SearchGroupResponseDto>;
+    /**
+     * Server time spent on the search, in milliseconds.
+     */
+    tookMs?: number;
+};
+
+export type SavedViewResponseDto = {
+    /**
+     * The list's URL query parameters.
+     */
+    state: {
+        [key: string]: string;
+    };
+    id: string;
+    listKey: string;
+    name: string;
+    shared: boolean;
+    isDefault: boolean;
+    ownerId: string;
+    ownerName: string;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type SavedViewPageDto = {
+    items: Array<SavedViewResponseDto>;
+    nextCursor: string | null;
+    /**
+     * Total matching rows, when `includeTotal=true`.
+     */
+    total?: number;
+};
+
+export type CreateSavedViewDto = {
+    listKey: string;
+    /**
+     * The list's URL query parameters (a `cursor` is dropped).
+     */
+    state: {
+        [key: string]: string;
+    };
+    name: string;
+    /**
+     * Visible to every user.
+     */
+    shared?: boolean;
+    /**
+     * Make this your default view for the list (replaces your previous default).
+     */
+    isDefault?: boolean;
+};
+
+export type UpdateSavedViewDto = {
+    name?: string;
+    state?: {
+        [key: string]: string;
+    };
+    /**
+     * The version you read; stale -> 409.
+     */
+    version: number;
+    shared?: boolean;
+    isDefault?: boolean;
+};
+
 /**
  * ISO 4217 currency code. Amounts are integers in its minor unit.
  */
@@ -1428,7 +1525,7 @@ export type AuditActorType = 'user' | 'api_key' | 'system' | 'anonymous';
 /**
  * Stable machine-readable error code of a problem (`code`). New codes may be added in minor versions; treat an unknown one like its HTTP status.
  */
-export type ErrorCode = 'REQUEST.VALIDATION_FAILED' | 'REQUEST.MALFORMED_BODY' | 'REQUEST.UNSUPPORTED_MEDIA_TYPE' | 'REQUEST.PAYLOAD_TOO_LARGE' | 'REQUEST.NOT_FOUND' | 'REQUEST.METHOD_NOT_ALLOWED' | 'REQUEST.MALFORMED_URL' | 'REQUEST.URI_TOO_LONG' | 'REQUEST.BAD_REQUEST' | 'REQUEST.CONFLICT' | 'AUTH.UNAUTHENTICATED' | 'AUTH.INVALID_CREDENTIALS' | 'AUTH.INVALID_REFRESH_TOKEN' | 'AUTH.FORBIDDEN' | 'AUTH.MFA_REQUIRED' | 'AUTH.INVALID_MFA_CODE' | 'AUTH.MFA_ENROLLMENT_REQUIRED' | 'REQUEST.TOO_MANY_REQUESTS' | 'AUTH.PASSWORD_CHANGE_REQUIRED' | 'AUTH.INVALID_PASSWORD_TOKEN' | 'IDENTITY.USER_NOT_FOUND' | 'IDENTITY.EMAIL_TAKEN' | 'IDENTITY.ROLE_NOT_FOUND' | 'IDENTITY.ROLE_NAME_TAKEN' | 'IDENTITY.ROLE_BUILT_IN' | 'IDENTITY.ROLE_IN_USE' | 'IDENTITY.SCOPE_NOT_HELD' | 'IDENTITY.API_KEY_NOT_FOUND' | 'IDENTITY.SESSION_NOT_FOUND' | 'IDENTITY.WRONG_PASSWORD' | 'REQUEST.VERSION_CONFLICT' | 'SERVER.UNAVAILABLE' | 'SERVER.INTERNAL' | 'CATALOG.PRODUCT_NOT_FOUND' | 'CATALOG.SKU_TAKEN' | 'REQUEST.INVALID_CURSOR' | 'NOTIFICATIONS.WEBHOOK_NOT_FOUND' | 'NOTIFICATIONS.DELIVERY_NOT_FOUND' | 'AUTH.MFA_ALREADY_ENABLED' | 'AUTH.MFA_NOT_SET_UP' | 'MAIL.MESSAGE_NOT_FOUND' | 'MAIL.NOT_RETRYABLE' | 'CATALOG.BARCODE_TAKEN' | 'CATALOG.CATEGORY_NOT_FOUND' | 'CATALOG.CATEGORY_CYCLE' | 'CATALOG.CATEGORY_TOO_DEEP' | 'CATALOG.CATEGORY_NOT_EMPTY' | 'CATALOG.CATEGORY_NAME_TAKEN' | 'INVENTORY.WAREHOUSE_NOT_FOUND' | 'INVENTORY.WAREHOUSE_CODE_TAKEN' | 'INVENTORY.WAREHOUSE_INACTIVE' | 'INVENTORY.PRODUCT_ARCHIVED' | 'INVENTORY.INSUFFICIENT_STOCK' | 'INVENTORY.MOVEMENT_NOT_FOUND' | 'INVENTORY.SAME_WAREHOUSE' | 'REQUEST.IDEMPOTENCY_KEY_REUSED' | 'IMPORT.MALFORMED_CSV' | 'IMPORT.ROWS_INVALID' | 'REQUEST.IDEMPOTENCY_KEY_IN_PROGRESS' | 'REQUEST.IDEMPOTENCY_NOT_SUPPORTED' | 'REQUEST.PRECONDITION_FAILED' | 'PURCHASING.SUPPLIER_NOT_FOUND' | 'SALES.CUSTOMER_NOT_FOUND' | 'PARTNERS.CODE_TAKEN' | 'PARTNERS.INACTIVE' | 'PURCHASING.ORDER_NOT_FOUND' | 'SALES.ORDER_NOT_FOUND' | 'ORDERS.INVALID_TRANSITION' | 'SALES.LINES_SHORT' | 'ORDERS.LINE_QUANTITY_EXCEEDED' | 'ORDERS.CURRENCY_MISMATCH' | 'SALES.INVOICE_NOT_FOUND' | 'SALES.INVOICE_OVERPAID' | 'SALES.INVOICE_NOT_PAYABLE';
+export type ErrorCode = 'REQUEST.VALIDATION_FAILED' | 'REQUEST.MALFORMED_BODY' | 'REQUEST.UNSUPPORTED_MEDIA_TYPE' | 'REQUEST.PAYLOAD_TOO_LARGE' | 'REQUEST.NOT_FOUND' | 'REQUEST.METHOD_NOT_ALLOWED' | 'REQUEST.MALFORMED_URL' | 'REQUEST.URI_TOO_LONG' | 'REQUEST.BAD_REQUEST' | 'REQUEST.CONFLICT' | 'AUTH.UNAUTHENTICATED' | 'AUTH.INVALID_CREDENTIALS' | 'AUTH.INVALID_REFRESH_TOKEN' | 'AUTH.FORBIDDEN' | 'AUTH.MFA_REQUIRED' | 'AUTH.INVALID_MFA_CODE' | 'AUTH.MFA_ENROLLMENT_REQUIRED' | 'REQUEST.TOO_MANY_REQUESTS' | 'AUTH.PASSWORD_CHANGE_REQUIRED' | 'AUTH.INVALID_PASSWORD_TOKEN' | 'IDENTITY.USER_NOT_FOUND' | 'IDENTITY.EMAIL_TAKEN' | 'IDENTITY.ROLE_NOT_FOUND' | 'IDENTITY.ROLE_NAME_TAKEN' | 'IDENTITY.ROLE_BUILT_IN' | 'IDENTITY.ROLE_IN_USE' | 'IDENTITY.SCOPE_NOT_HELD' | 'IDENTITY.API_KEY_NOT_FOUND' | 'IDENTITY.SESSION_NOT_FOUND' | 'IDENTITY.WRONG_PASSWORD' | 'REQUEST.VERSION_CONFLICT' | 'SERVER.UNAVAILABLE' | 'SERVER.INTERNAL' | 'CATALOG.PRODUCT_NOT_FOUND' | 'CATALOG.SKU_TAKEN' | 'REQUEST.INVALID_CURSOR' | 'NOTIFICATIONS.WEBHOOK_NOT_FOUND' | 'NOTIFICATIONS.DELIVERY_NOT_FOUND' | 'AUTH.MFA_ALREADY_ENABLED' | 'AUTH.MFA_NOT_SET_UP' | 'MAIL.MESSAGE_NOT_FOUND' | 'MAIL.NOT_RETRYABLE' | 'CATALOG.BARCODE_TAKEN' | 'CATALOG.CATEGORY_NOT_FOUND' | 'CATALOG.CATEGORY_CYCLE' | 'CATALOG.CATEGORY_TOO_DEEP' | 'CATALOG.CATEGORY_NOT_EMPTY' | 'CATALOG.CATEGORY_NAME_TAKEN' | 'INVENTORY.WAREHOUSE_NOT_FOUND' | 'INVENTORY.WAREHOUSE_CODE_TAKEN' | 'INVENTORY.WAREHOUSE_INACTIVE' | 'INVENTORY.PRODUCT_ARCHIVED' | 'INVENTORY.INSUFFICIENT_STOCK' | 'INVENTORY.MOVEMENT_NOT_FOUND' | 'INVENTORY.SAME_WAREHOUSE' | 'REQUEST.IDEMPOTENCY_KEY_REUSED' | 'IMPORT.MALFORMED_CSV' | 'IMPORT.ROWS_INVALID' | 'REQUEST.IDEMPOTENCY_KEY_IN_PROGRESS' | 'REQUEST.IDEMPOTENCY_NOT_SUPPORTED' | 'REQUEST.PRECONDITION_FAILED' | 'PURCHASING.SUPPLIER_NOT_FOUND' | 'SALES.CUSTOMER_NOT_FOUND' | 'PARTNERS.CODE_TAKEN' | 'PARTNERS.INACTIVE' | 'PURCHASING.ORDER_NOT_FOUND' | 'SALES.ORDER_NOT_FOUND' | 'ORDERS.INVALID_TRANSITION' | 'SALES.LINES_SHORT' | 'ORDERS.LINE_QUANTITY_EXCEEDED' | 'ORDERS.CURRENCY_MISMATCH' | 'SALES.INVOICE_NOT_FOUND' | 'SALES.INVOICE_OVERPAID' | 'SALES.INVOICE_NOT_PAYABLE' | 'SAVED_VIEWS.NOT_FOUND' | 'SAVED_VIEWS.NOT_OWNER' | 'SAVED_VIEWS.LIMIT_REACHED';
 
 export type GetLivenessData = {
     body?: never;
@@ -7861,3 +7958,375 @@ export type GetDashboardResponses = {
 };
 
 export type GetDashboardResponse = GetDashboardResponses[keyof GetDashboardResponses];
+
+export type SearchData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * What to look for: a SKU, barcode, product name (typos allowed), order or invoice number,
+         * partner name, code or e-mail, user name or e-mail.
+         */
+        q: string;
+        /**
+         * Items per group.
+         */
+        limit?: number;
+    };
+    url: '/api/v1/search';
+};
+
+export type SearchErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Signed in, but not allowed to do this.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type SearchError = SearchErrors[keyof SearchErrors];
+
+export type SearchResponses = {
+    /**
+     * Matches, grouped by type.
+     */
+    200: SearchResultsResponseDto;
+};
+
+export type SearchResponse = SearchResponses[keyof SearchResponses];
+
+export type ListSavedViewsData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * The list whose views to return.
+         */
+        listKey: string;
+        /**
+         * Sort field, `-` prefix for descending.
+         */
+        sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Free-text search.
+         */
+        q?: string;
+        /**
+         * Also return the total number of matching rows (costs an extra count query).
+         */
+        includeTotal?: boolean;
+    };
+    url: '/api/v1/saved-views';
+};
+
+export type ListSavedViewsErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Signed in, but not allowed to do this.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type ListSavedViewsError = ListSavedViewsErrors[keyof ListSavedViewsErrors];
+
+export type ListSavedViewsResponses = {
+    /**
+     * A page of views.
+     */
+    200: SavedViewPageDto;
+};
+
+export type ListSavedViewsResponse = ListSavedViewsResponses[keyof ListSavedViewsResponses];
+
+export type CreateSavedViewData = {
+    body: CreateSavedViewDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/saved-views';
+};
+
+export type CreateSavedViewErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Signed in, but not allowed to do this.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type CreateSavedViewError = CreateSavedViewErrors[keyof CreateSavedViewErrors];
+
+export type CreateSavedViewResponses = {
+    /**
+     * Created.
+     */
+    201: SavedViewResponseDto;
+};
+
+export type CreateSavedViewResponse = CreateSavedViewResponses[keyof CreateSavedViewResponses];
+
+export type DeleteSavedViewData = {
+    body?: never;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Id of the saved view.
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/saved-views/{id}';
+};
+
+export type DeleteSavedViewErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Signed in, but not allowed to do this.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type DeleteSavedViewError = DeleteSavedViewErrors[keyof DeleteSavedViewErrors];
+
+export type DeleteSavedViewResponses = {
+    /**
+     * Deleted.
+     */
+    204: void;
+};
+
+export type DeleteSavedViewResponse = DeleteSavedViewResponses[keyof DeleteSavedViewResponses];
+
+export type GetSavedViewData = {
+    body?: never;
+    headers?: {
+        /**
+         * An ETag you hold: 304 Not Modified (no body) when the record is unchanged.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        /**
+         * Id of the saved view.
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/saved-views/{id}';
+};
+
+export type GetSavedViewErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Signed in, but not allowed to do this.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type GetSavedViewError = GetSavedViewErrors[keyof GetSavedViewErrors];
+
+export type GetSavedViewResponses = {
+    /**
+     * The view.
+     */
+    200: SavedViewResponseDto;
+};
+
+export type GetSavedViewResponse = GetSavedViewResponses[keyof GetSavedViewResponses];
+
+export type UpdateSavedViewData = {
+    body: UpdateSavedViewDto;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Id of the saved view.
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/saved-views/{id}';
+};
+
+export type UpdateSavedViewErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Signed in, but not allowed to do this.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type UpdateSavedViewError = UpdateSavedViewErrors[keyof UpdateSavedViewErrors];
+
+export type UpdateSavedViewResponses = {
+    /**
+     * Updated.
+     */
+    200: SavedViewResponseDto;
+};
+
+export type UpdateSavedViewResponse = UpdateSavedViewResponses[keyof UpdateSavedViewResponses];
