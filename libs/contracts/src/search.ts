@@ -51,6 +51,6 @@ export interface SearchResponseDto {
    * order); types the caller may not read are absent.
    */
   groups: SearchGroupDto[];
-  /** Server time spent, in milliseconds. */
+  /** Server time spent, in whole milliseconds. */
   tookMs?: number;
 }

@@ -98,7 +98,7 @@ export class SavedViewsController {
   @ApiOperation({ summary: 'Delete a saved view', description: 'Only the owner or an administrator.' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiProblems(400, 403, 404, 409)
-  @ApiProblemCodes(ErrorCode.SavedViewNotFound, ErrorCode.SavedViewNotOwner)
+  @ApiProblemCodes(ErrorCode.SavedViewNotFound, ErrorCode.SavedViewNotOwner, ErrorCode.VersionConflict)
   deleteSavedView(
     @Param('id', ParseIdPipe) id: string,
     @IfMatchVersion() expectedVersion: number | undefined,

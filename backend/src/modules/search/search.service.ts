@@ -97,7 +97,7 @@ export class SearchService {
       ),
       [query, lower, `${escapeLike(lower)}%`, limit, `%${escapeLike(query)}%`, ...words],
     );
-    return { groups: groupRows(types, rows), tookMs: Math.round((performance.now() - started) * 10) / 10 };
+    return { groups: groupRows(types, rows), tookMs: Math.round(performance.now() - started) };
   }
 }
 

@@ -1372,7 +1372,7 @@ export type SearchResultsResponseDto = {
      */
     groups: Array<SearchGroupResponseDto>;
     /**
-     * Server time spent on the search, in milliseconds.
+     * Server time spent on the search, in whole milliseconds.
      */
     tookMs?: number;
 };

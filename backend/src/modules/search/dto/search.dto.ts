@@ -94,7 +94,7 @@ export class SearchResultsResponseDto implements SearchResponseDto {
     ],
   })
   groups!: SearchGroupResponseDto[];
-  /** Server time spent on the search, in milliseconds. */
-  @ApiPropertyOptional({ type: 'number', format: 'double', minimum: 0, example: 3.2 })
+  /** Server time spent on the search, in whole milliseconds. */
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, example: 3 })
   tookMs?: number;
 }
