@@ -63,7 +63,7 @@ describe('Saved views', () => {
     expectProblem(
       await app.request(`/api/v1/saved-views/${created.body.id}`, { token: clerk }),
       404,
-      'SAVED_VIEWS.NOT_FOUND',
+      'VIEWS.NOT_FOUND',
     );
 
     const { rows } = await app.db.query<{ action: string; changes: any }>(
@@ -85,7 +85,7 @@ describe('Saved views', () => {
     expect((await list(clerk, 'sales-orders')).map((view) => view.name)).toEqual(['Mine', 'Ours']);
     expect((await list(viewer, 'sales-orders')).map((view) => view.name)).toEqual(['Ours']);
     expect(await list(viewer, 'invoices')).toEqual([]);
-    expectProblem(await app.request(`/api/v1/saved-views/${mine.id}`, { token: viewer }), 404, 'SAVED_VIEWS.NOT_FOUND');
+    expectProblem(await app.request(`/api/v1/saved-views/${mine.id}`, { token: viewer }), 404, 'VIEWS.NOT_FOUND');
     expect((await app.request(`/api/v1/saved-views/${ours.id}`, { token: viewer })).status).toBe(200);
     // Not even an administrator sees someone's private view.
     expectProblem(await app.request(`/api/v1/saved-views/${mine.id}`, { token: admin }), 404);
@@ -95,11 +95,11 @@ describe('Saved views', () => {
     const shared = (
       await create(clerk, { listKey: 'purchase-orders', name: 'Open', state: { status: 'submitted' }, shared: true })
     ).body;
-    expectProblem(await patch(viewer, shared.id, { version: 1, name: 'Mine now' }), 403, 'SAVED_VIEWS.NOT_OWNER');
+    expectProblem(await patch(viewer, shared.id, { version: 1, name: 'Mine now' }), 403, 'VIEWS.NOT_OWNER');
     expectProblem(
       await app.request(`/api/v1/saved-views/${shared.id}`, { method: 'DELETE', token: viewer }),
       403,
-      'SAVED_VIEWS.NOT_OWNER',
+      'VIEWS.NOT_OWNER',
     );
     expectProblem(await patch(viewer, '0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10', { version: 1 }), 404);
     const byAdmin = await patch(admin, shared.id, { version: 1, name: 'Open (checked)' });

@@ -119,7 +119,7 @@ function partnerBranch(type: 'customer' | 'supplier'): SearchBranch {
 }
 
 /**
- * One branch as SQL. `$4` is the per-group limit. Exact and prefix matches come from their own
+ * One branch as SQL. `$4` is the per-group limit (per part; the caller merges the parts). Exact and prefix matches come from their own
  * (index-ordered) scans. The costlier parts only run when the cheaper ones left room: the
  * contains match when there is no exact match and fewer prefix matches than the limit, the
  * word-by-word typo match only when the contains match found fewer than the limit too (each gate
@@ -136,7 +136,7 @@ export function branchSql(branch: SearchBranch, withFuzzy: boolean, wordParams: 
   ];
   const parts = ['SELECT * FROM e', 'SELECT * FROM p'];
   if (withFuzzy) {
-    const roomAfterPrefix = '(SELECT count(*) FROM e) = 0 AND (SELECT count(*) FROM p) < $4';
+    const roomAfterPrefix = 'NOT EXISTS (SELECT FROM e) AND (SELECT count(*) FROM p) < $4';
     const candidates = (condition: string, gate: string) =>
       `SELECT ${columns}, 2 AS tier, (${branch.score})::real AS score FROM ${branch.from}
         WHERE ${gate} AND ${scope}(${condition}) LIMIT ${FUZZY_CANDIDATES}`;
@@ -148,12 +148,10 @@ export function branchSql(branch: SearchBranch, withFuzzy: boolean, wordParams: 
       parts.push('(SELECT * FROM w ORDER BY score DESC LIMIT $4)');
     }
   }
+  // A record may come from several parts (an exact SKU is its own prefix): the caller keeps its
+  // best rank and the group's first `limit` (see groupRows).
   return `(WITH ${ctes.join(',\n  ')}
-  SELECT '${branch.type}' AS type, m.id, m.title, m.subtitle, min(m.tier) AS tier, max(m.score) AS score
-     FROM (${parts.join(' UNION ALL ')}) m
-    GROUP BY m.id, m.title, m.subtitle
-    ORDER BY min(m.tier), max(m.score) DESC, m.title
-    LIMIT $4)`;
+  SELECT '${branch.type}' AS type, m.* FROM (${parts.join(' UNION ALL ')}) m)`;
 }
 
 /** At most this many query words are matched one by one (the longest). */

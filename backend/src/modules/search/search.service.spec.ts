@@ -29,6 +29,20 @@ describe('groupRows', () => {
     expect(groups[1].items[0].url).toBe('/sales-orders/so');
   });
 
+  it('keeps one item per record, at its best rank, and cuts each group at the limit', () => {
+    const [group] = groupRows(
+      [SearchResultType.Product],
+      [
+        row(SearchResultType.Product, 'a', 1, 1),
+        row(SearchResultType.Product, 'a', 0, 1),
+        row(SearchResultType.Product, 'b', 2, 0.5),
+        row(SearchResultType.Product, 'c', 2, 0.4),
+      ],
+      2,
+    );
+    expect(group.items.map((item) => item.id)).toEqual(['a', 'b']);
+  });
+
   it('puts the group with an exact match before groups of mere look-alikes', () => {
     const groups = groupRows(
       [SearchResultType.Product, SearchResultType.SalesOrder],
@@ -56,7 +70,7 @@ describe('search SQL', () => {
   it('matches every word of 3+ characters on its own, and only after the cheaper parts left room', () => {
     const sql = branchSql(SEARCH_BRANCHES[SearchResultType.Product], true, ['$6', '$7']);
     expect(sql).toContain('$6 <% t.name AND $7 <% t.name');
-    expect(sql).toContain('(SELECT count(*) FROM e) = 0 AND (SELECT count(*) FROM p) < $4');
+    expect(sql).toContain('NOT EXISTS (SELECT FROM e) AND (SELECT count(*) FROM p) < $4');
     expect(branchSql(SEARCH_BRANCHES[SearchResultType.SalesOrder], true, ['$6'])).not.toContain('<%');
   });
 

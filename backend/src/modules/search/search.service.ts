@@ -97,22 +97,33 @@ export class SearchService {
       ),
       [query, lower, `${escapeLike(lower)}%`, limit, `%${escapeLike(query)}%`, ...words],
     );
-    return { groups: groupRows(types, rows), tookMs: Math.round(performance.now() - started) };
+    return { groups: groupRows(types, rows, limit), tookMs: Math.round(performance.now() - started) };
   }
 }
 
 /**
- * Rows of the statement into groups, each ranked; empty groups left out. Groups are ordered by
- * their best match (an exact order number before products that merely resemble it), ties in
- * `types` order.
+ * Rows of the statement into groups: one item per record (its best rank), each group ranked and
+ * cut at `limit`, empty groups left out. Groups are ordered by their best match (an exact order
+ * number before products that merely resemble it), ties in `types` order.
  */
-export function groupRows(types: readonly SearchResultType[], rows: readonly SearchRow[]): SearchGroupDto[] {
+export function groupRows(
+  types: readonly SearchResultType[],
+  rows: readonly SearchRow[],
+  limit: number = SEARCH_LIMITS.defaultLimit,
+): SearchGroupDto[] {
+  const best = new Map<string, SearchRow>();
+  for (const row of rows) {
+    const key = `${row.type}:${row.id}`;
+    const known = best.get(key);
+    if (!known || row.tier < known.tier || (row.tier === known.tier && row.score > known.score)) best.set(key, row);
+  }
   const ranked = types
     .map((type) => ({
       type,
-      rows: rows
+      rows: [...best.values()]
         .filter((row) => row.type === type)
-        .sort((a, b) => a.tier - b.tier || b.score - a.score || a.title.localeCompare(b.title)),
+        .sort((a, b) => a.tier - b.tier || b.score - a.score || a.title.localeCompare(b.title))
+        .slice(0, limit),
     }))
     .filter((group) => group.rows.length > 0);
   ranked.sort((a, b) => a.rows[0].tier - b.rows[0].tier || b.rows[0].score - a.rows[0].score);

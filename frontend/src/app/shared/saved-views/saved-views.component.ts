@@ -88,6 +88,7 @@ import { queryParamsOf, sameState, stateOf } from './view-state';
       display: inline-flex;
     }
     .trigger-label {
+      margin-inline: 6px;
       max-inline-size: 16em;
       overflow: hidden;
       text-overflow: ellipsis;
