@@ -11,6 +11,8 @@ import { PurchasingModule } from './modules/purchasing/purchasing.module';
 import { SalesModule } from './modules/sales/sales.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { OperationsModule } from './modules/operations/operations.module';
+import { SavedViewsModule } from './modules/saved-views/saved-views.module';
+import { SearchModule } from './modules/search/search.module';
 import { AuthPlatformModule } from './platform/auth/auth-platform.module';
 import type { AppConfig } from './platform/config/app-config';
 import { ConfigModule } from './platform/config/config.module';
@@ -54,6 +56,8 @@ export class AppModule {
         SalesModule,
         DashboardModule,
         OperationsModule,
+        SearchModule,
+        SavedViewsModule,
       ],
     };
   }

@@ -85,5 +85,10 @@ export const ErrorCode = {
   /** Payments or credit notes beyond what the invoice still owes. */
   InvoiceOverpaid: 'SALES.INVOICE_OVERPAID',
   InvoiceNotPayable: 'SALES.INVOICE_NOT_PAYABLE',
+  SavedViewNotFound: 'VIEWS.NOT_FOUND',
+  /** Only the owner of a view (or an administrator) may change or delete it. */
+  SavedViewNotOwner: 'VIEWS.NOT_OWNER',
+  /** A user keeps at most `SAVED_VIEW_LIMITS.maxViewsPerList` views per list. */
+  SavedViewLimitReached: 'VIEWS.LIMIT_REACHED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -20,3 +20,5 @@ export * from './orders';
 export * from './bulk';
 export * from './replenishment';
 export * from './operations';
+export * from './search';
+export * from './saved-views';

@@ -56,11 +56,6 @@ export type ProblemDetailsDto = {
      * The request's `X-Request-Id`; quote it when reporting a problem.
      */
     requestId?: string;
-    /**
-     * The request's OpenTelemetry trace id (32 hex digits), present when the server exports
-     * traces: look the request up in the tracing backend with it.
-     */
-    traceId?: string;
 };
 
 export type AuditEventResponseDto = {
@@ -83,10 +78,8 @@ export type AuditEventResponseDto = {
 };
 
 export type AuditEventPageDto = {
-    nextCursor: string | null;
-    total?: number;
-    totalCapped?: boolean;
     items: Array<AuditEventResponseDto>;
+    nextCursor: string | null;
 };
 
 export type MailMessageResponseDto = {
@@ -117,10 +110,12 @@ export type MailMessageResponseDto = {
 };
 
 export type MailMessagePageDto = {
-    nextCursor: string | null;
-    total?: number;
-    totalCapped?: boolean;
     items: Array<MailMessageResponseDto>;
+    nextCursor: string | null;
+    /**
+     * Only with `includeTotal=true`.
+     */
+    total?: number;
 };
 
 export type ApiKeyResponseDto = {
@@ -135,10 +130,9 @@ export type ApiKeyResponseDto = {
 };
 
 export type ApiKeyPageDto = {
+    items: Array<ApiKeyResponseDto>;
     nextCursor: string | null;
     total?: number;
-    totalCapped?: boolean;
-    items: Array<ApiKeyResponseDto>;
 };
 
 export type CreateApiKeyDto = {
@@ -249,10 +243,9 @@ export type PermissionGroupDto = {
 };
 
 export type PermissionGroupPageDto = {
+    items: Array<PermissionGroupDto>;
     nextCursor: string | null;
     total?: number;
-    totalCapped?: boolean;
-    items: Array<PermissionGroupDto>;
 };
 
 export type RoleResponseDto = {
@@ -269,10 +262,9 @@ export type RoleResponseDto = {
 };
 
 export type RolePageDto = {
+    items: Array<RoleResponseDto>;
     nextCursor: string | null;
     total?: number;
-    totalCapped?: boolean;
-    items: Array<RoleResponseDto>;
 };
 
 export type CreateRoleDto = {
@@ -307,82 +299,18 @@ export type SessionResponseDto = {
 };
 
 export type SessionPageDto = {
+    items: Array<SessionResponseDto>;
     nextCursor: string | null;
     total?: number;
-    totalCapped?: boolean;
-    items: Array<SessionResponseDto>;
 };
 
 export type UserPageDto = {
-    nextCursor: string | null;
-    total?: number;
-    totalCapped?: boolean;
     items: Array<UserResponseDto>;
-};
-
-export type UserBulkDto = {
+    nextCursor: string | null;
     /**
-     * The records to act on: 1 to 1000 distinct ids; results come back in this order.
+     * Total matching rows, when `includeTotal=true`.
      */
-    ids: Array<string>;
-    /**
-     * A UUID you choose; while the request runs, `bulk.progress` messages `{ operationId, done,
-     * total }` are pushed to your own sockets.
-     */
-    operationId?: string;
-    /**
-     * `disable`: ends each user's sessions and stops their API keys; never your own account.
-     */
-    action: 'disable';
-    /**
-     * Answer what each row would become, writing nothing.
-     */
-    dryRun?: boolean;
-};
-
-export type BulkRowErrorDto = {
-    code: string;
-    detail: string;
-};
-
-export type BulkRowResultDto = {
-    status: 'ok' | 'failed' | 'unchanged';
-    /**
-     * The touched fields before.
-     */
-    before?: {
-        [key: string]: unknown;
-    };
-    /**
-     * The touched fields after (or, on a dry run, as they would be).
-     */
-    after?: {
-        [key: string]: unknown;
-    };
-    id: string;
-    /**
-     * What the record is to a person (SKU and name, order number, e-mail).
-     */
-    label?: string;
-    /**
-     * Why the row failed (only on `failed`).
-     */
-    error?: BulkRowErrorDto;
-};
-
-export type BulkSummaryDto = {
-    ok: number;
-    failed: number;
-    unchanged: number;
-};
-
-export type BulkResultDto = {
-    results: Array<BulkRowResultDto>;
-    /**
-     * True when nothing was written.
-     */
-    dryRun: boolean;
-    summary: BulkSummaryDto;
+    total?: number;
 };
 
 export type CreateUserDto = {
@@ -473,10 +401,12 @@ export type WarehouseResponseDto = {
 };
 
 export type WarehousePageDto = {
-    nextCursor: string | null;
-    total?: number;
-    totalCapped?: boolean;
     items: Array<WarehouseResponseDto>;
+    nextCursor: string | null;
+    /**
+     * Total matching rows, when `includeTotal=true`.
+     */
+    total?: number;
 };
 
 export type CreateWarehouseDto = {
@@ -521,10 +451,12 @@ export type StockLevelResponseDto = {
 };
 
 export type StockLevelPageDto = {
-    nextCursor: string | null;
-    total?: number;
-    totalCapped?: boolean;
     items: Array<StockLevelResponseDto>;
+    nextCursor: string | null;
+    /**
+     * Total matching rows, when `includeTotal=true`.
+     */
+    total?: number;
 };
 
 export type StockMovementResponseDto = {
@@ -558,10 +490,12 @@ export type StockMovementResponseDto = {
 };
 
 export type StockMovementPageDto = {
-    nextCursor: string | null;
-    total?: number;
-    totalCapped?: boolean;
     items: Array<StockMovementResponseDto>;
+    nextCursor: string | null;
+    /**
+     * Total matching rows, when `includeTotal=true`.
+     */
+    total?: number;
 };
 
 export type AdjustStockDto = {
@@ -642,10 +576,12 @@ export type LowStockItemResponseDto = {
 };
 
 export type LowStockPageDto = {
-    nextCursor: string | null;
-    total?: number;
-    totalCapped?: boolean;
     items: Array<LowStockItemResponseDto>;
+    nextCursor: string | null;
+    /**
+     * Total matching rows, when `includeTotal=true`.
+     */
+    total?: number;
 };
 
 export type ProductResponseDto = {
@@ -659,18 +595,6 @@ export type ProductResponseDto = {
     attributes: {
         [key: string]: string;
     };
-    /**
-     * The supplier the product is normally bought from.
-     */
-    preferredSupplierId: string | null;
-    /**
-     * The supplier's code for it.
-     */
-    supplierSku: string | null;
-    /**
-     * Unit purchase price from the preferred supplier, in minor units.
-     */
-    purchasePriceMinor: number | null;
     status: ProductStatus;
     id: string;
     sku: string;
@@ -689,41 +613,15 @@ export type ProductResponseDto = {
 };
 
 export type ProductPageDto = {
-    nextCursor: string | null;
-    total?: number;
-    totalCapped?: boolean;
     items: Array<ProductResponseDto>;
-};
-
-export type ProductBulkDto = {
     /**
-     * The records to act on: 1 to 1000 distinct ids; results come back in this order.
+     * Cursor for the next page, null on the last page.
      */
-    ids: Array<string>;
+    nextCursor: string | null;
     /**
-     * A UUID you choose; while the request runs, `bulk.progress` messages `{ operationId, done,
-     * total }` are pushed to your own sockets.
+     * Total matching rows, when `includeTotal=true`.
      */
-    operationId?: string;
-    action: 'archive' | 'activate' | 'moveToCategory' | 'changePrice';
-    /**
-     * `moveToCategory` (required there): the target category, `null` for none.
-     */
-    categoryId?: string | null;
-    /**
-     * `changePrice` (required there): `percent` of the sale price, or an `amount` in minor units added to it.
-     */
-    mode?: 'percent' | 'amount';
-    /**
-     * `changePrice` (required there): a percentage from -100 to 1000 with at most 2 decimals
-     * (`-10` = 10 % off), or a whole amount in minor units (negative lowers the price). The new
-     * price is rounded to the minor unit, halves away from zero, and never goes below 0.
-     */
-    value?: number;
-    /**
-     * Answer what each row would become, writing nothing.
-     */
-    dryRun?: boolean;
+    total?: number;
 };
 
 export type CreateProductDto = {
@@ -756,20 +654,6 @@ export type CreateProductDto = {
      * How much to reorder.
      */
     reorderQuantity?: number;
-    /**
-     * The supplier (partner of kind supplier) the product is normally bought from; reorder
-     * suggestions are grouped by it.
-     */
-    preferredSupplierId?: string | null;
-    /**
-     * The preferred supplier's own code for the product.
-     */
-    supplierSku?: string | null;
-    /**
-     * Unit purchase price from the preferred supplier, in minor units of `currency`; purchase
-     * orders made from reorder suggestions use it.
-     */
-    purchasePriceMinor?: number | null;
     /**
      * Stock keeping unit, unique case-insensitively.
      */
@@ -812,20 +696,6 @@ export type UpdateProductDto = {
      */
     reorderQuantity?: number;
     /**
-     * The supplier (partner of kind supplier) the product is normally bought from; reorder
-     * suggestions are grouped by it.
-     */
-    preferredSupplierId?: string | null;
-    /**
-     * The preferred supplier's own code for the product.
-     */
-    supplierSku?: string | null;
-    /**
-     * Unit purchase price from the preferred supplier, in minor units of `currency`; purchase
-     * orders made from reorder suggestions use it.
-     */
-    purchasePriceMinor?: number | null;
-    /**
      * Stock keeping unit, unique case-insensitively.
      */
     sku?: string;
@@ -858,10 +728,9 @@ export type CategoryResponseDto = {
 };
 
 export type CategoryPageDto = {
+    items: Array<CategoryResponseDto>;
     nextCursor: string | null;
     total?: number;
-    totalCapped?: boolean;
-    items: Array<CategoryResponseDto>;
 };
 
 export type CreateCategoryDto = {
@@ -901,10 +770,9 @@ export type WebhookEndpointResponseDto = {
 };
 
 export type WebhookEndpointPageDto = {
+    items: Array<WebhookEndpointResponseDto>;
     nextCursor: string | null;
     total?: number;
-    totalCapped?: boolean;
-    items: Array<WebhookEndpointResponseDto>;
 };
 
 export type CreateWebhookEndpointDto = {
@@ -964,10 +832,8 @@ export type WebhookDeliveryResponseDto = {
 };
 
 export type WebhookDeliveryPageDto = {
-    nextCursor: string | null;
-    total?: number;
-    totalCapped?: boolean;
     items: Array<WebhookDeliveryResponseDto>;
+    nextCursor: string | null;
 };
 
 export type ImportRowErrorDto = {
@@ -998,10 +864,12 @@ export type PartnerResponseDto = {
 };
 
 export type PartnerPageDto = {
-    nextCursor: string | null;
-    total?: number;
-    totalCapped?: boolean;
     items: Array<PartnerResponseDto>;
+    nextCursor: string | null;
+    /**
+     * Total matching rows, when `includeTotal=true`.
+     */
+    total?: number;
 };
 
 export type CreatePartnerDto = {
@@ -1064,31 +932,9 @@ export type PurchaseOrderSummaryResponseDto = {
 };
 
 export type PurchaseOrderPageDto = {
+    items: Array<PurchaseOrderSummaryResponseDto>;
     nextCursor: string | null;
     total?: number;
-    totalCapped?: boolean;
-    items: Array<PurchaseOrderSummaryResponseDto>;
-};
-
-export type OrderBulkDto = {
-    /**
-     * The records to act on: 1 to 1000 distinct ids; results come back in this order.
-     */
-    ids: Array<string>;
-    /**
-     * A UUID you choose; while the request runs, `bulk.progress` messages `{ operationId, done,
-     * total }` are pushed to your own sockets.
-     */
-    operationId?: string;
-    action: 'cancel';
-    /**
-     * Note recorded in each cancelled order's status history.
-     */
-    note?: string | null;
-    /**
-     * Answer what each row would become, writing nothing.
-     */
-    dryRun?: boolean;
 };
 
 export type PurchaseOrderLineResponseDto = {
@@ -1205,87 +1051,8 @@ export type IncomingStockResponseDto = {
 };
 
 export type IncomingStockPageDto = {
-    nextCursor: string | null;
-    total?: number;
-    totalCapped?: boolean;
     items: Array<IncomingStockResponseDto>;
-};
-
-export type ReplenishmentSupplierResponseDto = {
-    id: string;
-    code: string;
-    name: string;
-};
-
-export type ReplenishmentItemResponseDto = {
-    supplierSku: string | null;
-    /**
-     * Unit purchase price (the product purchase price, else its cost) in minor units of `currency`.
-     */
-    purchasePriceMinor: number | null;
-    currency: Currency;
-    productId: string;
-    sku: string;
-    productName: string;
-    warehouseId: string;
-    warehouseCode: string;
-    available: number;
-    reorderPoint: number;
-    reorderQuantity: number;
-    /**
-     * Open quantities on draft, submitted and partially received purchase orders into this warehouse.
-     */
-    incoming: number;
-    /**
-     * `reorderQuantity` if set, else up to the reorder point; minus `incoming`; never below 0.
-     */
-    suggestedQuantity: number;
-};
-
-export type ReplenishmentGroupResponseDto = {
-    /**
-     * Null: no preferred supplier.
-     */
-    supplier: ReplenishmentSupplierResponseDto | null;
-    items: Array<ReplenishmentItemResponseDto>;
-};
-
-export type ReplenishmentGroupPageDto = {
-    items: Array<ReplenishmentGroupResponseDto>;
     nextCursor: string | null;
-    total?: number;
-};
-
-export type ReplenishmentLineInputDto = {
-    /**
-     * Receiving warehouse; defaults to the request's `warehouseId`.
-     */
-    warehouseId?: string;
-    quantity: number;
-    productId: string;
-};
-
-export type CreateReplenishmentOrdersDto = {
-    /**
-     * What to order. Without it: every current suggestion that has a preferred supplier and a
-     * quantity above 0 (of `warehouseId` only, when given).
-     */
-    lines?: Array<ReplenishmentLineInputDto>;
-    /**
-     * The receiving warehouse of lines that name none, and the filter of the suggestions.
-     */
-    warehouseId?: string;
-};
-
-export type CreatedPurchaseOrdersDto = {
-    items: Array<PurchaseOrderResponseDto>;
-    /**
-     * Always null: every created order is here.
-     */
-    nextCursor: string | null;
-    /**
-     * How many drafts were created.
-     */
     total?: number;
 };
 
@@ -1314,10 +1081,9 @@ export type SalesOrderSummaryResponseDto = {
 };
 
 export type SalesOrderPageDto = {
+    items: Array<SalesOrderSummaryResponseDto>;
     nextCursor: string | null;
     total?: number;
-    totalCapped?: boolean;
-    items: Array<SalesOrderSummaryResponseDto>;
 };
 
 export type SalesOrderLineResponseDto = {
@@ -1497,10 +1263,9 @@ export type AvailabilityResponseDto = {
 };
 
 export type AvailabilityPageDto = {
+    items: Array<AvailabilityResponseDto>;
     nextCursor: string | null;
     total?: number;
-    totalCapped?: boolean;
-    items: Array<AvailabilityResponseDto>;
 };
 
 export type InvoiceSummaryResponseDto = {
@@ -1528,10 +1293,9 @@ export type InvoiceSummaryResponseDto = {
 };
 
 export type InvoicePageDto = {
+    items: Array<InvoiceSummaryResponseDto>;
     nextCursor: string | null;
     total?: number;
-    totalCapped?: boolean;
-    items: Array<InvoiceSummaryResponseDto>;
 };
 
 export type RecordPaymentDto = {
@@ -1576,151 +1340,101 @@ export type DashboardResponseDto = {
     openSalesOrders: number;
 };
 
-export type OperationsInstanceResponseDto = {
+export type SearchItemResponseDto = {
+    type: 'product' | 'sales_order' | 'purchase_order' | 'invoice' | 'customer' | 'supplier' | 'user';
     /**
-     * `all`: HTTP and background work; `web`: HTTP and WebSocket; `worker`: outbox, webhooks, mail.
+     * A second line: product name, customer and status, code and e-mail.
      */
-    role: 'all' | 'web' | 'worker';
+    subtitle: string | null;
+    id: string;
     /**
-     * New at every start of a process.
+     * SKU, order or invoice number, partner or user name.
      */
-    instanceId: string;
-    hostname: string;
-    pid: number;
-    version: string;
-    startedAt: string;
-    lastSeenAt: string;
+    title: string;
     /**
-     * Whether this is the process that answered the request.
+     * Path of the record in the admin UI.
      */
-    current: boolean;
-};
-
-export type OperationsFailingWebhookResponseDto = {
-    disabledReason: string | null;
-    failingSince: string | null;
-    endpointId: string;
     url: string;
-    enabled: boolean;
-    /**
-     * Deliveries whose last attempt in the last 24 hours failed.
-     */
-    recentFailures: number;
 };
 
-export type OperationsBackupResponseDto = {
-    status: 'succeeded' | 'failed';
-    sizeBytes: number | null;
-    rowCount: number | null;
-    error: string | null;
-    startedAt: string;
-    finishedAt: string;
-    file: string;
+export type SearchGroupResponseDto = {
+    type: 'product' | 'sales_order' | 'purchase_order' | 'invoice' | 'customer' | 'supplier' | 'user';
     /**
-     * Host that ran the backup.
+     * Best match first: exact, then prefix, then by similarity.
      */
-    hostname: string;
+    items: Array<SearchItemResponseDto>;
+    label: string;
 };
 
-export type OperationsBuildDto = {
+export type SearchResultsResponseDto = {
     /**
-     * The git commit of the build (DEPOT_BUILD_COMMIT, else the checkout), when known.
+     * Groups with at least one match; types the caller may not read never appear.
      */
-    commit: string | null;
-    environment: 'development' | 'production' | 'test';
+    groups: Array<SearchGroupResponseDto>;
     /**
-     * Depot's version.
+     * Server time spent on the search, in whole milliseconds.
      */
-    version: string;
-    /**
-     * Node.js version of the process that answered.
-     */
-    nodeVersion: string;
-    /**
-     * Whether spans are exported over OTLP (OTEL_EXPORTER_OTLP_ENDPOINT).
-     */
-    tracing: boolean;
+    tookMs?: number;
 };
 
-export type OperationsPoolDto = {
+export type SavedViewResponseDto = {
     /**
-     * DATABASE_POOL_MAX of the answering process.
+     * The list's URL query parameters.
      */
-    max: number;
-    total: number;
-    idle: number;
-    /**
-     * Requests waiting for a connection.
-     */
-    waiting: number;
+    state: {
+        [key: string]: string;
+    };
+    id: string;
+    listKey: string;
+    name: string;
+    shared: boolean;
+    isDefault: boolean;
+    ownerId: string;
+    ownerName: string;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
 };
 
-export type OperationsDatabaseResponseDto = {
-    status: 'ok' | 'failing';
+export type SavedViewPageDto = {
+    items: Array<SavedViewResponseDto>;
+    nextCursor: string | null;
     /**
-     * Round trip of a query, in ms.
+     * Total matching rows, when `includeTotal=true`.
      */
-    latencyMs: number | null;
-    version: string | null;
-    pool: OperationsPoolDto;
+    total?: number;
 };
 
-export type OperationsRedisResponseDto = {
+export type CreateSavedViewDto = {
+    listKey: string;
     /**
-     * `not_configured`: no REDIS_URL (a single instance needs none).
+     * The list's URL query parameters (a `cursor` is dropped).
      */
-    status: 'ok' | 'failing' | 'not_configured';
+    state: {
+        [key: string]: string;
+    };
+    name: string;
     /**
-     * Round trip of `PING`, in ms.
+     * Visible to every user.
      */
-    latencyMs: number | null;
+    shared?: boolean;
+    /**
+     * Make this your default view for the list (replaces your previous default).
+     */
+    isDefault?: boolean;
 };
 
-export type OperationsOutboxResponseDto = {
+export type UpdateSavedViewDto = {
+    name?: string;
+    state?: {
+        [key: string]: string;
+    };
     /**
-     * Age of the oldest pending event, in s.
+     * The version you read; stale -> 409.
      */
-    oldestAgeSeconds: number | null;
-    /**
-     * Committed events not yet dispatched.
-     */
-    pending: number;
-};
-
-export type OperationsMailResponseDto = {
-    /**
-     * Age of the oldest pending message, in s.
-     */
-    oldestPendingAgeSeconds: number | null;
-    /**
-     * Queued, sending or retrying.
-     */
-    pending: number;
-    failed: number;
-};
-
-export type OperationsStatusResponseDto = {
-    /**
-     * Processes that wrote a heartbeat in the last minute, oldest first.
-     */
-    instances: Array<OperationsInstanceResponseDto>;
-    /**
-     * Endpoints switched off, or with failed deliveries in the last 24 hours (at most 20).
-     */
-    failingWebhooks: Array<OperationsFailingWebhookResponseDto>;
-    /**
-     * The most recent `npm run db:backup` against this database; null when none was recorded.
-     */
-    lastBackup: OperationsBackupResponseDto | null;
-    /**
-     * When this status was put together.
-     */
-    checkedAt: string;
-    build: OperationsBuildDto;
-    database: OperationsDatabaseResponseDto;
-    redis: OperationsRedisResponseDto;
-    outbox: OperationsOutboxResponseDto;
-    mail: OperationsMailResponseDto;
+    version: number;
+    shared?: boolean;
+    isDefault?: boolean;
 };
 
 /**
@@ -1741,7 +1455,7 @@ export type UserStatus = 'active' | 'disabled';
 /**
  * A permission a role grants and an API key may be scoped to.
  */
-export type Permission = 'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'purchasing.suppliers.read' | 'purchasing.suppliers.write' | 'purchasing.orders.read' | 'purchasing.orders.write' | 'purchasing.orders.receive' | 'sales.customers.read' | 'sales.customers.write' | 'sales.orders.read' | 'sales.orders.write' | 'sales.orders.fulfil' | 'sales.invoices.read' | 'sales.invoices.write' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'mail.messages.read' | 'mail.messages.manage' | 'dev.mailbox.read' | 'operations.status.read';
+export type Permission = 'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'purchasing.suppliers.read' | 'purchasing.suppliers.write' | 'purchasing.orders.read' | 'purchasing.orders.write' | 'purchasing.orders.receive' | 'sales.customers.read' | 'sales.customers.write' | 'sales.orders.read' | 'sales.orders.write' | 'sales.orders.fulfil' | 'sales.invoices.read' | 'sales.invoices.write' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'mail.messages.read' | 'mail.messages.manage' | 'dev.mailbox.read';
 
 /**
  * What moved stock in a ledger entry.
@@ -1811,7 +1525,7 @@ export type AuditActorType = 'user' | 'api_key' | 'system' | 'anonymous';
 /**
  * Stable machine-readable error code of a problem (`code`). New codes may be added in minor versions; treat an unknown one like its HTTP status.
  */
-export type ErrorCode = 'REQUEST.VALIDATION_FAILED' | 'REQUEST.MALFORMED_BODY' | 'REQUEST.UNSUPPORTED_MEDIA_TYPE' | 'REQUEST.PAYLOAD_TOO_LARGE' | 'REQUEST.NOT_FOUND' | 'REQUEST.METHOD_NOT_ALLOWED' | 'REQUEST.MALFORMED_URL' | 'REQUEST.URI_TOO_LONG' | 'REQUEST.BAD_REQUEST' | 'REQUEST.CONFLICT' | 'AUTH.UNAUTHENTICATED' | 'AUTH.INVALID_CREDENTIALS' | 'AUTH.INVALID_REFRESH_TOKEN' | 'AUTH.FORBIDDEN' | 'AUTH.MFA_REQUIRED' | 'AUTH.INVALID_MFA_CODE' | 'AUTH.MFA_ENROLLMENT_REQUIRED' | 'REQUEST.TOO_MANY_REQUESTS' | 'AUTH.PASSWORD_CHANGE_REQUIRED' | 'AUTH.INVALID_PASSWORD_TOKEN' | 'IDENTITY.USER_NOT_FOUND' | 'IDENTITY.EMAIL_TAKEN' | 'IDENTITY.ROLE_NOT_FOUND' | 'IDENTITY.ROLE_NAME_TAKEN' | 'IDENTITY.ROLE_BUILT_IN' | 'IDENTITY.ROLE_IN_USE' | 'IDENTITY.SCOPE_NOT_HELD' | 'IDENTITY.API_KEY_NOT_FOUND' | 'IDENTITY.SESSION_NOT_FOUND' | 'IDENTITY.WRONG_PASSWORD' | 'REQUEST.VERSION_CONFLICT' | 'SERVER.UNAVAILABLE' | 'SERVER.INTERNAL' | 'CATALOG.PRODUCT_NOT_FOUND' | 'CATALOG.SKU_TAKEN' | 'REQUEST.INVALID_CURSOR' | 'NOTIFICATIONS.WEBHOOK_NOT_FOUND' | 'NOTIFICATIONS.DELIVERY_NOT_FOUND' | 'AUTH.MFA_ALREADY_ENABLED' | 'AUTH.MFA_NOT_SET_UP' | 'MAIL.MESSAGE_NOT_FOUND' | 'MAIL.NOT_RETRYABLE' | 'CATALOG.BARCODE_TAKEN' | 'CATALOG.CATEGORY_NOT_FOUND' | 'CATALOG.CATEGORY_CYCLE' | 'CATALOG.CATEGORY_TOO_DEEP' | 'CATALOG.CATEGORY_NOT_EMPTY' | 'CATALOG.CATEGORY_NAME_TAKEN' | 'INVENTORY.WAREHOUSE_NOT_FOUND' | 'INVENTORY.WAREHOUSE_CODE_TAKEN' | 'INVENTORY.WAREHOUSE_INACTIVE' | 'INVENTORY.PRODUCT_ARCHIVED' | 'INVENTORY.INSUFFICIENT_STOCK' | 'INVENTORY.MOVEMENT_NOT_FOUND' | 'INVENTORY.SAME_WAREHOUSE' | 'REQUEST.IDEMPOTENCY_KEY_REUSED' | 'IMPORT.MALFORMED_CSV' | 'IMPORT.ROWS_INVALID' | 'REQUEST.IDEMPOTENCY_KEY_IN_PROGRESS' | 'REQUEST.IDEMPOTENCY_NOT_SUPPORTED' | 'REQUEST.PRECONDITION_FAILED' | 'PURCHASING.SUPPLIER_NOT_FOUND' | 'SALES.CUSTOMER_NOT_FOUND' | 'PARTNERS.CODE_TAKEN' | 'PARTNERS.INACTIVE' | 'PURCHASING.ORDER_NOT_FOUND' | 'SALES.ORDER_NOT_FOUND' | 'ORDERS.INVALID_TRANSITION' | 'SALES.LINES_SHORT' | 'ORDERS.LINE_QUANTITY_EXCEEDED' | 'ORDERS.CURRENCY_MISMATCH' | 'SALES.INVOICE_NOT_FOUND' | 'SALES.INVOICE_OVERPAID' | 'SALES.INVOICE_NOT_PAYABLE';
+export type ErrorCode = 'REQUEST.VALIDATION_FAILED' | 'REQUEST.MALFORMED_BODY' | 'REQUEST.UNSUPPORTED_MEDIA_TYPE' | 'REQUEST.PAYLOAD_TOO_LARGE' | 'REQUEST.NOT_FOUND' | 'REQUEST.METHOD_NOT_ALLOWED' | 'REQUEST.MALFORMED_URL' | 'REQUEST.URI_TOO_LONG' | 'REQUEST.BAD_REQUEST' | 'REQUEST.CONFLICT' | 'AUTH.UNAUTHENTICATED' | 'AUTH.INVALID_CREDENTIALS' | 'AUTH.INVALID_REFRESH_TOKEN' | 'AUTH.FORBIDDEN' | 'AUTH.MFA_REQUIRED' | 'AUTH.INVALID_MFA_CODE' | 'AUTH.MFA_ENROLLMENT_REQUIRED' | 'REQUEST.TOO_MANY_REQUESTS' | 'AUTH.PASSWORD_CHANGE_REQUIRED' | 'AUTH.INVALID_PASSWORD_TOKEN' | 'IDENTITY.USER_NOT_FOUND' | 'IDENTITY.EMAIL_TAKEN' | 'IDENTITY.ROLE_NOT_FOUND' | 'IDENTITY.ROLE_NAME_TAKEN' | 'IDENTITY.ROLE_BUILT_IN' | 'IDENTITY.ROLE_IN_USE' | 'IDENTITY.SCOPE_NOT_HELD' | 'IDENTITY.API_KEY_NOT_FOUND' | 'IDENTITY.SESSION_NOT_FOUND' | 'IDENTITY.WRONG_PASSWORD' | 'REQUEST.VERSION_CONFLICT' | 'SERVER.UNAVAILABLE' | 'SERVER.INTERNAL' | 'CATALOG.PRODUCT_NOT_FOUND' | 'CATALOG.SKU_TAKEN' | 'REQUEST.INVALID_CURSOR' | 'NOTIFICATIONS.WEBHOOK_NOT_FOUND' | 'NOTIFICATIONS.DELIVERY_NOT_FOUND' | 'AUTH.MFA_ALREADY_ENABLED' | 'AUTH.MFA_NOT_SET_UP' | 'MAIL.MESSAGE_NOT_FOUND' | 'MAIL.NOT_RETRYABLE' | 'CATALOG.BARCODE_TAKEN' | 'CATALOG.CATEGORY_NOT_FOUND' | 'CATALOG.CATEGORY_CYCLE' | 'CATALOG.CATEGORY_TOO_DEEP' | 'CATALOG.CATEGORY_NOT_EMPTY' | 'CATALOG.CATEGORY_NAME_TAKEN' | 'INVENTORY.WAREHOUSE_NOT_FOUND' | 'INVENTORY.WAREHOUSE_CODE_TAKEN' | 'INVENTORY.WAREHOUSE_INACTIVE' | 'INVENTORY.PRODUCT_ARCHIVED' | 'INVENTORY.INSUFFICIENT_STOCK' | 'INVENTORY.MOVEMENT_NOT_FOUND' | 'INVENTORY.SAME_WAREHOUSE' | 'REQUEST.IDEMPOTENCY_KEY_REUSED' | 'IMPORT.MALFORMED_CSV' | 'IMPORT.ROWS_INVALID' | 'REQUEST.IDEMPOTENCY_KEY_IN_PROGRESS' | 'REQUEST.IDEMPOTENCY_NOT_SUPPORTED' | 'REQUEST.PRECONDITION_FAILED' | 'PURCHASING.SUPPLIER_NOT_FOUND' | 'SALES.CUSTOMER_NOT_FOUND' | 'PARTNERS.CODE_TAKEN' | 'PARTNERS.INACTIVE' | 'PURCHASING.ORDER_NOT_FOUND' | 'SALES.ORDER_NOT_FOUND' | 'ORDERS.INVALID_TRANSITION' | 'SALES.LINES_SHORT' | 'ORDERS.LINE_QUANTITY_EXCEEDED' | 'ORDERS.CURRENCY_MISMATCH' | 'SALES.INVOICE_NOT_FOUND' | 'SALES.INVOICE_OVERPAID' | 'SALES.INVOICE_NOT_PAYABLE' | 'VIEWS.NOT_FOUND' | 'VIEWS.NOT_OWNER' | 'VIEWS.LIMIT_REACHED';
 
 export type GetLivenessData = {
     body?: never;
@@ -1872,10 +1586,6 @@ export type ListAuditEventsData = {
          */
         limit?: number;
         /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-occurredAt`.
-         */
-        sort?: 'occurredAt' | '-occurredAt';
-        /**
          * Events at or after this time.
          */
         from?: string;
@@ -1891,10 +1601,6 @@ export type ListAuditEventsData = {
          * Opaque cursor from a previous page's `nextCursor`.
          */
         cursor?: string;
-        /**
-         * Also return the total number of matching events (exact up to 10,000).
-         */
-        includeTotal?: boolean;
         /**
          * Exact action, or a prefix ending in `.` (e.g. `auth.`).
          */
@@ -1953,10 +1659,6 @@ export type ExportAuditEventsData = {
     body?: never;
     path?: never;
     query?: {
-        /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-occurredAt`.
-         */
-        sort?: 'occurredAt' | '-occurredAt';
         /**
          * Events at or after this time.
          */
@@ -2032,10 +1734,6 @@ export type ListSecurityEventsData = {
          */
         limit?: number;
         /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-occurredAt`.
-         */
-        sort?: 'occurredAt' | '-occurredAt';
-        /**
          * Events at or after this time.
          */
         from?: string;
@@ -2051,10 +1749,6 @@ export type ListSecurityEventsData = {
          * Opaque cursor from a previous page's `nextCursor`.
          */
         cursor?: string;
-        /**
-         * Also return the total number of matching events (exact up to 10,000).
-         */
-        includeTotal?: boolean;
         /**
          * Exact action, or a prefix ending in `.` (e.g. `auth.`).
          */
@@ -2117,10 +1811,6 @@ export type ListMailMessagesData = {
          * Page size.
          */
         limit?: number;
-        /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-createdAt`.
-         */
-        sort?: 'createdAt' | '-createdAt';
         /**
          * Only messages in this state.
          */
@@ -2242,32 +1932,11 @@ export type RetryMailMessageResponse = RetryMailMessageResponses[keyof RetryMail
 export type ListApiKeysData = {
     body?: never;
     path?: never;
-    query?: {
-        /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: newest first.
-         */
-        sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
-        /**
-         * Page size; leave out for the whole list in one page.
-         */
-        limit?: number;
-        /**
-         * Opaque cursor from a previous page's `nextCursor`.
-         */
-        cursor?: string;
-        /**
-         * Also return the total number of items (whole lists always do).
-         */
-        includeTotal?: boolean;
-    };
+    query?: never;
     url: '/api/v1/api-keys';
 };
 
 export type ListApiKeysErrors = {
-    /**
-     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
-     */
-    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -2725,32 +2394,11 @@ export type ChangeMyPasswordResponse = ChangeMyPasswordResponses[keyof ChangeMyP
 export type ListPermissionsData = {
     body?: never;
     path?: never;
-    query?: {
-        /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: catalogue order.
-         */
-        sort?: 'module' | '-module';
-        /**
-         * Page size; leave out for the whole list in one page.
-         */
-        limit?: number;
-        /**
-         * Opaque cursor from a previous page's `nextCursor`.
-         */
-        cursor?: string;
-        /**
-         * Also return the total number of items (whole lists always do).
-         */
-        includeTotal?: boolean;
-    };
+    query?: never;
     url: '/api/v1/permissions';
 };
 
 export type ListPermissionsErrors = {
-    /**
-     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
-     */
-    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -2783,32 +2431,11 @@ export type ListPermissionsResponse = ListPermissionsResponses[keyof ListPermiss
 export type ListRolesData = {
     body?: never;
     path?: never;
-    query?: {
-        /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: built-in roles first, then by name.
-         */
-        sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
-        /**
-         * Page size; leave out for the whole list in one page.
-         */
-        limit?: number;
-        /**
-         * Opaque cursor from a previous page's `nextCursor`.
-         */
-        cursor?: string;
-        /**
-         * Also return the total number of items (whole lists always do).
-         */
-        includeTotal?: boolean;
-    };
+    query?: never;
     url: '/api/v1/roles';
 };
 
 export type ListRolesErrors = {
-    /**
-     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
-     */
-    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -3137,32 +2764,11 @@ export type EndAllMySessionsResponse = EndAllMySessionsResponses[keyof EndAllMyS
 export type ListMySessionsData = {
     body?: never;
     path?: never;
-    query?: {
-        /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: most recently used first.
-         */
-        sort?: 'createdAt' | '-createdAt' | 'lastUsedAt' | '-lastUsedAt';
-        /**
-         * Page size; leave out for the whole list in one page.
-         */
-        limit?: number;
-        /**
-         * Opaque cursor from a previous page's `nextCursor`.
-         */
-        cursor?: string;
-        /**
-         * Also return the total number of items (whole lists always do).
-         */
-        includeTotal?: boolean;
-    };
+    query?: never;
     url: '/api/v1/me/sessions';
 };
 
 export type ListMySessionsErrors = {
-    /**
-     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
-     */
-    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -3296,24 +2902,7 @@ export type ListUserSessionsData = {
          */
         id: string;
     };
-    query?: {
-        /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: most recently used first.
-         */
-        sort?: 'createdAt' | '-createdAt' | 'lastUsedAt' | '-lastUsedAt';
-        /**
-         * Page size; leave out for the whole list in one page.
-         */
-        limit?: number;
-        /**
-         * Opaque cursor from a previous page's `nextCursor`.
-         */
-        cursor?: string;
-        /**
-         * Also return the total number of items (whole lists always do).
-         */
-        includeTotal?: boolean;
-    };
+    query?: never;
     url: '/api/v1/users/{id}/sessions';
 };
 
@@ -3410,7 +2999,7 @@ export type ListUsersData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: `email`.
+         * Sort field, `-` prefix for descending.
          */
         sort?: 'createdAt' | '-createdAt' | 'email' | '-email' | 'displayName' | '-displayName';
         /**
@@ -3537,69 +3126,6 @@ export type CreateUserResponses = {
 };
 
 export type CreateUserResponse = CreateUserResponses[keyof CreateUserResponses];
-
-export type BulkUsersData = {
-    body: UserBulkDto;
-    headers?: {
-        /**
-         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
-         */
-        'Idempotency-Key'?: string;
-    };
-    path?: never;
-    query?: never;
-    url: '/api/v1/users/bulk';
-};
-
-export type BulkUsersErrors = {
-    /**
-     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
-     */
-    400: ProblemDetailsDto;
-    /**
-     * Missing, invalid or expired credentials.
-     */
-    401: ProblemDetailsDto;
-    /**
-     * Requires permission `identity.users.manage`.
-     */
-    403: ProblemDetailsDto;
-    /**
-     * Conflict: stale `version`, duplicate key or a state that does not allow this.
-     */
-    409: ProblemDetailsDto;
-    /**
-     * Request body too large.
-     */
-    413: ProblemDetailsDto;
-    /**
-     * Unsupported Content-Type.
-     */
-    415: ProblemDetailsDto;
-    /**
-     * The Idempotency-Key was used before with a different body.
-     */
-    422: ProblemDetailsDto;
-    /**
-     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
-     */
-    429: ProblemDetailsDto;
-    /**
-     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
-     */
-    503: ProblemDetailsDto;
-};
-
-export type BulkUsersError = BulkUsersErrors[keyof BulkUsersErrors];
-
-export type BulkUsersResponses = {
-    /**
-     * One result per id, and a summary.
-     */
-    200: BulkResultDto;
-};
-
-export type BulkUsersResponse = BulkUsersResponses[keyof BulkUsersResponses];
 
 export type GetUserData = {
     body?: never;
@@ -4227,7 +3753,7 @@ export type ListWarehousesData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: `code`.
+         * Sort field, `-` prefix for descending.
          */
         sort?: 'code' | '-code' | 'name' | '-name' | 'createdAt' | '-createdAt';
         /**
@@ -4484,7 +4010,7 @@ export type ListStockLevelsData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: `sku`.
+         * Sort field, `-` prefix for descending.
          */
         sort?: 'sku' | '-sku' | 'onHand' | '-onHand' | 'available' | '-available' | 'updatedAt' | '-updatedAt';
         /**
@@ -4558,7 +4084,7 @@ export type ListStockMovementsData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-occurredAt`.
+         * Sort field, `-` prefix for descending (default newest first).
          */
         sort?: 'occurredAt' | '-occurredAt';
         /**
@@ -4696,7 +4222,7 @@ export type ExportStockMovementsData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-occurredAt`.
+         * Sort field, `-` prefix for descending (default newest first).
          */
         sort?: 'occurredAt' | '-occurredAt';
         /**
@@ -4991,10 +4517,6 @@ export type ListLowStockData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: `sku`.
-         */
-        sort?: 'sku' | '-sku';
-        /**
          * Only this warehouse (default: every warehouse).
          */
         warehouseId?: string;
@@ -5006,6 +4528,10 @@ export type ListLowStockData = {
          * Opaque cursor from a previous page's `nextCursor`.
          */
         cursor?: string;
+        /**
+         * Sort field, `-` prefix for descending.
+         */
+        sort?: string;
         /**
          * Free-text search.
          */
@@ -5057,7 +4583,7 @@ export type ListProductsData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-createdAt`.
+         * Sort field, `-` prefix for descending.
          */
         sort?: 'createdAt' | '-createdAt' | 'updatedAt' | '-updatedAt' | 'sku' | '-sku' | 'name' | '-name' | 'priceMinor' | '-priceMinor';
         /**
@@ -5198,7 +4724,7 @@ export type ExportProductsData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-createdAt`.
+         * Sort field, `-` prefix for descending.
          */
         sort?: 'createdAt' | '-createdAt' | 'updatedAt' | '-updatedAt' | 'sku' | '-sku' | 'name' | '-name' | 'priceMinor' | '-priceMinor';
         /**
@@ -5221,11 +4747,6 @@ export type ExportProductsData = {
          * Free-text search.
          */
         q?: string;
-        /**
-         * Only these products (e.g. a selection), comma-separated or repeated; at most 1000. The
-         * other filters still apply.
-         */
-        ids?: Array<string>;
     };
     url: '/api/v1/products/export.csv';
 };
@@ -5263,69 +4784,6 @@ export type ExportProductsResponses = {
 };
 
 export type ExportProductsResponse = ExportProductsResponses[keyof ExportProductsResponses];
-
-export type BulkProductsData = {
-    body: ProductBulkDto;
-    headers?: {
-        /**
-         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
-         */
-        'Idempotency-Key'?: string;
-    };
-    path?: never;
-    query?: never;
-    url: '/api/v1/products/bulk';
-};
-
-export type BulkProductsErrors = {
-    /**
-     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
-     */
-    400: ProblemDetailsDto;
-    /**
-     * Missing, invalid or expired credentials.
-     */
-    401: ProblemDetailsDto;
-    /**
-     * Requires permission `catalog.products.write`.
-     */
-    403: ProblemDetailsDto;
-    /**
-     * Conflict: stale `version`, duplicate key or a state that does not allow this.
-     */
-    409: ProblemDetailsDto;
-    /**
-     * Request body too large.
-     */
-    413: ProblemDetailsDto;
-    /**
-     * Unsupported Content-Type.
-     */
-    415: ProblemDetailsDto;
-    /**
-     * The Idempotency-Key was used before with a different body.
-     */
-    422: ProblemDetailsDto;
-    /**
-     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
-     */
-    429: ProblemDetailsDto;
-    /**
-     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
-     */
-    503: ProblemDetailsDto;
-};
-
-export type BulkProductsError = BulkProductsErrors[keyof BulkProductsErrors];
-
-export type BulkProductsResponses = {
-    /**
-     * One result per id, and a summary.
-     */
-    200: BulkResultDto;
-};
-
-export type BulkProductsResponse = BulkProductsResponses[keyof BulkProductsResponses];
 
 export type ArchiveProductData = {
     body?: never;
@@ -5518,32 +4976,11 @@ export type UpdateProductResponse = UpdateProductResponses[keyof UpdateProductRe
 export type ListCategoriesData = {
     body?: never;
     path?: never;
-    query?: {
-        /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: by path, parents before their children.
-         */
-        sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
-        /**
-         * Page size; leave out for the whole list in one page.
-         */
-        limit?: number;
-        /**
-         * Opaque cursor from a previous page's `nextCursor`.
-         */
-        cursor?: string;
-        /**
-         * Also return the total number of items (whole lists always do).
-         */
-        includeTotal?: boolean;
-    };
+    query?: never;
     url: '/api/v1/categories';
 };
 
 export type ListCategoriesErrors = {
-    /**
-     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
-     */
-    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -5835,32 +5272,11 @@ export type UpdateCategoryResponse = UpdateCategoryResponses[keyof UpdateCategor
 export type ListWebhooksData = {
     body?: never;
     path?: never;
-    query?: {
-        /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: newest first.
-         */
-        sort?: 'url' | '-url' | 'createdAt' | '-createdAt';
-        /**
-         * Page size; leave out for the whole list in one page.
-         */
-        limit?: number;
-        /**
-         * Opaque cursor from a previous page's `nextCursor`.
-         */
-        cursor?: string;
-        /**
-         * Also return the total number of items (whole lists always do).
-         */
-        includeTotal?: boolean;
-    };
+    query?: never;
     url: '/api/v1/webhooks';
 };
 
 export type ListWebhooksErrors = {
-    /**
-     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
-     */
-    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -6212,10 +5628,6 @@ export type ListWebhookDeliveriesData = {
          * Also return the total number of matching rows (costs an extra count query).
          */
         includeTotal?: boolean;
-        /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-createdAt`.
-         */
-        sort?: 'createdAt' | '-createdAt';
     };
     url: '/api/v1/webhooks/{id}/deliveries';
 };
@@ -6471,7 +5883,7 @@ export type ListSuppliersData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: `code`.
+         * Sort field, `-` prefix for descending.
          */
         sort?: 'code' | '-code' | 'name' | '-name' | 'createdAt' | '-createdAt';
         /**
@@ -6728,7 +6140,7 @@ export type ListCustomersData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: `code`.
+         * Sort field, `-` prefix for descending.
          */
         sort?: 'code' | '-code' | 'name' | '-name' | 'createdAt' | '-createdAt';
         /**
@@ -6985,7 +6397,7 @@ export type ListPurchaseOrdersData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-createdAt`.
+         * Sort field, `-` prefix for descending.
          */
         sort?: 'number' | '-number' | 'createdAt' | '-createdAt' | 'expectedDate' | '-expectedDate' | 'totalMinor' | '-totalMinor';
         /**
@@ -7120,69 +6532,6 @@ export type CreatePurchaseOrderResponses = {
 };
 
 export type CreatePurchaseOrderResponse = CreatePurchaseOrderResponses[keyof CreatePurchaseOrderResponses];
-
-export type BulkPurchaseOrdersData = {
-    body: OrderBulkDto;
-    headers?: {
-        /**
-         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
-         */
-        'Idempotency-Key'?: string;
-    };
-    path?: never;
-    query?: never;
-    url: '/api/v1/purchase-orders/bulk';
-};
-
-export type BulkPurchaseOrdersErrors = {
-    /**
-     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
-     */
-    400: ProblemDetailsDto;
-    /**
-     * Missing, invalid or expired credentials.
-     */
-    401: ProblemDetailsDto;
-    /**
-     * Requires permission `purchasing.orders.write`.
-     */
-    403: ProblemDetailsDto;
-    /**
-     * Conflict: stale `version`, duplicate key or a state that does not allow this.
-     */
-    409: ProblemDetailsDto;
-    /**
-     * Request body too large.
-     */
-    413: ProblemDetailsDto;
-    /**
-     * Unsupported Content-Type.
-     */
-    415: ProblemDetailsDto;
-    /**
-     * The Idempotency-Key was used before with a different body.
-     */
-    422: ProblemDetailsDto;
-    /**
-     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
-     */
-    429: ProblemDetailsDto;
-    /**
-     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
-     */
-    503: ProblemDetailsDto;
-};
-
-export type BulkPurchaseOrdersError = BulkPurchaseOrdersErrors[keyof BulkPurchaseOrdersErrors];
-
-export type BulkPurchaseOrdersResponses = {
-    /**
-     * One result per id, and a summary.
-     */
-    200: BulkResultDto;
-};
-
-export type BulkPurchaseOrdersResponse = BulkPurchaseOrdersResponses[keyof BulkPurchaseOrdersResponses];
 
 export type GetPurchaseOrderData = {
     body?: never;
@@ -7536,24 +6885,7 @@ export type GetIncomingStockData = {
          */
         id: string;
     };
-    query?: {
-        /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: by warehouse code.
-         */
-        sort?: 'warehouseCode' | '-warehouseCode' | 'quantity' | '-quantity';
-        /**
-         * Page size; leave out for the whole list in one page.
-         */
-        limit?: number;
-        /**
-         * Opaque cursor from a previous page's `nextCursor`.
-         */
-        cursor?: string;
-        /**
-         * Also return the total number of items (whole lists always do).
-         */
-        includeTotal?: boolean;
-    };
+    query?: never;
     url: '/api/v1/products/{id}/incoming';
 };
 
@@ -7591,125 +6923,12 @@ export type GetIncomingStockResponses = {
 
 export type GetIncomingStockResponse = GetIncomingStockResponses[keyof GetIncomingStockResponses];
 
-export type ListReplenishmentData = {
-    body?: never;
-    path?: never;
-    query?: {
-        /**
-         * Only this warehouse's shortfalls.
-         */
-        warehouseId?: string;
-    };
-    url: '/api/v1/replenishment';
-};
-
-export type ListReplenishmentErrors = {
-    /**
-     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
-     */
-    400: ProblemDetailsDto;
-    /**
-     * Missing, invalid or expired credentials.
-     */
-    401: ProblemDetailsDto;
-    /**
-     * Requires permission `purchasing.orders.read`.
-     */
-    403: ProblemDetailsDto;
-    /**
-     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
-     */
-    429: ProblemDetailsDto;
-    /**
-     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
-     */
-    503: ProblemDetailsDto;
-};
-
-export type ListReplenishmentError = ListReplenishmentErrors[keyof ListReplenishmentErrors];
-
-export type ListReplenishmentResponses = {
-    /**
-     * Groups of suggestions.
-     */
-    200: ReplenishmentGroupPageDto;
-};
-
-export type ListReplenishmentResponse = ListReplenishmentResponses[keyof ListReplenishmentResponses];
-
-export type CreateReplenishmentOrdersData = {
-    body: CreateReplenishmentOrdersDto;
-    headers?: {
-        /**
-         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
-         */
-        'Idempotency-Key'?: string;
-    };
-    path?: never;
-    query?: never;
-    url: '/api/v1/replenishment/purchase-orders';
-};
-
-export type CreateReplenishmentOrdersErrors = {
-    /**
-     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
-     */
-    400: ProblemDetailsDto;
-    /**
-     * Missing, invalid or expired credentials.
-     */
-    401: ProblemDetailsDto;
-    /**
-     * Requires permission `purchasing.orders.write`.
-     */
-    403: ProblemDetailsDto;
-    /**
-     * No such resource.
-     */
-    404: ProblemDetailsDto;
-    /**
-     * Conflict: stale `version`, duplicate key or a state that does not allow this.
-     */
-    409: ProblemDetailsDto;
-    /**
-     * Request body too large.
-     */
-    413: ProblemDetailsDto;
-    /**
-     * Unsupported Content-Type.
-     */
-    415: ProblemDetailsDto;
-    /**
-     * The Idempotency-Key was used before with a different body.
-     */
-    422: ProblemDetailsDto;
-    /**
-     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
-     */
-    429: ProblemDetailsDto;
-    /**
-     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
-     */
-    503: ProblemDetailsDto;
-};
-
-export type CreateReplenishmentOrdersError = CreateReplenishmentOrdersErrors[keyof CreateReplenishmentOrdersErrors];
-
-export type CreateReplenishmentOrdersResponses = {
-    /**
-     * The new drafts.
-     */
-    201: CreatedPurchaseOrdersDto;
-};
-
-export type CreateReplenishmentOrdersResponse = CreateReplenishmentOrdersResponses[keyof CreateReplenishmentOrdersResponses];
-
 export type ListSalesOrdersData = {
     body?: never;
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-createdAt`.
+         * Sort field, `-` prefix for descending.
          */
         sort?: 'number' | '-number' | 'createdAt' | '-createdAt' | 'totalMinor' | '-totalMinor';
         /**
@@ -7844,69 +7063,6 @@ export type CreateSalesOrderResponses = {
 };
 
 export type CreateSalesOrderResponse = CreateSalesOrderResponses[keyof CreateSalesOrderResponses];
-
-export type BulkSalesOrdersData = {
-    body: OrderBulkDto;
-    headers?: {
-        /**
-         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
-         */
-        'Idempotency-Key'?: string;
-    };
-    path?: never;
-    query?: never;
-    url: '/api/v1/sales-orders/bulk';
-};
-
-export type BulkSalesOrdersErrors = {
-    /**
-     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
-     */
-    400: ProblemDetailsDto;
-    /**
-     * Missing, invalid or expired credentials.
-     */
-    401: ProblemDetailsDto;
-    /**
-     * Requires permission `sales.orders.write`.
-     */
-    403: ProblemDetailsDto;
-    /**
-     * Conflict: stale `version`, duplicate key or a state that does not allow this.
-     */
-    409: ProblemDetailsDto;
-    /**
-     * Request body too large.
-     */
-    413: ProblemDetailsDto;
-    /**
-     * Unsupported Content-Type.
-     */
-    415: ProblemDetailsDto;
-    /**
-     * The Idempotency-Key was used before with a different body.
-     */
-    422: ProblemDetailsDto;
-    /**
-     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
-     */
-    429: ProblemDetailsDto;
-    /**
-     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
-     */
-    503: ProblemDetailsDto;
-};
-
-export type BulkSalesOrdersError = BulkSalesOrdersErrors[keyof BulkSalesOrdersErrors];
-
-export type BulkSalesOrdersResponses = {
-    /**
-     * One result per id, and a summary.
-     */
-    200: BulkResultDto;
-};
-
-export type BulkSalesOrdersResponse = BulkSalesOrdersResponses[keyof BulkSalesOrdersResponses];
 
 export type GetSalesOrderData = {
     body?: never;
@@ -8329,10 +7485,6 @@ export type GetStockAvailabilityData = {
     path?: never;
     query: {
         /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: in the order the product ids were given.
-         */
-        sort?: 'productId' | '-productId';
-        /**
          * The products (up to 200): repeat the parameter (`productIds=…&productIds=…`) or send the ids
          * comma-separated in one.
          */
@@ -8341,18 +7493,6 @@ export type GetStockAvailabilityData = {
          * The warehouse whose stock to look at.
          */
         warehouseId: string;
-        /**
-         * Page size; leave out for the whole list in one page.
-         */
-        limit?: number;
-        /**
-         * Opaque cursor from a previous page's `nextCursor`.
-         */
-        cursor?: string;
-        /**
-         * Also return the total number of items (whole lists always do).
-         */
-        includeTotal?: boolean;
     };
     url: '/api/v1/stock-availability';
 };
@@ -8396,7 +7536,7 @@ export type ListInvoicesData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-issuedAt`.
+         * Sort field, `-` prefix for descending.
          */
         sort?: 'number' | '-number' | 'issuedAt' | '-issuedAt' | 'totalMinor' | '-totalMinor';
         /**
@@ -8819,20 +7959,34 @@ export type GetDashboardResponses = {
 
 export type GetDashboardResponse = GetDashboardResponses[keyof GetDashboardResponses];
 
-export type GetOperationsStatusData = {
+export type SearchData = {
     body?: never;
     path?: never;
-    query?: never;
-    url: '/api/v1/operations/status';
+    query: {
+        /**
+         * What to look for: a SKU, barcode, product name (typos allowed), order or invoice number,
+         * partner name, code or e-mail, user name or e-mail.
+         */
+        q: string;
+        /**
+         * Items per group.
+         */
+        limit?: number;
+    };
+    url: '/api/v1/search';
 };
 
-export type GetOperationsStatusErrors = {
+export type SearchErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
     401: ProblemDetailsDto;
     /**
-     * Requires permission `operations.status.read`.
+     * Signed in, but not allowed to do this.
      */
     403: ProblemDetailsDto;
     /**
@@ -8845,13 +7999,334 @@ export type GetOperationsStatusErrors = {
     503: ProblemDetailsDto;
 };
 
-export type GetOperationsStatusError = GetOperationsStatusErrors[keyof GetOperationsStatusErrors];
+export type SearchError = SearchErrors[keyof SearchErrors];
 
-export type GetOperationsStatusResponses = {
+export type SearchResponses = {
     /**
-     * The status.
+     * Matches, grouped by type.
      */
-    200: OperationsStatusResponseDto;
+    200: SearchResultsResponseDto;
 };
 
-export type GetOperationsStatusResponse = GetOperationsStatusResponses[keyof GetOperationsStatusResponses];
+export type SearchResponse = SearchResponses[keyof SearchResponses];
+
+export type ListSavedViewsData = {
+    body?: never;
+    path?: never;
+    query: {
+        /**
+         * The list whose views to return.
+         */
+        listKey: string;
+        /**
+         * Sort field, `-` prefix for descending.
+         */
+        sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
+        /**
+         * Page size.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Free-text search.
+         */
+        q?: string;
+        /**
+         * Also return the total number of matching rows (costs an extra count query).
+         */
+        includeTotal?: boolean;
+    };
+    url: '/api/v1/saved-views';
+};
+
+export type ListSavedViewsErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Signed in, but not allowed to do this.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type ListSavedViewsError = ListSavedViewsErrors[keyof ListSavedViewsErrors];
+
+export type ListSavedViewsResponses = {
+    /**
+     * A page of views.
+     */
+    200: SavedViewPageDto;
+};
+
+export type ListSavedViewsResponse = ListSavedViewsResponses[keyof ListSavedViewsResponses];
+
+export type CreateSavedViewData = {
+    body: CreateSavedViewDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/saved-views';
+};
+
+export type CreateSavedViewErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Signed in, but not allowed to do this.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type CreateSavedViewError = CreateSavedViewErrors[keyof CreateSavedViewErrors];
+
+export type CreateSavedViewResponses = {
+    /**
+     * Created.
+     */
+    201: SavedViewResponseDto;
+};
+
+export type CreateSavedViewResponse = CreateSavedViewResponses[keyof CreateSavedViewResponses];
+
+export type DeleteSavedViewData = {
+    body?: never;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Id of the saved view.
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/saved-views/{id}';
+};
+
+export type DeleteSavedViewErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Signed in, but not allowed to do this.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type DeleteSavedViewError = DeleteSavedViewErrors[keyof DeleteSavedViewErrors];
+
+export type DeleteSavedViewResponses = {
+    /**
+     * Deleted.
+     */
+    204: void;
+};
+
+export type DeleteSavedViewResponse = DeleteSavedViewResponses[keyof DeleteSavedViewResponses];
+
+export type GetSavedViewData = {
+    body?: never;
+    headers?: {
+        /**
+         * An ETag you hold: 304 Not Modified (no body) when the record is unchanged.
+         */
+        'If-None-Match'?: string;
+    };
+    path: {
+        /**
+         * Id of the saved view.
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/saved-views/{id}';
+};
+
+export type GetSavedViewErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Signed in, but not allowed to do this.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type GetSavedViewError = GetSavedViewErrors[keyof GetSavedViewErrors];
+
+export type GetSavedViewResponses = {
+    /**
+     * The view.
+     */
+    200: SavedViewResponseDto;
+};
+
+export type GetSavedViewResponse = GetSavedViewResponses[keyof GetSavedViewResponses];
+
+export type UpdateSavedViewData = {
+    body: UpdateSavedViewDto;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Id of the saved view.
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/saved-views/{id}';
+};
+
+export type UpdateSavedViewErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Signed in, but not allowed to do this.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type UpdateSavedViewError = UpdateSavedViewErrors[keyof UpdateSavedViewErrors];
+
+export type UpdateSavedViewResponses = {
+    /**
+     * Updated.
+     */
+    200: SavedViewResponseDto;
+};
+
+export type UpdateSavedViewResponse = UpdateSavedViewResponses[keyof UpdateSavedViewResponses];

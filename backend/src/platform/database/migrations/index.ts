@@ -7,6 +7,8 @@ import { PurchasingSales1796300000000 } from './1796300000000-purchasing-sales';
 import { EncryptedSecrets1796400000000 } from './1796400000000-encrypted-secrets';
 import { MailOutbox1796412000000 } from './1796412000000-mail-outbox';
 import { ProductSuppliers1796500000000 } from './1796500000000-product-suppliers';
+import { SearchIndexes1796510000000 } from './1796510000000-search-indexes';
+import { SavedViews1796510000001 } from './1796510000001-saved-views';
 import { ListSortIndexes1796520000000 } from './1796520000000-list-sort-indexes';
 import { FleetOperations1796530000000 } from './1796530000000-fleet-operations';
 
@@ -21,6 +23,8 @@ export const MIGRATIONS = [
   EncryptedSecrets1796400000000,
   MailOutbox1796412000000,
   ProductSuppliers1796500000000,
+  SearchIndexes1796510000000,
+  SavedViews1796510000001,
   ListSortIndexes1796520000000,
   FleetOperations1796530000000,
 ];

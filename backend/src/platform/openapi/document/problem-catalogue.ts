@@ -185,4 +185,13 @@ export const PROBLEM_CATALOGUE: Record<ErrorCode, ProblemEntry> = {
     status: 409,
     detail: 'CN-2026-000004 is a credit note; payments and credits apply to invoices.',
   },
+  [ErrorCode.SavedViewNotFound]: { status: 404, detail: 'No saved view with id 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10.' },
+  [ErrorCode.SavedViewNotOwner]: {
+    status: 403,
+    detail: 'Only the owner of the view "Low-priced red" or an administrator may change it.',
+  },
+  [ErrorCode.SavedViewLimitReached]: {
+    status: 409,
+    detail: 'You already have 50 views for this list; delete one first.',
+  },
 };

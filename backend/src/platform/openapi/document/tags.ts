@@ -30,6 +30,12 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
       'Customers, sales orders (confirm reserves stock, fulfil ships it), invoices, credit notes and payments.',
   },
   { name: 'imports', description: 'CSV imports of products and opening stock: a dry run first, then all or nothing.' },
+  {
+    name: 'search',
+    description:
+      'Global search across products, orders, invoices, partners and users (what the command palette asks), and ' +
+      'saved views: named filters of a list, private or shared.',
+  },
   { name: 'dashboard', description: 'Key figures for the start page: stock value, low stock, open orders, sales.' },
   {
     name: 'notifications',

@@ -31,6 +31,7 @@ import { filter, map } from 'rxjs';
 import { IconComponent } from '../../shared/ui/icon/icon.component';
 import { AuthService } from '../auth/auth.service';
 import { API_BASE_URL } from '../config/api-base-url.token';
+import { TopBarSearchComponent } from '../command-palette/top-bar-search.component';
 import { OutageBannerComponent } from '../connectivity/outage-banner.component';
 import { RealtimeService } from '../realtime/realtime.service';
 import { ThemeToggleComponent } from '../theme/theme-toggle.component';
@@ -69,6 +70,7 @@ const NARROW_QUERY = '(max-width: 959.98px)';
     IconComponent,
     ThemeToggleComponent,
     OutageBannerComponent,
+    TopBarSearchComponent,
   ],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',

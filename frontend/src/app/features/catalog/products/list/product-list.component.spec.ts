@@ -76,7 +76,10 @@ describe('ProductListComponent', () => {
         provideLocationMocks(),
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: AuthService, useValue: { permissions } satisfies Partial<AuthService> },
+        {
+          provide: AuthService,
+          useValue: { permissions, currentUser: signal(null) } satisfies Partial<AuthService>,
+        },
         provideFakeRealtime(),
       ],
     });
@@ -89,6 +92,12 @@ describe('ProductListComponent', () => {
 
   afterEach(() => {
     flushCategories();
+    // The saved-views menu of the toolbar asks for the list's views.
+    for (const request of http.match((candidate) => candidate.url === '/api/v1/saved-views')) {
+      if (!request.cancelled) {
+        request.flush({ items: [], nextCursor: null });
+      }
+    }
     http.verify();
     document.querySelector('.cdk-overlay-container')?.replaceChildren();
   });

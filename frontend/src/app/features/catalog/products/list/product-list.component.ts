@@ -52,6 +52,7 @@ import {
   toProductQuery,
 } from './product-list-state';
 import { ProductBulkActionsComponent } from './product-bulk-actions.component';
+import { SavedViewsComponent } from '../../../../shared/saved-views/saved-views.component';
 
 const SEARCH_DEBOUNCE_MS = 300;
 /** A burst of product changes (an import, a bulk edit) reloads the page once. */
@@ -64,6 +65,7 @@ export const LIVE_REFRESH_DEBOUNCE_MS = 500;
 @Component({
   selector: 'app-product-list',
   imports: [
+    SavedViewsComponent,
     ProductBulkActionsComponent,
     ReactiveFormsModule,
     RouterLink,
