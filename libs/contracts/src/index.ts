@@ -17,3 +17,4 @@ export * from './mail';
 export * from './webhooks';
 export * from './partners';
 export * from './orders';
+export * from './audit-fields';

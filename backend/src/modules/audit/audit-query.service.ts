@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { decodeCursor } from '../../platform/http/pagination/cursor';
 import { csvExport, csvFilename } from '../../platform/http/csv/csv-export';
 import { toPage } from '../../platform/http/pagination/page';
+import { AuditPresenter } from './audit-presenter';
 import type { AuditEventListQueryDto, AuditEventExportQueryDto } from './dto/audit-event.dto';
 
 interface AuditRow {
@@ -27,7 +28,7 @@ const COLUMNS =
 /** Actions that make up the security log: sign-ins, sessions, passwords, MFA, keys, roles. */
 export const SECURITY_ACTION_PREFIXES = ['auth.', 'identity.'];
 
-function toDto(row: AuditRow): AuditEventDto {
+function toDto(row: AuditRow): Omit<AuditEventDto, 'fieldChanges' | 'entityRef' | 'actorRef'> {
   return {
     id: row.id,
     occurredAt: row.occurred_at.toISOString(),
@@ -46,7 +47,10 @@ function toDto(row: AuditRow): AuditEventDto {
 /** Reads the audit trail, newest first, keyset-paginated on (occurred_at, id). */
 @Injectable()
 export class AuditQueryService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly presenter: AuditPresenter,
+  ) {}
 
   async list(query: AuditEventListQueryDto, onlyPrefixes?: string[]): Promise<Page<AuditEventDto>> {
     const limit = query.limit ?? PAGINATION.defaultLimit;
@@ -60,7 +64,9 @@ export class AuditQueryService {
         ORDER BY occurred_at DESC, id DESC LIMIT ${param(limit + 1)}`,
       params,
     );
-    return toPage(rows, limit, (row) => row.occurred_at.toISOString(), toDto);
+    const page = toPage(rows, limit, (row) => row.occurred_at.toISOString(), toDto);
+    const presented = await this.presenter.present(page.items);
+    return { ...page, items: page.items.map((item, index) => ({ ...item, ...presented[index] })) };
   }
 
   /** Every event matching the list filters as CSV, streamed from a cursor (flat memory). */

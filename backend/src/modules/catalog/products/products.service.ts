@@ -182,6 +182,10 @@ export class ProductsService {
     if (input.reorderQuantity !== undefined) changes.reorderQuantity = input.reorderQuantity;
     if (input.status !== undefined) changes.status = input.status;
 
+    // Saving without changing anything writes nothing: no new version, no audit row, no event.
+    if (Object.keys(diffFields(before, { ...before, ...changes }, AUDITED_FIELDS)).length === 0) {
+      return entityToProductDto(before);
+    }
     return this.applyUpdate(before, changes, DomainEventName.ProductUpdated, 'update');
   }
 

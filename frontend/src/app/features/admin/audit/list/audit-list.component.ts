@@ -13,6 +13,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { ErrorCode, type AuditEventDto, type Page, type ProblemDetails } from '@depot/contracts';
 import { Subject, catchError, distinctUntilChanged, map, of, startWith, switchMap, tap } from 'rxjs';
 
+import { shownChanges } from '../../../../shared/history/audit-value';
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
 import { pageNumberOf, readCursorStack } from '../../../../shared/list/cursor-stack';
@@ -229,12 +230,20 @@ export class AuditListComponent {
   }
 
   protected entityLink(event: AuditEventDto): string[] | null {
+    if (event.entityRef) {
+      return [event.entityRef.url];
+    }
     const link = ENTITY_LINKS[event.entityType];
     return link && event.entityId ? link(event.entityId) : null;
   }
 
+  /** Labels, formatted values and resolved names (from the API's display-ready changes). */
   protected changeLines(event: AuditEventDto): ChangeLine[] {
-    return describeChanges(event.changes);
+    return shownChanges(event).map((change) => ({
+      field: change.label,
+      before: change.before.text,
+      after: change.after.text,
+    }));
   }
 
   protected actorLabel(event: AuditEventDto): string {
