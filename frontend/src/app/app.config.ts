@@ -9,7 +9,6 @@ import {
 import { TitleStrategy, provideRouter } from '@angular/router';
 
 import { routes } from './app.routes';
-import { RouteFocusService } from './core/a11y/route-focus.service';
 import { authRefreshInterceptor } from './core/auth/auth-refresh.interceptor';
 import { authTokenInterceptor } from './core/auth/auth-token.interceptor';
 import { AuthService } from './core/auth/auth.service';
@@ -28,8 +27,6 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withInterceptors([connectivityInterceptor, authRefreshInterceptor, authTokenInterceptor])),
     provideAppInitializer(() => {
       inject(ThemeService);
-      // Focus moves to each new page's heading (and its title is announced), as after a page load.
-      inject(RouteFocusService);
       // Restore the session from the httpOnly refresh cookie. Not awaited: through an outage it
       // takes as long as the outage, and the app must be up to say so. The guards wait for it.
       inject(AuthService).restoreSession().subscribe();
