@@ -11,7 +11,8 @@ import { chromium } from 'playwright-core';
 
 const ROOT = resolve(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'e2e', '.artifacts');
-const PORT = 3123;
+// Overridable so that several checkouts can run their browser tests at once.
+const PORT = Number(process.env['DEPOT_E2E_PORT'] ?? 3123);
 const BASE_URL = `http://localhost:${PORT}`;
 
 /** Chromium flags that work on these machines (no sandbox as root, no calls to the outside). */

@@ -17,7 +17,14 @@ const WAREHOUSE_CODE = 'BER-1';
 const CUSTOMER_CODE = 'NORDIC';
 const STOCKED_SKU = 'CHAIR-OAK-02';
 
-/** The admin API, for setting up records. */
+/** An EAN-13 no other run has used (12 random digits and their check digit). */
+function uniqueBarcode(): string {
+  const digits = Array.from({ length: 12 }, () => Math.floor(Math.random() * 10));
+  const sum = digits.reduce((total, digit, index) => total + digit * (index % 2 === 0 ? 1 : 3), 0);
+  return [...digits, (10 - (sum % 10)) % 10].join('');
+}
+
+/** The admin API, for setting up records (with its own cookies: the page stays signed out). */
 async function api(request: APIRequestContext) {
   const headers = { Authorization: `Bearer ${await adminToken(request)}` };
   const call = async <T>(method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown): Promise<T> => {
@@ -91,7 +98,8 @@ test.describe('record pages', () => {
     await page.getByLabel('Description').fill('Shown without opening Edit.');
     await page.getByLabel('Price').fill('12.50');
     await page.getByLabel('Cost').fill('7.25');
-    await page.getByLabel('Barcode').fill('4006381333931');
+    const barcode = uniqueBarcode();
+    await page.getByLabel('Barcode').fill(barcode);
     await page.getByRole('button', { name: 'Create' }).click();
 
     await expect(page).toHaveURL(/\/products\/[0-9a-f-]{36}$/);
@@ -101,7 +109,7 @@ test.describe('record pages', () => {
     await expect(page.locator('#route-announcer')).toHaveText(/Product · Depot/);
 
     const details = page.getByRole('region', { name: 'Details' });
-    for (const text of ['Shown without opening Edit.', '€12.50', '€7.25', '4006381333931', 'pcs']) {
+    for (const text of ['Shown without opening Edit.', '€12.50', '€7.25', barcode, 'pcs']) {
       await expect(details).toContainText(text);
     }
     await page.screenshot({ path: join(ARTIFACTS, 'product-detail-all-fields.png'), fullPage: true });
@@ -117,8 +125,9 @@ test.describe('record pages', () => {
   ]) {
     test(`the history shows labels and names, not ids, without breaking words on a ${viewport.name}`, async ({
       page,
+      request,
     }) => {
-      const product = await productWithHistory(page.request);
+      const product = await productWithHistory(request);
       await page.setViewportSize({ width: viewport.width, height: viewport.height });
       await signIn(page, 'admin', `/products/${product.id}`);
       const history = await openHistory(page, product.id);
@@ -140,8 +149,11 @@ test.describe('record pages', () => {
     });
   }
 
-  test('the sales order header holds the status and all actions, right-aligned beside the title', async ({ page }) => {
-    const call = await api(page.request);
+  test('the sales order header holds the status and all actions, right-aligned beside the title', async ({
+    page,
+    request,
+  }) => {
+    const call = await api(request);
     const customers = await call<{ items: { id: string; code: string }[] }>('GET', `/customers?q=${CUSTOMER_CODE}`);
     const warehouses = await call<{ items: { id: string; code: string }[] }>('GET', '/warehouses?limit=100');
     const products = await call<{ items: { id: string; sku: string }[] }>('GET', `/products?q=${STOCKED_SKU}`);
@@ -171,8 +183,24 @@ test.describe('record pages', () => {
     await header.screenshot({ path: join(ARTIFACTS, 'sales-order-header.png') });
   });
 
-  test('a walk through every page as admin logs no console error (no CSP violation, no 401)', async ({ page }) => {
+  test('a walk through every page as admin logs no console error (no CSP violation, no 401)', async ({
+    page,
+    request,
+  }) => {
     test.slow();
+    const call = await api(request);
+    const suppliers = await call<{ items: { id: string }[] }>('GET', '/suppliers?limit=1');
+    const supplierId =
+      suppliers.items[0]?.id ??
+      (await call<{ id: string }>('POST', '/suppliers', { code: `WALK${Date.now() % 100000}`, name: 'Walk supplier' }))
+        .id;
+    const warehouses = await call<{ items: { id: string; code: string }[] }>('GET', '/warehouses?limit=100');
+    const products = await call<{ items: { id: string }[] }>('GET', `/products?q=${STOCKED_SKU}`);
+    const purchaseOrder = await call<{ id: string; number: string }>('POST', '/purchase-orders', {
+      supplierId,
+      warehouseId: warehouses.items.find((warehouse) => warehouse.code === WAREHOUSE_CODE)?.id,
+      lines: [{ productId: products.items[0]?.id, quantity: 2 }],
+    });
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
@@ -180,8 +208,15 @@ test.describe('record pages', () => {
     page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
 
     // Signed out: the login page loads without a refresh attempt (no 401) and without CSP errors.
-    await page.goto('/login');
+    const login = await page.goto('/login');
     await expect(page.getByRole('heading', { name: 'Sign in to Depot' })).toBeVisible();
+    // The policy stays strict: scripts from the app only, no inline handlers.
+    const policy = login?.headers()['content-security-policy'] ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("script-src-attr 'none'");
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    // The stylesheet is a plain link, without the critical-CSS `onload` handler.
+    await expect(page.locator('link[rel="stylesheet"][onload]')).toHaveCount(0);
     await signIn(page, 'admin', '/dashboard');
     // A full page load while signed in (the stylesheet, the session restore).
     await page.reload();
@@ -217,8 +252,8 @@ test.describe('record pages', () => {
     await page.locator('a[href^="/sales-orders/"]').filter({ hasText: /^SO-/ }).first().click();
     await expect(page.getByRole('heading', { level: 1, name: /^SO-/ })).toBeFocused();
     await navLink(page, 'Purchase orders').click();
-    await page.locator('a[href^="/purchase-orders/"]').filter({ hasText: /^PO-/ }).first().click();
-    await expect(page.getByRole('heading', { level: 1, name: /^PO-/ })).toBeFocused();
+    await page.getByRole('link', { name: purchaseOrder.number }).click();
+    await expect(page.getByRole('heading', { level: 1, name: purchaseOrder.number })).toBeFocused();
     await navLink(page, 'Products').click();
     await page.locator('tr.product-row a[href^="/products/"]').first().click();
     await expect(page.getByRole('region', { name: 'Details' })).toBeVisible();
@@ -243,8 +278,9 @@ test.describe('record pages', () => {
 
       test('the product page with its history and the sales order page have no serious accessibility violations', async ({
         page,
+        request,
       }) => {
-        const product = await productWithHistory(page.request);
+        const product = await productWithHistory(request);
         await signIn(page, 'admin', `/products/${product.id}`);
         await openHistory(page, product.id);
         await expect(page.locator('html')).toHaveClass(new RegExp(`theme-${theme}`));
