@@ -40,6 +40,15 @@ const VALUE_KINDS: AuditValueKind[] = [
   'json',
 ];
 
+/** A recorded value: whatever the field held (text, number, flag, list or object), or null. */
+const ANY_VALUE = [
+  { type: 'string', nullable: true },
+  { type: 'number' },
+  { type: 'boolean' },
+  { type: 'array', items: {} },
+  { type: 'object' },
+];
+
 export class AuditRefResponseDto implements AuditRef {
   @ApiProperty({ enum: REF_TYPES, example: 'category' })
   type!: AuditRefType;
@@ -58,18 +67,18 @@ export class AuditFieldChangeResponseDto implements AuditFieldChangeDto {
   label!: string;
   @ApiProperty({ enum: VALUE_KINDS, example: 'money', description: 'How the client formats the value.' })
   kind!: AuditValueKind;
-  @ApiProperty({ nullable: true, example: 1250, description: 'Value before (as recorded).' })
+  @ApiProperty({ oneOf: ANY_VALUE, example: 1250, description: 'Value before (as recorded).' })
   before!: unknown;
-  @ApiProperty({ nullable: true, example: 1499, description: 'Value after (as recorded).' })
+  @ApiProperty({ oneOf: ANY_VALUE, example: 1499, description: 'Value after (as recorded).' })
   after!: unknown;
   @ApiPropertyOptional({
     type: String,
     nullable: true,
-    example: 'Hand tools',
+    example: null,
     description: 'Text to show for the value before, when the server resolves it (references, statuses, lists).',
   })
   beforeDisplay?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'Power tools' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: null })
   afterDisplay?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'EUR', description: 'Currency of `money` values.' })
   currency?: string | null;

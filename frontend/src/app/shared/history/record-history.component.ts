@@ -17,7 +17,7 @@ import { AuditEventsService } from '../audit/audit-events.service';
 import { DateTimePipe } from '../format/date-time.pipe';
 import { problemMessage } from '../http/problem-details';
 import { LoadMoreList } from '../list/load-more-list';
-import { type ShownChange, actionLabel, shownChanges } from './audit-value';
+import { EMPTY_VALUE, type ShownChange, actionLabel, shownChanges } from './audit-value';
 
 export const HISTORY_PAGE_SIZE = 20;
 
@@ -44,6 +44,8 @@ export class RecordHistoryComponent {
   /** Accessible name of the list. */
   readonly label = input('Recorded changes, newest first');
 
+  /** A field that had no value before (e.g. on creation) shows only its new value. */
+  protected readonly emptyValue = EMPTY_VALUE;
   protected readonly events = new LoadMoreList<AuditEventDto>(inject(DestroyRef));
   protected readonly problemText = computed(() => {
     const problem = this.events.problem();
