@@ -33,7 +33,7 @@ async function pickSuggestion(page: Page, input: Locator, text: string, option: 
 }
 
 function statusChip(page: Page): Locator {
-  return page.locator('.title-row app-purchase-order-status-chip');
+  return page.locator('app-page-header app-purchase-order-status-chip');
 }
 
 /** The cells of a line of the order (by SKU): #, product, ordered, received, open, unit cost, total. */
