@@ -18,6 +18,10 @@ test.describe('products', () => {
       await page.getByLabel('Price').fill('12.50');
       await page.getByRole('button', { name: 'Create' }).click();
       await expect(page.getByText(`Created ${sku}.`)).toBeVisible();
+      // The user lands on the new product's page, then goes back to the list.
+      await expect(page).toHaveURL(/\/products\/[0-9a-f-]{36}$/);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${sku} · Browser test widget`);
+      await page.getByRole('link', { name: 'Products', exact: true }).first().click();
       await expect(page).toHaveURL(/\/products$/);
     });
 
@@ -46,6 +50,8 @@ test.describe('products', () => {
       await page.getByLabel('Price').fill('13');
       await page.getByRole('button', { name: 'Save' }).click();
       await expect(page.getByText(`Saved ${sku}.`)).toBeVisible();
+      await expect(page).toHaveURL(/\/products\/[0-9a-f-]{36}$/);
+      await page.goto('/products');
       await page.getByLabel('Search products').fill(sku);
       await expect(productRows(page)).toHaveCount(1);
       await expect(productRows(page).first()).toContainText('Browser test widget, edited');
@@ -69,7 +75,7 @@ test.describe('products', () => {
     await expect(otherTab.getByLabel('Name')).toHaveValue('Contested widget');
     await otherTab.getByLabel('Name').fill('Changed in the other tab');
     await otherTab.getByRole('button', { name: 'Save' }).click();
-    await expect(otherTab).toHaveURL(/\/products$/);
+    await expect(otherTab).toHaveURL(new RegExp(`/products/${id}$`));
     await otherTab.close();
 
     await page.getByLabel('Description').fill('My change, made on stale data');

@@ -33,7 +33,7 @@ async function pickSuggestion(page: Page, input: Locator, text: string, option: 
 }
 
 function statusChip(page: Page): Locator {
-  return page.locator('.title-row app-purchase-order-status-chip');
+  return page.locator('app-page-header app-purchase-order-status-chip');
 }
 
 /** The cells of a line of the order (by SKU): #, product, ordered, received, open, unit cost, total. */
@@ -171,17 +171,18 @@ test.describe('purchasing', () => {
     await test.step("the order's history shows each status change with before and after", async () => {
       const history = page.getByRole('region', { name: 'History', exact: true });
       await history.scrollIntoViewIfNeeded();
-      /** The `status` row of the history entry whose action is `action`. */
+      /** The "Status" change of the history entry whose action reads `action` (e.g. "Submitted"). */
       const statusChange = (action: string) =>
         history
           .locator('.history-entry')
-          .filter({ has: page.locator('code', { hasText: new RegExp(`^${action}$`) }) })
-          .locator('tbody tr')
-          .filter({ has: page.getByRole('rowheader', { name: 'status', exact: true }) });
-      await expect(statusChange('submitted').locator('.before')).toHaveText('draft');
-      await expect(statusChange('submitted').locator('.after')).toHaveText('submitted');
-      await expect(statusChange('received').locator('.before')).toHaveText('partially_received');
-      await expect(statusChange('received').locator('.after')).toHaveText('received');
+          .filter({ has: page.locator('.action', { hasText: new RegExp(`^${action}$`) }) })
+          .locator('.change')
+          .filter({ has: page.locator('dt', { hasText: /^\s*Status\s*$/ }) });
+      // Labels and statuses in words, not field names and codes.
+      await expect(statusChange('Submitted').locator('.before .value')).toHaveText('Draft');
+      await expect(statusChange('Submitted').locator('.after .value')).toHaveText('Submitted');
+      await expect(statusChange('Received').locator('.before .value')).toHaveText('Partially received');
+      await expect(statusChange('Received').locator('.after .value')).toHaveText('Received');
     });
 
     await test.step('the product pages show the stock went up by what was received', async () => {

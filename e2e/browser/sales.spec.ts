@@ -93,7 +93,7 @@ test.describe('sales', () => {
       await page.getByRole('button', { name: 'Issue invoice' }).click();
       await expect(page).toHaveURL(/\/invoices\/[^/]+$/);
       await expect(page.getByRole('heading', { level: 1, name: /^Invoice INV-/ })).toBeVisible();
-      await expect(page.locator('.payment-chip')).toHaveText('Unpaid');
+      await expect(page.locator('app-page-header .status-chip')).toHaveText('Unpaid');
 
       const downloadPromise = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Download PDF' }).click();
@@ -113,7 +113,7 @@ test.describe('sales', () => {
       await dialog.getByLabel('Reference (optional)').fill('E2E transfer');
       await dialog.getByRole('button', { name: 'Record payment' }).click();
       await expect(dialog).toBeHidden();
-      await expect(page.locator('.payment-chip')).toHaveText('Paid');
+      await expect(page.locator('app-page-header .status-chip')).toHaveText('Paid');
       await expect(page.getByTestId('balance')).toHaveText('€0.00');
       await expect(page.locator('tr.payment-row')).toContainText('E2E transfer');
       await expect(page.getByRole('button', { name: 'Record payment' })).toBeHidden();

@@ -2,6 +2,10 @@ import { type Routes } from '@angular/router';
 
 import { authGuard, guestGuard } from './core/auth/auth.guard';
 
+/**
+ * Every route of the app. Feature areas are registered here (each lazy-loaded with its own
+ * `<area>.routes.ts`, where each page checks its permission); `core/` holds no feature routes.
+ */
 export const routes: Routes = [
   {
     path: 'login',
@@ -27,7 +31,47 @@ export const routes: Routes = [
     path: '',
     canActivate: [authGuard],
     loadComponent: () => import('./core/layout/shell.component').then((m) => m.ShellComponent),
-    // The shell's pages come with it, so new areas cost the initial bundle nothing.
-    loadChildren: () => import('./core/layout/shell.routes').then((m) => m.SHELL_ROUTES),
+    // Pages inside the signed-in shell; each area's routes load with the area.
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
+      {
+        path: 'dashboard',
+        loadChildren: () => import('./features/dashboard/dashboard.routes').then((m) => m.DASHBOARD_ROUTES),
+      },
+      {
+        path: 'forbidden',
+        title: 'Forbidden',
+        loadComponent: () => import('./core/pages/forbidden-page.component').then((m) => m.ForbiddenPageComponent),
+      },
+      {
+        path: 'profile',
+        loadChildren: () => import('./features/profile/profile.routes').then((m) => m.PROFILE_ROUTES),
+      },
+      {
+        path: 'admin',
+        loadChildren: () => import('./features/admin/admin.routes').then((m) => m.ADMIN_ROUTES),
+      },
+      {
+        path: '',
+        loadChildren: () => import('./features/catalog/catalog.routes').then((m) => m.CATALOG_ROUTES),
+      },
+      {
+        path: '',
+        loadChildren: () => import('./features/inventory/inventory.routes').then((m) => m.INVENTORY_ROUTES),
+      },
+      {
+        path: '',
+        loadChildren: () => import('./features/purchasing/purchasing.routes').then((m) => m.PURCHASING_ROUTES),
+      },
+      {
+        path: '',
+        loadChildren: () => import('./features/sales/sales.routes').then((m) => m.SALES_ROUTES),
+      },
+      {
+        path: '**',
+        title: 'Page not found',
+        loadComponent: () => import('./core/pages/not-found-page.component').then((m) => m.NotFoundPageComponent),
+      },
+    ],
   },
 ];

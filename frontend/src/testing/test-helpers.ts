@@ -1,4 +1,5 @@
 import type { AuditEventDto, CurrentUserDto, Permission, ProductDto, TokenResponse, UserDto } from '@depot/contracts';
+import { auditFieldSpec } from '@depot/contracts';
 
 /** Lets pending promise callbacks (and the RxJS work chained on them) run. */
 export function settle(): Promise<void> {
@@ -70,6 +71,16 @@ export function userDto(overrides: Partial<UserDto> = {}): UserDto {
 }
 
 export function auditEvent(overrides: Partial<AuditEventDto> = {}): AuditEventDto {
+  const entityType = overrides.entityType ?? 'product';
+  // Without display-ready changes given, label the raw ones from the contracts (as the API would).
+  const fieldChanges =
+    overrides.fieldChanges ??
+    (overrides.changes !== undefined
+      ? Object.entries(overrides.changes ?? {}).map(([field, change]) => {
+          const spec = auditFieldSpec(entityType, field);
+          return { field, label: spec.label, kind: spec.kind, before: change.before, after: change.after };
+        })
+      : undefined);
   return {
     id: 'a-1',
     occurredAt: '2026-01-03T11:30:00.000Z',
@@ -80,9 +91,13 @@ export function auditEvent(overrides: Partial<AuditEventDto> = {}): AuditEventDt
     entityType: 'product',
     entityId: '0b7e8c1e-1f7d-4a55-9c2b-7d6a1b2c3d4e',
     changes: { priceMinor: { before: 1500, after: 1999 } },
+    fieldChanges: [{ field: 'priceMinor', label: 'Price', kind: 'money', before: 1500, after: 1999, currency: 'EUR' }],
+    entityRef: null,
+    actorRef: null,
     requestId: null,
     ip: null,
     ...overrides,
+    ...(fieldChanges ? { fieldChanges } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { AuditFieldChangeDto, AuditRef } from './audit-fields';
 import type { ListQuery } from './pagination';
 import type { Permission } from './permissions';
 
@@ -132,6 +133,12 @@ export interface AuditEventDto {
   entityType: string;
   entityId: string | null;
   changes: Record<string, { before: unknown; after: unknown }> | null;
+  /** The same changes ready to show: labels, value kinds and referenced records resolved to names. */
+  fieldChanges: AuditFieldChangeDto[];
+  /** The record the event is about, resolved (null when it has no page or no longer exists). */
+  entityRef: AuditRef | null;
+  /** The user who acted, resolved to their current name (null for API keys, the system, or a deleted user). */
+  actorRef: AuditRef | null;
   requestId: string | null;
   ip: string | null;
 }

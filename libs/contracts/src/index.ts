@@ -22,3 +22,4 @@ export * from './replenishment';
 export * from './operations';
 export * from './search';
 export * from './saved-views';
+export * from './audit-fields';

@@ -4,6 +4,7 @@ import { ReadReplica } from '../../platform/database/read-replica';
 import { csvExport, csvFilename } from '../../platform/http/csv/csv-export';
 import { keysetPage, SqlParams } from '../../platform/http/pagination/keyset-page';
 import { parseSort } from '../../platform/http/pagination/sort';
+import { AuditPresenter } from './audit-presenter';
 import type { AuditEventListQueryDto, AuditEventExportQueryDto } from './dto/audit-event.dto';
 
 interface AuditRow {
@@ -34,7 +35,7 @@ const OCCURRED_AT_KEY = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"H
 /** Actions that make up the security log: sign-ins, sessions, passwords, MFA, keys, roles. */
 export const SECURITY_ACTION_PREFIXES = ['auth.', 'identity.'];
 
-function toDto(row: AuditRow): AuditEventDto {
+function toDto(row: AuditRow): Omit<AuditEventDto, 'fieldChanges' | 'entityRef' | 'actorRef'> {
   return {
     id: row.id,
     occurredAt: row.occurred_at.toISOString(),
@@ -56,28 +57,34 @@ function toDto(row: AuditRow): AuditEventDto {
  */
 @Injectable()
 export class AuditQueryService {
-  constructor(private readonly reads: ReadReplica) {}
+  constructor(
+    private readonly reads: ReadReplica,
+    private readonly presenter: AuditPresenter,
+  ) {}
 
-  list(query: AuditEventListQueryDto, onlyPrefixes?: string[]): Promise<Page<AuditEventDto>> {
+  async list(query: AuditEventListQueryDto, onlyPrefixes?: string[]): Promise<Page<AuditEventDto>> {
     const { where, params } = this.filters(query, onlyPrefixes);
     // A read may run twice (replica, then primary): keysetPage adds to its parameters each time.
-    return this.reads.run((db) => {
+    const page = await this.reads.run((db) => {
       const sqlParams = new SqlParams();
       sqlParams.values.push(...params);
       return keysetPage<AuditRow, AuditEventDto>(db, {
-      select: `${COLUMNS}, ${OCCURRED_AT_KEY} AS occurred_at_key`,
-      from: 'audit_events',
-      where,
-      params: sqlParams,
-      sort: parseSort(query.sort, { occurredAt: 'occurred_at' }, '-occurredAt'),
-      idColumn: 'id',
-      limit: query.limit ?? PAGINATION.defaultLimit,
-      cursor: query.cursor,
-      includeTotal: query.includeTotal,
-      sortValueOf: (row) => row.occurred_at_key ?? row.occurred_at.toISOString(),
-      map: toDto,
+        select: `${COLUMNS}, ${OCCURRED_AT_KEY} AS occurred_at_key`,
+        from: 'audit_events',
+        where,
+        params: sqlParams,
+        sort: parseSort(query.sort, { occurredAt: 'occurred_at' }, '-occurredAt'),
+        idColumn: 'id',
+        limit: query.limit ?? PAGINATION.defaultLimit,
+        cursor: query.cursor,
+        includeTotal: query.includeTotal,
+        sortValueOf: (row) => row.occurred_at_key ?? row.occurred_at.toISOString(),
+        map: toDto,
       });
     });
+    // Labels and names for the changes (one query per referenced record type, on the primary).
+    const presented = await this.presenter.present(page.items);
+    return { ...page, items: page.items.map((item, index) => ({ ...item, ...presented[index] })) };
   }
 
   /** Every event matching the list filters as CSV, streamed from a cursor (flat memory). */

@@ -10,6 +10,10 @@ export interface AuditEntry {
   action: string;
   entityType: string;
   entityId: string | null;
+  /**
+   * Field-level before/after. An empty object means the use case changed nothing: no row is
+   * written (leave `changes` out for events that are not about fields, e.g. a sign-in).
+   */
   changes?: AuditChanges | null;
   /** Overrides the actor taken from the request (e.g. a login, before a principal exists). */
   actor?: { type: AuditEventEntity['actorType']; id: string | null; label: string | null };
@@ -24,6 +28,7 @@ export class AuditService {
   ) {}
 
   async record(entry: AuditEntry): Promise<void> {
+    if (entry.changes && Object.keys(entry.changes).length === 0) return;
     const context = this.cls.isActive() ? this.cls.get() : undefined;
     const actor = entry.actor ?? actorOf(context?.principal);
     await this.txHost.tx.query(

@@ -171,7 +171,11 @@ export class PartnersService {
   async update(kind: PartnerKind, id: string, input: UpdatePartnerDto): Promise<PartnerDto> {
     const before = await this.get(kind, id, true);
     if (before.version !== input.version) throw new VersionConflictError(kind, input.version);
-    const fields = (Object.keys(FIELDS) as Field[]).filter((field) => input[field] !== undefined);
+    const fields = (Object.keys(FIELDS) as Field[]).filter(
+      (field) => input[field] !== undefined && input[field] !== before[field],
+    );
+    // Saving without changing anything writes nothing: no new version, no audit row, no event.
+    if (fields.length === 0) return before;
     let affected = 0;
     try {
       const [, count] = await this.db.query<[unknown[], number]>(

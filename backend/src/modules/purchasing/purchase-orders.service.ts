@@ -212,7 +212,11 @@ export class PurchaseOrdersService {
     for (const field of ['supplierId', 'warehouseId', 'expectedDate', 'notes', 'totalMinor'] as const) {
       if (before[field] !== after[field]) changes[field] = { before: before[field], after: after[field] };
     }
-    if (input.lines) changes['lines'] = { before: lineSummary(before), after: lineSummary(after) };
+    if (input.lines && lineSummary(before) !== lineSummary(after)) {
+      changes['lines'] = { before: lineSummary(before), after: lineSummary(after) };
+    }
+    // Saving without changing anything leaves no audit row and sends no event.
+    if (Object.keys(changes).length === 0) return after;
     await this.audit.record({ action: 'update', entityType: 'purchase_order', entityId: id, changes });
     await this.emit(DomainEventName.PurchaseOrderUpdated, after);
     return after;

@@ -58,6 +58,61 @@ export type ProblemDetailsDto = {
     requestId?: string;
 };
 
+export type AuditRefResponseDto = {
+    type: 'product' | 'category' | 'warehouse' | 'supplier' | 'customer' | 'user' | 'role' | 'sales_order' | 'purchase_order' | 'invoice';
+    id: string;
+    /**
+     * Human name of the record.
+     */
+    name: string;
+    /**
+     * Path of the record's page in the admin app.
+     */
+    url: string;
+};
+
+export type AuditFieldChangeResponseDto = {
+    /**
+     * How the client formats the value.
+     */
+    kind: 'text' | 'money' | 'date' | 'datetime' | 'quantity' | 'number' | 'percent' | 'boolean' | 'reference' | 'list' | 'status' | 'json';
+    /**
+     * Value before (as recorded).
+     */
+    before: string | null | number | boolean | Array<unknown> | {
+        [key: string]: unknown;
+    };
+    /**
+     * Value after (as recorded).
+     */
+    after: string | null | number | boolean | Array<unknown> | {
+        [key: string]: unknown;
+    };
+    /**
+     * Text to show for the value before, when the server resolves it (references, statuses, lists).
+     */
+    beforeDisplay?: string | null;
+    afterDisplay?: string | null;
+    /**
+     * Currency of `money` values.
+     */
+    currency?: string | null;
+    beforeRef?: AuditRefResponseDto | null;
+    afterRef?: AuditRefResponseDto | null;
+    /**
+     * The record the field is about (e.g. the warehouse of `onHand.BER-1`).
+     */
+    ref?: AuditRefResponseDto | null;
+    /**
+     * Field key as recorded.
+     */
+    field: string;
+    /**
+     * Label to show.
+     */
+    label: string;
+};
+
 export type AuditEventResponseDto = {
     actorType: AuditActorType;
     actorId: string | null;
@@ -69,6 +124,18 @@ export type AuditEventResponseDto = {
             after?: unknown;
         };
     } | null;
+    /**
+     * The changes ready to show: labels, kinds, resolved references.
+     */
+    fieldChanges: Array<AuditFieldChangeResponseDto>;
+    /**
+     * The record the event is about, resolved.
+     */
+    entityRef: AuditRefResponseDto | null;
+    /**
+     * The acting user, resolved.
+     */
+    actorRef: AuditRefResponseDto | null;
     requestId: string | null;
     ip: string | null;
     id: string;

@@ -125,6 +125,8 @@ export class CategoriesService {
     if (before.version !== input.version) throw new VersionConflictError('category', input.version);
     const name = input.name ?? before.name;
     const parentId = input.parentId === undefined ? before.parentId : input.parentId;
+    // Saving without changing anything writes nothing: no new version, no audit row, no event.
+    if (name === before.name && parentId === before.parentId) return before;
 
     if (parentId !== before.parentId && parentId !== null) {
       const parent = await this.get(parentId);

@@ -212,6 +212,10 @@ export class ProductsService {
     if (changes.preferredSupplierId !== before.preferredSupplierId)
       await this.assertSupplier(changes.preferredSupplierId);
 
+    // Saving without changing anything writes nothing: no new version, no audit row, no event.
+    if (Object.keys(diffFields(before, { ...before, ...changes }, AUDITED_FIELDS)).length === 0) {
+      return entityToProductDto(before);
+    }
     return this.applyUpdate(before, changes, DomainEventName.ProductUpdated, 'update');
   }
 

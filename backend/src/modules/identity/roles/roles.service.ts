@@ -111,6 +111,15 @@ export class RolesService {
       permissions: input.permissions ? [...new Set(input.permissions)].sort() : current.permissions,
       requireMfa: input.requireMfa ?? current.require_mfa,
     };
+    // Saving without changing anything writes nothing (no new version, no audit row).
+    if (
+      next.name === current.name &&
+      next.description === current.description &&
+      JSON.stringify(next.permissions) === JSON.stringify([...current.permissions].sort()) &&
+      next.requireMfa === current.require_mfa
+    ) {
+      return this.get(id);
+    }
     try {
       await this.txHost.tx.query(
         `UPDATE roles SET name = $2, description = $3, permissions = $4, require_mfa = $5, version = version + 1,

@@ -226,6 +226,8 @@ export class UsersService {
     const before = await this.lockedWithVersion(id, input.version);
     const email = input.email ?? before.email;
     const displayName = input.displayName ?? before.displayName;
+    // Saving without changing anything writes nothing (no new version, no audit row).
+    if (email === before.email && displayName === before.displayName) return this.get(id);
     try {
       await this.txHost.tx.query(
         `UPDATE users SET email = $2, display_name = $3, version = version + 1, updated_at = now() WHERE id = $1 AND version = $4`,
@@ -258,6 +260,7 @@ export class UsersService {
     await this.lockedWithVersion(id, input.version);
     const before = await this.get(id);
     const roleIds = await this.roleIds(input.roles);
+    if (JSON.stringify([...new Set(input.roles)].sort()) === JSON.stringify([...before.roles].sort())) return before;
     await this.txHost.tx.query('DELETE FROM user_roles WHERE user_id = $1', [id]);
     await this.insertRoles(id, roleIds);
     await this.txHost.tx.query('UPDATE users SET version = version + 1, updated_at = now() WHERE id = $1', [id]);

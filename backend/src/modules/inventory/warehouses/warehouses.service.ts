@@ -133,6 +133,8 @@ export class WarehousesService {
       address: input.address === undefined ? before.address : input.address,
       active: input.active ?? before.active,
     };
+    // Saving without changing anything writes nothing: no new version, no audit row, no event.
+    if (AUDITED.every((field) => next[field] === before[field])) return before;
     let affected = 0;
     try {
       const [, count] = await this.db.query<[unknown[], number]>(

@@ -154,6 +154,14 @@ export class WebhooksService {
       eventTypes: input.eventTypes ? [...new Set(input.eventTypes)].sort() : before.eventTypes,
       enabled: input.enabled ?? before.enabled,
     };
+    // Saving without changing anything writes nothing (no new version, no audit row).
+    if (
+      (['url', 'description', 'eventTypes', 'enabled'] as const).every(
+        (key) => JSON.stringify(before[key]) === JSON.stringify(next[key]),
+      )
+    ) {
+      return this.get(id);
+    }
     await this.endpoints.update(
       { id, version: input.version },
       {

@@ -7,7 +7,15 @@ import { firstValueFrom } from 'rxjs';
 import { currentUser, problemBody, settle, tokenResponse } from '../../../testing/test-helpers';
 import { RETRY_ON_OUTAGE, connectivityInterceptor } from '../connectivity/connectivity.interceptor';
 import { ConnectivityService } from '../connectivity/connectivity.service';
-import { AuthService } from './auth.service';
+import { AuthService, hasSessionHint } from './auth.service';
+
+// The server's session hint cookie: with it, start-up tries to restore the session.
+beforeEach(() => {
+  document.cookie = 'depot_session=1; path=/';
+});
+afterEach(() => {
+  document.cookie = 'depot_session=; path=/; max-age=0';
+});
 
 describe('AuthService', () => {
   let auth: AuthService;
@@ -22,6 +30,14 @@ describe('AuthService', () => {
   });
 
   afterEach(() => http.verify());
+
+  it('does not try a refresh without the session hint cookie (no 401 when signed out)', async () => {
+    document.cookie = 'depot_session=; path=/; max-age=0';
+    await expect(firstValueFrom(auth.restoreSession())).resolves.toBe(false);
+    http.expectNone('/api/v1/auth/refresh');
+    await expect(firstValueFrom(auth.whenRestored())).resolves.toBe(false);
+    expect(auth.restoring()).toBe(false);
+  });
 
   it('starts signed out', () => {
     expect(auth.isAuthenticated()).toBe(false);
@@ -267,5 +283,13 @@ describe('AuthService through an outage (with the connectivity interceptor, as i
 
     expect(restored).toBe(false);
     expect(auth.isAuthenticated()).toBe(false);
+  });
+});
+
+describe('hasSessionHint', () => {
+  it('finds the hint among other cookies only by its exact name', () => {
+    expect(hasSessionHint('a=1; depot_session=1')).toBe(true);
+    expect(hasSessionHint('depot_session_other=1; b=2')).toBe(false);
+    expect(hasSessionHint('')).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { HttpClient, HttpContext, HttpErrorResponse } from '@angular/common/http';
+import { DOCUMENT } from '@angular/common';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import type { CurrentUserDto, LoginRequest, Permission, TokenResponse } from '@depot/contracts';
 import {
@@ -20,6 +21,17 @@ import { RETRY_ON_OUTAGE } from '../connectivity/connectivity.interceptor';
 import { withCrossTabLock } from './cross-tab-lock';
 
 const REFRESH_LOCK = 'depot-auth-refresh';
+/**
+ * Readable companion of the httpOnly refresh cookie, set and cleared by the server with it (no
+ * secret inside). Without it there is no session to restore, so no refresh is tried (a signed-out
+ * visit would otherwise log a 401).
+ */
+export const SESSION_HINT_COOKIE = 'depot_session';
+
+/** Whether the server's session hint cookie is present. */
+export function hasSessionHint(cookies: string): boolean {
+  return cookies.split(';').some((cookie) => cookie.trim().startsWith(`${SESSION_HINT_COOKIE}=`));
+}
 
 /**
  * Session state of the signed-in user.
@@ -32,6 +44,7 @@ const REFRESH_LOCK = 'depot-auth-refresh';
 export class AuthService {
   readonly #http = inject(HttpClient);
   readonly #baseUrl = inject(API_BASE_URL);
+  readonly #document = inject(DOCUMENT);
 
   readonly #user = signal<CurrentUserDto | null>(null);
   readonly #accessToken = signal<string | null>(null);
@@ -112,6 +125,10 @@ export class AuthService {
    * success (401 = no cookie or an ended session, or an unexpected error) means signed out.
    */
   restoreSession(): Observable<boolean> {
+    if (!hasSessionHint(this.#document.cookie)) {
+      this.#restored = of(false);
+      return this.#restored;
+    }
     this.#restoring.set(true);
     const restored = this.refresh().pipe(
       switchMap(() => this.reloadCurrentUser()),

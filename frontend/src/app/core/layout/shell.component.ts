@@ -29,6 +29,7 @@ import { Permission } from '@depot/contracts';
 import { filter, map } from 'rxjs';
 
 import { IconComponent } from '../../shared/ui/icon/icon.component';
+import { RouteFocusService } from '../a11y/route-focus.service';
 import { AuthService } from '../auth/auth.service';
 import { API_BASE_URL } from '../config/api-base-url.token';
 import { TopBarSearchComponent } from '../command-palette/top-bar-search.component';
@@ -120,6 +121,9 @@ export class ShellComponent {
 
   constructor() {
     inject(RealtimeService);
+    // Focus moves to each new page's heading (and its title is announced), as after a page load.
+    // Started here rather than at bootstrap: it costs the initial bundle nothing.
+    inject(RouteFocusService);
     const http = inject(HttpClient);
     const mailboxUrl = `${inject(API_BASE_URL)}/dev/mailbox?limit=1`;
     effect(() => {

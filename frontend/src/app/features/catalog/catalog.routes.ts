@@ -24,6 +24,7 @@ export const CATALOG_ROUTES: Routes = [
         // Before ':id' so "import" is not read as a product id. The page offers only the kinds the user may import.
         path: 'import',
         title: 'Import',
+        canActivate: [permissionGuard(Permission.CatalogProductsWrite, Permission.InventoryStockAdjust)],
         loadComponent: () => import('./import/import-wizard.component').then((m) => m.ImportWizardComponent),
       },
       {
@@ -36,6 +37,7 @@ export const CATALOG_ROUTES: Routes = [
       {
         path: ':id/edit',
         title: 'Edit product',
+        canActivate: [permissionGuard(Permission.CatalogProductsWrite)],
         loadComponent: () => import('./products/update/product-form.component').then((m) => m.ProductFormComponent),
       },
     ],

@@ -3,42 +3,19 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { auditEvent, problemBody, settle } from '../../../testing/test-helpers';
-import { HISTORY_PAGE_SIZE, RecordHistoryComponent, fieldChanges } from './record-history.component';
+import { provideRouter } from '@angular/router';
+
+import { HISTORY_PAGE_SIZE, RecordHistoryComponent } from './record-history.component';
 
 const ORDER_ID = '5c0e8f4a-2b7d-4c1e-9f3a-6d5b4c3a2b1c';
 const isHistory = (request: { url: string }) => request.url === '/api/v1/audit-events';
-
-describe('fieldChanges', () => {
-  it('lists each changed field with its value before and after as text', () => {
-    expect(
-      fieldChanges({
-        status: { before: 'draft', after: 'submitted' },
-        priceMinor: { before: 1500, after: 1999 },
-        notes: { before: null, after: '' },
-        attributes: { before: { color: 'red' }, after: { color: 'blue' } },
-      }),
-    ).toEqual([
-      { field: 'status', before: 'draft', after: 'submitted' },
-      { field: 'priceMinor', before: '1500', after: '1999' },
-      { field: 'notes', before: '–', after: '–' },
-      { field: 'attributes', before: '{"color":"red"}', after: '{"color":"blue"}' },
-    ]);
-  });
-
-  it('shortens long values and copes with events without changes', () => {
-    const [change] = fieldChanges({ description: { before: 'x'.repeat(200), after: 'y' } });
-    expect(change.before).toHaveLength(118);
-    expect(change.before.endsWith('…')).toBe(true);
-    expect(fieldChanges(null)).toEqual([]);
-  });
-});
 
 describe('RecordHistoryComponent', () => {
   let fixture: ComponentFixture<RecordHistoryComponent>;
   let http: HttpTestingController;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting(), provideRouter([])] });
     http = TestBed.inject(HttpTestingController);
     fixture = TestBed.createComponent(RecordHistoryComponent);
     fixture.componentRef.setInput('entityType', 'purchase_order');
@@ -64,7 +41,7 @@ describe('RecordHistoryComponent', () => {
     return Array.from(root.querySelectorAll('button')).find((button) => button.textContent?.trim() === 'Load more');
   }
 
-  it("asks for the record's trail and shows who changed which field from what to what", async () => {
+  it("asks for the record's trail and shows who changed which field (by its label) from what to what", async () => {
     await render();
     const request = http.expectOne(isHistory);
     expect(request.request.params.get('entityType')).toBe('purchase_order');
@@ -79,21 +56,54 @@ describe('RecordHistoryComponent', () => {
           entityType: 'purchase_order',
           entityId: ORDER_ID,
           changes: { status: { before: 'draft', after: 'submitted' } },
+          fieldChanges: [
+            {
+              field: 'status',
+              label: 'Status',
+              kind: 'status',
+              before: 'draft',
+              after: 'submitted',
+              beforeDisplay: 'Draft',
+              afterDisplay: 'Submitted',
+            },
+            {
+              field: 'supplierId',
+              label: 'Supplier',
+              kind: 'reference',
+              before: null,
+              after: 'b7a1',
+              beforeDisplay: null,
+              afterDisplay: 'ACME · Acme Tools',
+              afterRef: { type: 'supplier', id: 'b7a1', name: 'ACME · Acme Tools', url: '/suppliers' },
+            },
+          ],
         }),
-        auditEvent({ id: 'a-1', action: 'create', actorType: 'api_key', actorLabel: null, changes: null }),
+        auditEvent({
+          id: 'a-1',
+          action: 'create',
+          actorType: 'api_key',
+          actorLabel: null,
+          actorRef: null,
+          changes: null,
+          fieldChanges: [],
+        }),
       ],
       nextCursor: null,
     });
     const root = await render();
 
     expect(entries(root)).toHaveLength(2);
-    expect(entries(root)[0]).toContain('Ada Admin · submitted');
-    const row = root.querySelector('.history-entry tbody tr');
-    expect(row?.querySelector('th')?.textContent).toBe('status');
-    expect(row?.querySelector('.before')?.textContent).toBe('draft');
-    expect(row?.querySelector('.after')?.textContent).toBe('submitted');
-    expect(entries(root)[1]).toContain('API key · create');
-    expect(root.querySelectorAll('.history-entry')[1].querySelector('table')).toBeNull();
+    expect(entries(root)[0]).toContain('Submitted by Ada Admin');
+    const [status, supplier] = Array.from(root.querySelectorAll('.history-entry .change'));
+    const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    expect(text(status.querySelector('dt'))).toBe('Status');
+    expect(text(status.querySelector('.before'))).toBe('Before: Draft');
+    expect(text(status.querySelector('.after'))).toBe('After: Submitted');
+    expect(text(supplier.querySelector('dt'))).toBe('Supplier');
+    expect(supplier.querySelector('.after a')?.getAttribute('href')).toBe('/suppliers');
+    expect(text(supplier.querySelector('.after a'))).toBe('ACME · Acme Tools');
+    expect(entries(root)[1]).toContain('Created by API key');
+    expect(root.querySelectorAll('.history-entry')[1].querySelector('dl')).toBeNull();
     expect(loadMoreButton(root)).toBeUndefined();
   });
 
@@ -110,7 +120,7 @@ describe('RecordHistoryComponent', () => {
     await render();
 
     expect(entries(root)).toHaveLength(2);
-    expect(entries(root)[1]).toContain('create');
+    expect(entries(root)[1]).toContain('Created');
     expect(loadMoreButton(root)).toBeUndefined();
   });
 
@@ -132,7 +142,7 @@ describe('RecordHistoryComponent', () => {
     await render();
 
     expect(entries(root)).toHaveLength(2);
-    expect(entries(root)[0]).toContain('cancelled');
+    expect(entries(root)[0]).toContain('Cancelled');
   });
 
   it('starts over for another record', async () => {

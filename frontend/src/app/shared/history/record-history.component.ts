@@ -10,47 +10,25 @@ import {
 } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import type { AuditEventDto } from '@depot/contracts';
 
 import { AuditEventsService } from '../audit/audit-events.service';
 import { DateTimePipe } from '../format/date-time.pipe';
 import { problemMessage } from '../http/problem-details';
 import { LoadMoreList } from '../list/load-more-list';
-
-export interface FieldChange {
-  field: string;
-  before: string;
-  after: string;
-}
+import { EMPTY_VALUE, type ShownChange, actionLabel, shownChanges } from './audit-value';
 
 export const HISTORY_PAGE_SIZE = 20;
-const EMPTY_VALUE = '–';
-
-/** Field-level changes of an audit event as text; long values are shortened. */
-export function fieldChanges(changes: AuditEventDto['changes']): FieldChange[] {
-  return Object.entries(changes ?? {}).map(([field, change]) => ({
-    field,
-    before: formatValue(change?.before),
-    after: formatValue(change?.after),
-  }));
-}
-
-function formatValue(value: unknown): string {
-  if (value === undefined || value === null || value === '') {
-    return EMPTY_VALUE;
-  }
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 120 ? `${text.slice(0, 117)}…` : text;
-}
 
 /**
  * The audit trail of one record (`entityType` + `entityId`), newest first, with field-level
- * before and after and "Load more". The API needs `audit:read`: pages show it only to users
+ * before and after (labels, formatted values and linked names from the API) and "Load more". The API needs `audit:read`: pages show it only to users
  * who hold it.
  */
 @Component({
   selector: 'app-record-history',
-  imports: [MatButton, MatProgressBar, DateTimePipe],
+  imports: [MatButton, MatProgressBar, DateTimePipe, RouterLink],
   templateUrl: './record-history.component.html',
   styleUrl: './record-history.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -66,6 +44,8 @@ export class RecordHistoryComponent {
   /** Accessible name of the list. */
   readonly label = input('Recorded changes, newest first');
 
+  /** A field that had no value before (e.g. on creation) shows only its new value. */
+  protected readonly emptyValue = EMPTY_VALUE;
   protected readonly events = new LoadMoreList<AuditEventDto>(inject(DestroyRef));
   protected readonly problemText = computed(() => {
     const problem = this.events.problem();
@@ -99,11 +79,18 @@ export class RecordHistoryComponent {
     });
   }
 
-  protected changes(event: AuditEventDto): FieldChange[] {
-    return fieldChanges(event.changes);
+  protected changes(event: AuditEventDto): ShownChange[] {
+    return shownChanges(event);
+  }
+
+  protected action(event: AuditEventDto): string {
+    return actionLabel(event.action);
   }
 
   protected actor(event: AuditEventDto): string {
+    if (event.actorRef) {
+      return event.actorRef.name;
+    }
     if (event.actorLabel) {
       return event.actorLabel;
     }

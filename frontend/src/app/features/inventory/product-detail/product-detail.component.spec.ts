@@ -16,10 +16,11 @@ import { ProductDetailComponent, STOCK_REFRESH_DEBOUNCE_MS } from './product-det
 
 const PRODUCT: ProductDto = {
   ...baseProduct({ id: PRODUCT_ID }),
-  costMinor: null,
-  barcode: null,
-  categoryId: null,
-  attributes: {},
+  description: 'A sturdy widget.',
+  costMinor: 1200,
+  barcode: '4006381333931',
+  categoryId: 'c-hand',
+  attributes: { colour: 'red' },
   reorderPoint: 5,
   reorderQuantity: 20,
   preferredSupplierId: null,
@@ -100,6 +101,10 @@ describe('ProductDetailComponent', () => {
   async function open(): Promise<HTMLElement> {
     await harness.navigateByUrl(`/products/${PRODUCT_ID}`);
     http.expectOne(`/api/v1/products/${PRODUCT_ID}`).flush(PRODUCT);
+    http.expectOne('/api/v1/categories').flush({
+      items: [{ id: 'c-hand', name: 'Hand tools', parentId: 'c-tools', path: ['Tools', 'Hand tools'] }],
+      nextCursor: null,
+    });
     if (permissions().has(Permission.InventoryWarehousesRead)) {
       http
         .expectOne((request) => request.url === '/api/v1/warehouses')
@@ -126,6 +131,11 @@ describe('ProductDetailComponent', () => {
             entityType: 'product',
             entityId: PRODUCT_ID,
             changes: { priceMinor: { before: 1500, after: 1999 } },
+            fieldChanges: [
+              { field: 'priceMinor', label: 'Price', kind: 'money', before: 1500, after: 1999, currency: 'EUR' },
+            ],
+            entityRef: null,
+            actorRef: null,
             requestId: null,
             ip: null,
           },
@@ -156,6 +166,24 @@ describe('ProductDetailComponent', () => {
     expect(root.querySelector('h1')?.textContent).toContain('Widget');
     expect(root.querySelector('.subtitle')?.textContent).toContain('€19.99');
     expect(buttonTexts(root)).toEqual(['Adjust stock', 'Transfer', 'Edit']);
+    // Every field of the product, without opening Edit.
+    const details = Object.fromEntries(
+      Array.from(root.querySelectorAll('.details > div')).map((item) => [
+        item.querySelector('dt')?.textContent?.trim(),
+        item.querySelector('dd')?.textContent?.replace(/\s+/g, ' ').trim(),
+      ]),
+    );
+    expect(details).toMatchObject({
+      SKU: 'WIDGET-1',
+      Category: 'Tools / Hand tools',
+      Barcode: '4006381333931',
+      Price: '€19.99',
+      Cost: '€12.00',
+      'Reorder point': '5',
+      'Reorder quantity': '20',
+      Description: 'A sturdy widget.',
+      Attributes: 'colour red',
+    });
 
     const rows = Array.from(root.querySelectorAll('tr.level-row'));
     expect(rows.map((row) => row.getAttribute('data-warehouse'))).toEqual(['WH-A', 'WH-B']);
@@ -248,7 +276,7 @@ describe('ProductDetailComponent', () => {
     await selectTab(root, 'History');
     const entry = root.querySelector('.history-entry');
     expect(entry?.textContent).toContain('Ada Admin');
-    expect(entry?.querySelector('.before')?.textContent).toBe('1500');
-    expect(entry?.querySelector('.after')?.textContent).toBe('1999');
+    expect(entry?.querySelector('.before .value')?.textContent?.trim()).toBe('€15.00');
+    expect(entry?.querySelector('.after .value')?.textContent?.trim()).toBe('€19.99');
   });
 });

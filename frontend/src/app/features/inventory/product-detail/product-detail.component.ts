@@ -6,16 +6,19 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTab, MatTabGroup } from '@angular/material/tabs';
 import { ActivatedRoute, RouterLink } from '@angular/router';
-import { Permission, ProductStatus, type ProductDto, type WarehouseDto } from '@depot/contracts';
+import { type CategoryDto, Permission, ProductStatus, type ProductDto, type WarehouseDto } from '@depot/contracts';
 import { EMPTY, debounceTime, map, switchMap } from 'rxjs';
 
 import { AuthService } from '../../../core/auth/auth.service';
 import { RealtimeService } from '../../../core/realtime/realtime.service';
+import { DateTimePipe } from '../../../shared/format/date-time.pipe';
 import { RecordHistoryComponent } from '../../../shared/history/record-history.component';
 import { HttpStatus } from '../../../shared/http/http-status';
 import { problemMessage, toProblemDetails } from '../../../shared/http/problem-details';
 import { MoneyPipe } from '../../../shared/money/money.pipe';
 import { IconComponent } from '../../../shared/ui/icon/icon.component';
+import { PageHeaderComponent } from '../../../shared/ui/page-header/page-header.component';
+import { CategoriesService } from '../../catalog/categories/data-access/categories.service';
 import { PRODUCT_AGGREGATE, ProductsService } from '../../catalog/products/data-access/products.service';
 import { signedQuantity } from '../data-access/inventory-labels';
 import { STOCK_AGGREGATE } from '../data-access/stock.service';
@@ -31,8 +34,8 @@ export const STOCK_REFRESH_DEBOUNCE_MS = 300;
 type LoadState = 'loading' | 'ready' | 'not-found' | 'failed';
 
 /**
- * One product (`/products/:id`): its header with the actions the user may take, and tabs for its
- * stock per warehouse, its ledger and its audit history. Stock and header follow live events, so
+ * One product (`/products/:id`): its header with the actions the user may take, all of its fields,
+ * and tabs for its stock per warehouse, its ledger and its audit history. Stock and header follow live events, so
  * another user's adjustment shows without a reload.
  */
 @Component({
@@ -45,7 +48,9 @@ type LoadState = 'loading' | 'ready' | 'not-found' | 'failed';
     MatTabGroup,
     MatTab,
     MoneyPipe,
+    DateTimePipe,
     IconComponent,
+    PageHeaderComponent,
     ProductStockComponent,
     ProductMovementsComponent,
     RecordHistoryComponent,
@@ -80,12 +85,29 @@ export class ProductDetailComponent {
   protected readonly canTransfer = computed(() => this.#permissions().has(Permission.InventoryStockTransfer));
   protected readonly canReadAudit = computed(() => this.#permissions().has(Permission.AuditRead));
   protected readonly isArchived = computed(() => this.product()?.status === ProductStatus.Archived);
+  protected readonly heading = computed(() => {
+    const product = this.product();
+    return product ? `${product.sku} · ${product.name}` : 'Product';
+  });
+  readonly #categories = signal<readonly CategoryDto[]>([]);
+  /** "Tools / Hand tools" for the product's category. */
+  protected readonly categoryPath = computed(() => {
+    const categoryId = this.product()?.categoryId;
+    const category = categoryId ? this.#categories().find((candidate) => candidate.id === categoryId) : undefined;
+    return category ? category.path.join(' / ') : '';
+  });
+  protected readonly attributes = computed(() =>
+    Object.entries(this.product()?.attributes ?? {}).map(([key, value]) => ({ key, value: String(value) })),
+  );
 
   constructor() {
     effect(() => {
       const id = this.id();
       untracked(() => this.#load(id));
     });
+    inject(CategoriesService)
+      .list()
+      .subscribe({ next: (all) => this.#categories.set(all), error: () => undefined });
     if (this.#permissions().has(Permission.InventoryWarehousesRead)) {
       this.#warehouses.all().subscribe({ next: (all) => this.warehouses.set(all), error: () => undefined });
     }

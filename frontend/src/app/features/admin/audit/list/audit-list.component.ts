@@ -8,6 +8,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { AUDIT_EVENT_SORT_FIELDS, type AuditEventDto } from '@depot/contracts';
 
+import { shownChanges } from '../../../../shared/history/audit-value';
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { problemMessage } from '../../../../shared/http/problem-details';
 import { DataTableComponent } from '../../../../shared/table/data-table.component';
@@ -180,12 +181,20 @@ export class AuditListComponent {
   }
 
   protected entityLink(event: AuditEventDto): string[] | null {
+    if (event.entityRef) {
+      return [event.entityRef.url];
+    }
     const link = ENTITY_LINKS[event.entityType];
     return link && event.entityId ? link(event.entityId) : null;
   }
 
+  /** Labels, formatted values and resolved names (from the API's display-ready changes). */
   protected changeLines(event: AuditEventDto): ChangeLine[] {
-    return describeChanges(event.changes);
+    return shownChanges(event).map((change) => ({
+      field: change.label,
+      before: change.before.text,
+      after: change.after.text,
+    }));
   }
 
   protected actorLabel(event: AuditEventDto): string {

@@ -35,6 +35,7 @@ import { applyServerErrors, serverError, setServerError } from '../../../../shar
 import { HttpStatus } from '../../../../shared/http/http-status';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
 import { openConfirmDialog } from '../../../../shared/ui/confirm-dialog/confirm-dialog.component';
+import { PageHeaderComponent } from '../../../../shared/ui/page-header/page-header.component';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { type PermissionGroup, RolesService } from '../data-access/roles.service';
 import { RecordHistoryComponent } from '../../../../shared/history/record-history.component';
@@ -53,6 +54,7 @@ export const ROLE_BUILT_IN_MESSAGE =
 @Component({
   selector: 'app-role-editor',
   imports: [
+    PageHeaderComponent,
     ReactiveFormsModule,
     RouterLink,
     MatFormField,

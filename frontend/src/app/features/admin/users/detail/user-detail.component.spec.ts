@@ -231,6 +231,7 @@ describe('UserDetailComponent', () => {
       });
     await render();
     expect(root.textContent).toContain('History');
-    expect(root.textContent).toContain('identity.user.roles_changed');
+    expect(root.textContent).toContain('User roles changed');
+    expect(root.textContent).not.toContain('identity.user.roles_changed');
   });
 });

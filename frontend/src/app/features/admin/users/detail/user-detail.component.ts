@@ -25,6 +25,7 @@ import { problemMessage, toProblemDetails } from '../../../../shared/http/proble
 import { RecordHistoryComponent } from '../../../../shared/history/record-history.component';
 import { SessionTableComponent } from '../../../../shared/identity/session-table.component';
 import { openConfirmDialog } from '../../../../shared/ui/confirm-dialog/confirm-dialog.component';
+import { PageHeaderComponent } from '../../../../shared/ui/page-header/page-header.component';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { RolesService } from '../../roles/data-access/roles.service';
 import { UsersService } from '../data-access/users.service';
@@ -42,6 +43,7 @@ interface RoleOption {
 @Component({
   selector: 'app-user-detail',
   imports: [
+    PageHeaderComponent,
     RouterLink,
     DateTimePipe,
     MatButton,
@@ -73,6 +75,10 @@ export class UserDetailComponent {
   protected readonly isSelf = computed(() => this.#auth.currentUser()?.id === this.user()?.id);
 
   protected readonly user = signal<UserDto | null>(null);
+  protected readonly headerStatus = computed(() => {
+    const user = this.user();
+    return user ? (user.status === 'active' ? 'Active' : 'Disabled') : null;
+  });
   protected readonly loadState = signal<'loading' | 'ready' | 'not-found' | 'failed'>('loading');
   protected readonly loadProblem = signal<string | null>(null);
   protected readonly busy = signal(false);

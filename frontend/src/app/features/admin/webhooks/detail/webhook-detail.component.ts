@@ -28,6 +28,7 @@ import { RecordHistoryComponent } from '../../../../shared/history/record-histor
 import { HttpStatus } from '../../../../shared/http/http-status';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
 import { openConfirmDialog } from '../../../../shared/ui/confirm-dialog/confirm-dialog.component';
+import { PageHeaderComponent } from '../../../../shared/ui/page-header/page-header.component';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { WebhooksService } from '../data-access/webhooks.service';
 import { EventTypesFieldComponent } from '../event-types/event-types-field.component';
@@ -52,6 +53,7 @@ export const WEBHOOK_CONFLICT_MESSAGE =
 @Component({
   selector: 'app-webhook-detail',
   imports: [
+    PageHeaderComponent,
     ReactiveFormsModule,
     RouterLink,
     DateTimePipe,
@@ -85,6 +87,10 @@ export class WebhookDetailComponent {
     requireSync: true,
   });
   protected readonly endpoint = signal<WebhookEndpointDto | null>(null);
+  protected readonly headerStatus = computed(() => {
+    const endpoint = this.endpoint();
+    return endpoint ? (endpoint.enabled ? 'Enabled' : 'Disabled') : null;
+  });
   protected readonly canReadAudit = computed(() => this.#auth.permissions().has(Permission.AuditRead));
   protected readonly loadState = signal<'loading' | 'ready' | 'not-found' | 'failed'>('loading');
   protected readonly loadProblem = signal<string | null>(null);

@@ -65,6 +65,7 @@ describe('ProductFormComponent', () => {
           { path: 'products', component: StubPageComponent },
           { path: 'products/new', component: ProductFormComponent },
           { path: 'products/:id/edit', component: ProductFormComponent },
+          { path: 'products/:id', component: StubPageComponent },
         ]),
         provideHttpClient(),
         provideHttpClientTesting(),
@@ -235,7 +236,8 @@ describe('ProductFormComponent', () => {
     await render();
     await settle();
 
-    expect(router.url).toBe('/products');
+    // Create lands on the new product's page, not on the list.
+    expect(router.url).toBe(`/products/${product().id}`);
     expect(document.querySelector('.cdk-overlay-container')?.textContent).toContain('Created BOLT-7.');
   });
 
@@ -252,7 +254,7 @@ describe('ProductFormComponent', () => {
     expect(request.request.body).toMatchObject({ version: 3, name: 'Widget XL', priceMinor: 1999, currency: 'EUR' });
     request.flush(product({ name: 'Widget XL', version: 4 }));
     await render();
-    expect(router.url).toBe('/products');
+    expect(router.url).toBe(`/products/${product().id}`);
   });
 
   it('shows the server validation errors on the matching fields', async () => {
@@ -342,7 +344,7 @@ describe('ProductFormComponent', () => {
     expect(request.request.method).toBe('DELETE');
     request.flush(null, { status: 204, statusText: 'No Content' });
     await render();
-    expect(router.url).toBe('/products');
+    expect(router.url).toBe(`/products/${product().id}`);
   });
 
   it('lets a reader look at a product but not change it', async () => {

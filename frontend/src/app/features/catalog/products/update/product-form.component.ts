@@ -331,7 +331,8 @@ export class ProductFormComponent {
         this.#ownVersion.set(saved.version);
         this.saving.set(false);
         this.#snackBar.open(product ? `Saved ${saved.sku}.` : `Created ${saved.sku}.`, 'Dismiss', { duration: 4000 });
-        void this.#router.navigate(['/products']);
+        // The user lands on the record they created or saved, not on the list.
+        void this.#router.navigate(['/products', saved.id]);
       },
       error: (error: unknown) => {
         this.saving.set(false);
@@ -366,7 +367,7 @@ export class ProductFormComponent {
         next: () => {
           this.saving.set(false);
           this.#snackBar.open(`Archived ${product.sku}.`, 'Dismiss', { duration: 4000 });
-          void this.#router.navigate(['/products']);
+          void this.#router.navigate(['/products', product.id]);
         },
         error: (error: unknown) => {
           this.saving.set(false);

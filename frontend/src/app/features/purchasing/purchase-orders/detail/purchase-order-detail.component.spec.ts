@@ -308,10 +308,10 @@ describe('PurchaseOrderDetailComponent', () => {
       await render();
 
       expect(historySection()?.querySelector('h2')?.textContent).toBe('History');
-      const change = historySection()?.querySelector('.history-entry tbody tr');
-      expect(change?.querySelector('th')?.textContent).toBe('status');
-      expect(change?.querySelector('.before')?.textContent).toBe('draft');
-      expect(change?.querySelector('.after')?.textContent).toBe('submitted');
+      const change = historySection()?.querySelector('.history-entry .change');
+      expect(change?.querySelector('dt')?.textContent?.trim()).toBe('Status');
+      expect(change?.querySelector('.before .value')?.textContent?.trim()).toBe('draft');
+      expect(change?.querySelector('.after .value')?.textContent?.trim()).toBe('submitted');
     });
 
     it('loads again after an action and after a live event', async () => {

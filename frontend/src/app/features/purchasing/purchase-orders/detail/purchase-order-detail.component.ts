@@ -24,6 +24,7 @@ import { HttpStatus } from '../../../../shared/http/http-status';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
 import { MoneyPipe } from '../../../../shared/money/money.pipe';
 import { openConfirmDialog } from '../../../../shared/ui/confirm-dialog/confirm-dialog.component';
+import { PageHeaderComponent } from '../../../../shared/ui/page-header/page-header.component';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { PURCHASE_ORDER_AGGREGATE, PurchaseOrdersService } from '../../data-access/purchase-orders.service';
 import { PURCHASE_ORDER_STATUS_LABELS } from '../../data-access/purchasing-labels';
@@ -57,6 +58,7 @@ type LoadState = 'loading' | 'ready' | 'not-found' | 'failed';
 @Component({
   selector: 'app-purchase-order-detail',
   imports: [
+    PageHeaderComponent,
     RouterLink,
     MatTableModule,
     MatButton,

@@ -92,7 +92,7 @@ describe('InvoiceDetailComponent', () => {
       }),
     );
     expect(root.querySelector('h1')?.textContent).toContain('Invoice INV-2026-000001');
-    expect(root.querySelector('.payment-chip')?.textContent).toContain('Partially paid');
+    expect(root.querySelector('.status-chip')?.textContent).toContain('Partially paid');
     expect(root.querySelector('.customer')?.textContent).toContain('Nordic Interiors');
     expect(root.querySelector('[data-testid="balance"]')?.textContent?.trim()).toBe('€514.04');
     expect(root.querySelector('tr.payment-row')?.textContent).toContain('Bank transfer');
@@ -195,7 +195,7 @@ describe('InvoiceDetailComponent', () => {
     request.flush(invoice({ paidMinor: 61404, balanceMinor: 0, paymentStatus: 'paid' }));
     root = await render();
 
-    expect(root.querySelector('.payment-chip')?.textContent).toContain('Paid');
+    expect(root.querySelector('.status-chip')?.textContent).toContain('Paid');
     expect(actionTexts(root)).not.toContain('Record payment');
   });
 
@@ -274,9 +274,9 @@ describe('InvoiceDetailComponent', () => {
       });
       root = await render();
 
-      const change = historySection(root)?.querySelector('.history-entry tbody tr');
-      expect(change?.querySelector('.before')?.textContent).toBe('unpaid');
-      expect(change?.querySelector('.after')?.textContent).toBe('paid');
+      const change = historySection(root)?.querySelector('.history-entry .change');
+      expect(change?.querySelector('.before .value')?.textContent?.trim()).toBe('unpaid');
+      expect(change?.querySelector('.after .value')?.textContent?.trim()).toBe('paid');
     });
   });
 });

@@ -16,6 +16,7 @@ import { RecordHistoryComponent } from '../../../../shared/history/record-histor
 import { HttpStatus } from '../../../../shared/http/http-status';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
 import { MoneyPipe } from '../../../../shared/money/money.pipe';
+import { PageHeaderComponent } from '../../../../shared/ui/page-header/page-header.component';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { blobErrorToProblem, saveBlob } from '../../../../shared/http/download';
 import { INVOICE_AGGREGATE, InvoicesService, invoiceFileName } from '../../data-access/invoices.service';
@@ -42,6 +43,7 @@ type LoadState = 'loading' | 'ready' | 'not-found' | 'failed';
 @Component({
   selector: 'app-invoice-detail',
   imports: [
+    PageHeaderComponent,
     RouterLink,
     MatButton,
     MatAnchor,
@@ -77,6 +79,15 @@ export class InvoiceDetailComponent {
   protected readonly kindLabel = invoiceKindLabel;
   protected readonly paymentLabel = paymentStatusLabel;
   protected readonly paymentTone = paymentStatusTone;
+  protected readonly headerTitle = computed(() => {
+    const invoice = this.invoice();
+    return invoice ? `${invoiceKindLabel(invoice.kind)} ${invoice.number}` : 'Invoice';
+  });
+  protected readonly headerStatus = computed(() => {
+    const status = this.invoice()?.paymentStatus ?? null;
+    return status ? paymentStatusLabel(status) : null;
+  });
+  protected readonly headerTone = computed(() => paymentStatusTone(this.invoice()?.paymentStatus ?? null));
   protected readonly methodLabel = paymentMethodLabel;
   protected readonly formatBps = formatBps;
 

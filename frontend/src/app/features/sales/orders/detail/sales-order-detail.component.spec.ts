@@ -307,10 +307,10 @@ describe('SalesOrderDetailComponent', () => {
       http.expectOne(isHistory).flush({ items: [statusChange], nextCursor: null });
       root = await render();
 
-      const change = historySection(root)?.querySelector('.history-entry tbody tr');
-      expect(change?.querySelector('th')?.textContent).toBe('status');
-      expect(change?.querySelector('.before')?.textContent).toBe('draft');
-      expect(change?.querySelector('.after')?.textContent).toBe('confirmed');
+      const change = historySection(root)?.querySelector('.history-entry .change');
+      expect(change?.querySelector('dt')?.textContent?.trim()).toBe('Status');
+      expect(change?.querySelector('.before .value')?.textContent?.trim()).toBe('draft');
+      expect(change?.querySelector('.after .value')?.textContent?.trim()).toBe('confirmed');
     });
 
     it('loads again when the order changes elsewhere', async () => {

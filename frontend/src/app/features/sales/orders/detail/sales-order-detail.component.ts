@@ -24,6 +24,7 @@ import { HttpStatus } from '../../../../shared/http/http-status';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
 import { MoneyPipe } from '../../../../shared/money/money.pipe';
 import { openConfirmDialog } from '../../../../shared/ui/confirm-dialog/confirm-dialog.component';
+import { PageHeaderComponent } from '../../../../shared/ui/page-header/page-header.component';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { IdempotentSubmission } from '../../../inventory/stock-dialogs/idempotent-submission';
 import { isProblem, submissionMessage } from '../../../inventory/stock-dialogs/stock-dialog-data';
@@ -57,6 +58,7 @@ const ACTION_PERMISSIONS: Readonly<Record<SalesOrderAction, Permission>> = {
 @Component({
   selector: 'app-sales-order-detail',
   imports: [
+    PageHeaderComponent,
     RouterLink,
     MatButton,
     MatAnchor,
@@ -98,6 +100,14 @@ export class SalesOrderDetailComponent {
     return short && order ? shortLineViews(short, order.lines) : [];
   });
 
+  protected readonly headerStatus = computed(() => {
+    const order = this.order();
+    return order ? orderStatusLabel(order.status) : null;
+  });
+  protected readonly headerTone = computed(() => {
+    const order = this.order();
+    return order ? orderStatusTone(order.status) : 'neutral';
+  });
   protected readonly statusLabel = orderStatusLabel;
   protected readonly statusTone = orderStatusTone;
   protected readonly changeLabel = statusChangeLabel;
