@@ -35,7 +35,10 @@ const OCCURRED_AT_KEY = `to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"H
 /** Actions that make up the security log: sign-ins, sessions, passwords, MFA, keys, roles. */
 export const SECURITY_ACTION_PREFIXES = ['auth.', 'identity.'];
 
-function toDto(row: AuditRow): Omit<AuditEventDto, 'fieldChanges' | 'entityRef' | 'actorRef'> {
+/** An audit event as stored; the presenter adds the display-ready parts. */
+type StoredAuditEvent = Omit<AuditEventDto, 'fieldChanges' | 'entityRef' | 'actorRef'>;
+
+function toDto(row: AuditRow): StoredAuditEvent {
   return {
     id: row.id,
     occurredAt: row.occurred_at.toISOString(),
@@ -68,7 +71,7 @@ export class AuditQueryService {
     const page = await this.reads.run((db) => {
       const sqlParams = new SqlParams();
       sqlParams.values.push(...params);
-      return keysetPage<AuditRow, AuditEventDto>(db, {
+      return keysetPage<AuditRow, StoredAuditEvent>(db, {
         select: `${COLUMNS}, ${OCCURRED_AT_KEY} AS occurred_at_key`,
         from: 'audit_events',
         where,

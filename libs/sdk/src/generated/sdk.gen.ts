@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AdjustStockData, AdjustStockErrors, AdjustStockResponses, ArchiveProductData, ArchiveProductErrors, ArchiveProductResponses, CancelPurchaseOrderData, CancelPurchaseOrderErrors, CancelPurchaseOrderResponses, CancelSalesOrderData, CancelSalesOrderErrors, CancelSalesOrderResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CheckStockConsistencyData, CheckStockConsistencyErrors, CheckStockConsistencyResponses, ConfirmSalesOrderData, ConfirmSalesOrderErrors, ConfirmSalesOrderResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCategoryData, CreateCategoryErrors, CreateCategoryResponses, CreateCreditNoteData, CreateCreditNoteErrors, CreateCreditNoteResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateProductData, CreateProductErrors, CreateProductResponses, CreatePurchaseOrderData, CreatePurchaseOrderErrors, CreatePurchaseOrderResponses, CreateRoleData, CreateRoleErrors, CreateRoleResponses, CreateSalesOrderData, CreateSalesOrderErrors, CreateSalesOrderResponses, CreateSavedViewData, CreateSavedViewErrors, CreateSavedViewResponses, CreateSupplierData, CreateSupplierErrors, CreateSupplierResponses, CreateUserData, CreateUserErrors, CreateUserResponses, CreateWarehouseData, CreateWarehouseErrors, CreateWarehouseResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteCategoryData, DeleteCategoryErrors, DeleteCategoryResponses, DeleteRoleData, DeleteRoleErrors, DeleteRoleResponses, DeleteSavedViewData, DeleteSavedViewErrors, DeleteSavedViewResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, DisableMfaData, DisableMfaErrors, DisableMfaResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableTotpData, EnableTotpErrors, EnableTotpResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndAllMySessionsData, EndAllMySessionsErrors, EndAllMySessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EndUserSessionData, EndUserSessionErrors, EndUserSessionResponses, EndUserSessionsData, EndUserSessionsErrors, EndUserSessionsResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, ExportProductsData, ExportProductsErrors, ExportProductsResponses, ExportStockMovementsData, ExportStockMovementsErrors, ExportStockMovementsResponses, ForgotPasswordData, ForgotPasswordErrors, ForgotPasswordResponses, FulfilSalesOrderData, FulfilSalesOrderErrors, FulfilSalesOrderResponses, GetApiKeyData, GetApiKeyErrors, GetApiKeyResponses, GetCategoryData, GetCategoryErrors, GetCategoryResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetDashboardData, GetDashboardErrors, GetDashboardResponses, GetIncomingStockData, GetIncomingStockErrors, GetIncomingStockResponses, GetInvoiceData, GetInvoiceErrors, GetInvoiceHtmlData, GetInvoiceHtmlErrors, GetInvoiceHtmlResponses, GetInvoicePdfData, GetInvoicePdfErrors, GetInvoicePdfResponses, GetInvoiceResponses, GetLivenessData, GetLivenessErrors, GetLivenessResponses, GetProductData, GetProductErrors, GetProductResponses, GetPurchaseOrderData, GetPurchaseOrderErrors, GetPurchaseOrderResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRoleData, GetRoleErrors, GetRoleResponses, GetSalesOrderData, GetSalesOrderErrors, GetSalesOrderResponses, GetSavedViewData, GetSavedViewErrors, GetSavedViewResponses, GetStockAvailabilityData, GetStockAvailabilityErrors, GetStockAvailabilityResponses, GetStockMovementData, GetStockMovementErrors, GetStockMovementResponses, GetSupplierData, GetSupplierErrors, GetSupplierResponses, GetUserData, GetUserErrors, GetUserResponses, GetWarehouseData, GetWarehouseErrors, GetWarehouseResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ImportOpeningStockData, ImportOpeningStockErrors, ImportOpeningStockResponses, ImportProductsData, ImportProductsErrors, ImportProductsResponses, InvoiceSalesOrderData, InvoiceSalesOrderErrors, InvoiceSalesOrderResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListCategoriesData, ListCategoriesErrors, ListCategoriesResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListInvoicesData, ListInvoicesErrors, ListInvoicesResponses, ListLowStockData, ListLowStockErrors, ListLowStockResponses, ListMailMessagesData, ListMailMessagesErrors, ListMailMessagesResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListPermissionsData, ListPermissionsErrors, ListPermissionsResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListPurchaseOrdersData, ListPurchaseOrdersErrors, ListPurchaseOrdersResponses, ListRolesData, ListRolesErrors, ListRolesResponses, ListSalesOrdersData, ListSalesOrdersErrors, ListSalesOrdersResponses, ListSavedViewsData, ListSavedViewsErrors, ListSavedViewsResponses, ListSecurityEventsData, ListSecurityEventsErrors, ListSecurityEventsResponses, ListStockLevelsData, ListStockLevelsErrors, ListStockLevelsResponses, ListStockMovementsData, ListStockMovementsErrors, ListStockMovementsResponses, ListSuppliersData, ListSuppliersErrors, ListSuppliersResponses, ListUsersData, ListUsersErrors, ListUserSessionsData, ListUserSessionsErrors, ListUserSessionsResponses, ListUsersResponses, ListWarehousesData, ListWarehousesErrors, ListWarehousesResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, ReceivePurchaseOrderData, ReceivePurchaseOrderErrors, ReceivePurchaseOrderResponses, RecordPaymentData, RecordPaymentErrors, RecordPaymentResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, ReplayWebhookDeliveryData, ReplayWebhookDeliveryErrors, ReplayWebhookDeliveryResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, RetryMailMessageData, RetryMailMessageErrors, RetryMailMessageResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, SearchData, SearchErrors, SearchResponses, SendWebhookTestData, SendWebhookTestErrors, SendWebhookTestResponses, SetupTotpData, SetupTotpErrors, SetupTotpResponses, SetUserRolesData, SetUserRolesErrors, SetUserRolesResponses, StockAsOfData, StockAsOfErrors, StockAsOfResponses, SubmitPurchaseOrderData, SubmitPurchaseOrderErrors, SubmitPurchaseOrderResponses, TransferStockData, TransferStockErrors, TransferStockResponses, UpdateCategoryData, UpdateCategoryErrors, UpdateCategoryResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateMyProfileData, UpdateMyProfileErrors, UpdateMyProfileResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, UpdatePurchaseOrderData, UpdatePurchaseOrderErrors, UpdatePurchaseOrderResponses, UpdateRoleData, UpdateRoleErrors, UpdateRoleResponses, UpdateSalesOrderData, UpdateSalesOrderErrors, UpdateSalesOrderResponses, UpdateSavedViewData, UpdateSavedViewErrors, UpdateSavedViewResponses, UpdateSupplierData, UpdateSupplierErrors, UpdateSupplierResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UpdateWarehouseData, UpdateWarehouseErrors, UpdateWarehouseResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses } from './types.gen';
+import type { AdjustStockData, AdjustStockErrors, AdjustStockResponses, ArchiveProductData, ArchiveProductErrors, ArchiveProductResponses, BulkProductsData, BulkProductsErrors, BulkProductsResponses, BulkPurchaseOrdersData, BulkPurchaseOrdersErrors, BulkPurchaseOrdersResponses, BulkSalesOrdersData, BulkSalesOrdersErrors, BulkSalesOrdersResponses, BulkUsersData, BulkUsersErrors, BulkUsersResponses, CancelPurchaseOrderData, CancelPurchaseOrderErrors, CancelPurchaseOrderResponses, CancelSalesOrderData, CancelSalesOrderErrors, CancelSalesOrderResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CheckStockConsistencyData, CheckStockConsistencyErrors, CheckStockConsistencyResponses, ConfirmSalesOrderData, ConfirmSalesOrderErrors, ConfirmSalesOrderResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCategoryData, CreateCategoryErrors, CreateCategoryResponses, CreateCreditNoteData, CreateCreditNoteErrors, CreateCreditNoteResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateProductData, CreateProductErrors, CreateProductResponses, CreatePurchaseOrderData, CreatePurchaseOrderErrors, CreatePurchaseOrderResponses, CreateReplenishmentOrdersData, CreateReplenishmentOrdersErrors, CreateReplenishmentOrdersResponses, CreateRoleData, CreateRoleErrors, CreateRoleResponses, CreateSalesOrderData, CreateSalesOrderErrors, CreateSalesOrderResponses, CreateSavedViewData, CreateSavedViewErrors, CreateSavedViewResponses, CreateSupplierData, CreateSupplierErrors, CreateSupplierResponses, CreateUserData, CreateUserErrors, CreateUserResponses, CreateWarehouseData, CreateWarehouseErrors, CreateWarehouseResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteCategoryData, DeleteCategoryErrors, DeleteCategoryResponses, DeleteRoleData, DeleteRoleErrors, DeleteRoleResponses, DeleteSavedViewData, DeleteSavedViewErrors, DeleteSavedViewResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, DisableMfaData, DisableMfaErrors, DisableMfaResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableTotpData, EnableTotpErrors, EnableTotpResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndAllMySessionsData, EndAllMySessionsErrors, EndAllMySessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EndUserSessionData, EndUserSessionErrors, EndUserSessionResponses, EndUserSessionsData, EndUserSessionsErrors, EndUserSessionsResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, ExportProductsData, ExportProductsErrors, ExportProductsResponses, ExportStockMovementsData, ExportStockMovementsErrors, ExportStockMovementsResponses, ForgotPasswordData, ForgotPasswordErrors, ForgotPasswordResponses, FulfilSalesOrderData, FulfilSalesOrderErrors, FulfilSalesOrderResponses, GetApiKeyData, GetApiKeyErrors, GetApiKeyResponses, GetCategoryData, GetCategoryErrors, GetCategoryResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetDashboardData, GetDashboardErrors, GetDashboardResponses, GetIncomingStockData, GetIncomingStockErrors, GetIncomingStockResponses, GetInvoiceData, GetInvoiceErrors, GetInvoiceHtmlData, GetInvoiceHtmlErrors, GetInvoiceHtmlResponses, GetInvoicePdfData, GetInvoicePdfErrors, GetInvoicePdfResponses, GetInvoiceResponses, GetLivenessData, GetLivenessErrors, GetLivenessResponses, GetOperationsStatusData, GetOperationsStatusErrors, GetOperationsStatusResponses, GetProductData, GetProductErrors, GetProductResponses, GetPurchaseOrderData, GetPurchaseOrderErrors, GetPurchaseOrderResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRoleData, GetRoleErrors, GetRoleResponses, GetSalesOrderData, GetSalesOrderErrors, GetSalesOrderResponses, GetSavedViewData, GetSavedViewErrors, GetSavedViewResponses, GetStockAvailabilityData, GetStockAvailabilityErrors, GetStockAvailabilityResponses, GetStockMovementData, GetStockMovementErrors, GetStockMovementResponses, GetSupplierData, GetSupplierErrors, GetSupplierResponses, GetUserData, GetUserErrors, GetUserResponses, GetWarehouseData, GetWarehouseErrors, GetWarehouseResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ImportOpeningStockData, ImportOpeningStockErrors, ImportOpeningStockResponses, ImportProductsData, ImportProductsErrors, ImportProductsResponses, InvoiceSalesOrderData, InvoiceSalesOrderErrors, InvoiceSalesOrderResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListCategoriesData, ListCategoriesErrors, ListCategoriesResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListInvoicesData, ListInvoicesErrors, ListInvoicesResponses, ListLowStockData, ListLowStockErrors, ListLowStockResponses, ListMailMessagesData, ListMailMessagesErrors, ListMailMessagesResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListPermissionsData, ListPermissionsErrors, ListPermissionsResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListPurchaseOrdersData, ListPurchaseOrdersErrors, ListPurchaseOrdersResponses, ListReplenishmentData, ListReplenishmentErrors, ListReplenishmentResponses, ListRolesData, ListRolesErrors, ListRolesResponses, ListSalesOrdersData, ListSalesOrdersErrors, ListSalesOrdersResponses, ListSavedViewsData, ListSavedViewsErrors, ListSavedViewsResponses, ListSecurityEventsData, ListSecurityEventsErrors, ListSecurityEventsResponses, ListStockLevelsData, ListStockLevelsErrors, ListStockLevelsResponses, ListStockMovementsData, ListStockMovementsErrors, ListStockMovementsResponses, ListSuppliersData, ListSuppliersErrors, ListSuppliersResponses, ListUsersData, ListUsersErrors, ListUserSessionsData, ListUserSessionsErrors, ListUserSessionsResponses, ListUsersResponses, ListWarehousesData, ListWarehousesErrors, ListWarehousesResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, ReceivePurchaseOrderData, ReceivePurchaseOrderErrors, ReceivePurchaseOrderResponses, RecordPaymentData, RecordPaymentErrors, RecordPaymentResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, ReplayWebhookDeliveryData, ReplayWebhookDeliveryErrors, ReplayWebhookDeliveryResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, RetryMailMessageData, RetryMailMessageErrors, RetryMailMessageResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, SearchData, SearchErrors, SearchResponses, SendWebhookTestData, SendWebhookTestErrors, SendWebhookTestResponses, SetupTotpData, SetupTotpErrors, SetupTotpResponses, SetUserRolesData, SetUserRolesErrors, SetUserRolesResponses, StockAsOfData, StockAsOfErrors, StockAsOfResponses, SubmitPurchaseOrderData, SubmitPurchaseOrderErrors, SubmitPurchaseOrderResponses, TransferStockData, TransferStockErrors, TransferStockResponses, UpdateCategoryData, UpdateCategoryErrors, UpdateCategoryResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateMyProfileData, UpdateMyProfileErrors, UpdateMyProfileResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, UpdatePurchaseOrderData, UpdatePurchaseOrderErrors, UpdatePurchaseOrderResponses, UpdateRoleData, UpdateRoleErrors, UpdateRoleResponses, UpdateSalesOrderData, UpdateSalesOrderErrors, UpdateSalesOrderResponses, UpdateSavedViewData, UpdateSavedViewErrors, UpdateSavedViewResponses, UpdateSupplierData, UpdateSupplierErrors, UpdateSupplierResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UpdateWarehouseData, UpdateWarehouseErrors, UpdateWarehouseResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -385,6 +385,21 @@ export const createUser = <ThrowOnError extends boolean = false>(options: Option
 });
 
 /**
+ * Disable many users
+ *
+ * `disable`: as the single operation, each user's sessions end and their API keys stop working; a disabled user is `unchanged`; your own account fails its row (AUTH.FORBIDDEN). Each id is handled in its own transaction (a savepoint when an Idempotency-Key is sent, so the rows and the stored answer commit together): a failing row changes nothing and does not undo the others. Answers 200 with one result per id, in request order (`ok`, `failed` with a code and detail, or `unchanged` when already so), and a summary; only a malformed request (no ids, more than 1000, duplicates, unknown action) is a 400. Every changed record is audited and emits its events exactly like the single-record operation. With `operationId` the progress is pushed to your sockets as `bulk.progress`. `dryRun: true` runs every row and rolls it back.
+ */
+export const bulkUsers = <ThrowOnError extends boolean = false>(options: Options<BulkUsersData, ThrowOnError>) => (options.client ?? client).post<BulkUsersResponses, BulkUsersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/users/bulk',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Get a user
  *
  * One user with their roles, status, two-step verification state and `version`.
@@ -715,12 +730,27 @@ export const createProduct = <ThrowOnError extends boolean = false>(options: Opt
 /**
  * Export products as CSV
  *
- * Every product matching the same filters and sort as the list (no paging), streamed. The file imports back unchanged through `POST /imports/products`.
+ * Every product matching the same filters and sort as the list (no paging), streamed; with `ids` only those (a selection). The file imports back unchanged through `POST /imports/products`.
  */
 export const exportProducts = <ThrowOnError extends boolean = false>(options?: Options<ExportProductsData, ThrowOnError>) => (options?.client ?? client).get<ExportProductsResponses, ExportProductsErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
     url: '/api/v1/products/export.csv',
     ...options
+});
+
+/**
+ * Act on many products
+ *
+ * `archive`, `activate`, `moveToCategory` (`categoryId`, null for none; an unknown category is a 400) or `changePrice` of the sale price (`mode` `percent` or `amount` with `value`; rounded to the minor unit, halves away from zero, never below 0; a price above the limit fails its row). Each id is handled in its own transaction (a savepoint when an Idempotency-Key is sent, so the rows and the stored answer commit together): a failing row changes nothing and does not undo the others. Answers 200 with one result per id, in request order (`ok`, `failed` with a code and detail, or `unchanged` when already so), and a summary; only a malformed request (no ids, more than 1000, duplicates, unknown action) is a 400. Every changed record is audited and emits its events exactly like the single-record operation. With `operationId` the progress is pushed to your sockets as `bulk.progress`. `dryRun: true` runs every row and rolls it back.
+ */
+export const bulkProducts = <ThrowOnError extends boolean = false>(options: Options<BulkProductsData, ThrowOnError>) => (options.client ?? client).post<BulkProductsResponses, BulkProductsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/products/bulk',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
 });
 
 /**
@@ -1082,6 +1112,21 @@ export const createPurchaseOrder = <ThrowOnError extends boolean = false>(option
 });
 
 /**
+ * Cancel many draft purchase orders
+ *
+ * `cancel`: drafts are cancelled (status history, audit and events as for a single cancel); an already cancelled order is `unchanged`; any other status fails its row with ORDERS.INVALID_TRANSITION. Each id is handled in its own transaction (a savepoint when an Idempotency-Key is sent, so the rows and the stored answer commit together): a failing row changes nothing and does not undo the others. Answers 200 with one result per id, in request order (`ok`, `failed` with a code and detail, or `unchanged` when already so), and a summary; only a malformed request (no ids, more than 1000, duplicates, unknown action) is a 400. Every changed record is audited and emits its events exactly like the single-record operation. With `operationId` the progress is pushed to your sockets as `bulk.progress`. `dryRun: true` runs every row and rolls it back.
+ */
+export const bulkPurchaseOrders = <ThrowOnError extends boolean = false>(options: Options<BulkPurchaseOrdersData, ThrowOnError>) => (options.client ?? client).post<BulkPurchaseOrdersResponses, BulkPurchaseOrdersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/purchase-orders/bulk',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Get a purchase order
  *
  * With its lines and status timeline.
@@ -1164,6 +1209,32 @@ export const getIncomingStock = <ThrowOnError extends boolean = false>(options: 
 });
 
 /**
+ * Reorder suggestions
+ *
+ * Active products whose available stock in an active warehouse is below their reorder point (as the low-stock list), with the suggested quantity: the reorder quantity if set, else up to the reorder point, minus what is incoming (open quantities on draft, submitted and partially received purchase orders into that warehouse), never below 0. Grouped by preferred supplier (by name; `supplier: null` last for products without one); at most 1000 items, one complete page.
+ */
+export const listReplenishment = <ThrowOnError extends boolean = false>(options?: Options<ListReplenishmentData, ThrowOnError>) => (options?.client ?? client).get<ListReplenishmentResponses, ListReplenishmentErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/replenishment',
+    ...options
+});
+
+/**
+ * Create purchase orders from suggestions
+ *
+ * One draft purchase order per preferred supplier (and per receiving warehouse and currency when lines differ), all in one transaction: either every draft is created or none. Without `lines`, every current suggestion with a supplier and a quantity above 0. Line prices are the purchase prices (else the cost). Answers 201 with the created orders as one complete page; `Location` is the first of them.
+ */
+export const createReplenishmentOrders = <ThrowOnError extends boolean = false>(options: Options<CreateReplenishmentOrdersData, ThrowOnError>) => (options.client ?? client).post<CreateReplenishmentOrdersResponses, CreateReplenishmentOrdersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/replenishment/purchase-orders',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * List sales orders
  *
  * Newest first by default; `q` matches number and customer.
@@ -1182,6 +1253,21 @@ export const listSalesOrders = <ThrowOnError extends boolean = false>(options?: 
 export const createSalesOrder = <ThrowOnError extends boolean = false>(options: Options<CreateSalesOrderData, ThrowOnError>) => (options.client ?? client).post<CreateSalesOrderResponses, CreateSalesOrderErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
     url: '/api/v1/sales-orders',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Cancel many draft sales orders
+ *
+ * `cancel`: drafts are cancelled (status history, audit and events as for a single cancel); an already cancelled order is `unchanged`; any other status fails its row with ORDERS.INVALID_TRANSITION. Each id is handled in its own transaction (a savepoint when an Idempotency-Key is sent, so the rows and the stored answer commit together): a failing row changes nothing and does not undo the others. Answers 200 with one result per id, in request order (`ok`, `failed` with a code and detail, or `unchanged` when already so), and a summary; only a malformed request (no ids, more than 1000, duplicates, unknown action) is a 400. Every changed record is audited and emits its events exactly like the single-record operation. With `operationId` the progress is pushed to your sockets as `bulk.progress`. `dryRun: true` runs every row and rolls it back.
+ */
+export const bulkSalesOrders = <ThrowOnError extends boolean = false>(options: Options<BulkSalesOrdersData, ThrowOnError>) => (options.client ?? client).post<BulkSalesOrdersResponses, BulkSalesOrdersErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/sales-orders/bulk',
     ...options,
     headers: {
         'Content-Type': 'application/json',
@@ -1368,6 +1454,17 @@ export const createCreditNote = <ThrowOnError extends boolean = false>(options: 
 export const getDashboard = <ThrowOnError extends boolean = false>(options?: Options<GetDashboardData, ThrowOnError>) => (options?.client ?? client).get<GetDashboardResponses, GetDashboardErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
     url: '/api/v1/dashboard',
+    ...options
+});
+
+/**
+ * Deployment status
+ *
+ * Version and commit, the Depot processes seen in the last minute (each writes a heartbeat every 15 s), database and Redis round trips, the outbox backlog, webhook endpoints that are off or failing, the mail queue and the last recorded `npm run db:backup`. Cheap enough to poll every 15 s.
+ */
+export const getOperationsStatus = <ThrowOnError extends boolean = false>(options?: Options<GetOperationsStatusData, ThrowOnError>) => (options?.client ?? client).get<GetOperationsStatusResponses, GetOperationsStatusErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/operations/status',
     ...options
 });
 

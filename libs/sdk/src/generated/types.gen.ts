@@ -56,6 +56,11 @@ export type ProblemDetailsDto = {
      * The request's `X-Request-Id`; quote it when reporting a problem.
      */
     requestId?: string;
+    /**
+     * The request's OpenTelemetry trace id (32 hex digits), present when the server exports
+     * traces: look the request up in the tracing backend with it.
+     */
+    traceId?: string;
 };
 
 export type AuditRefResponseDto = {
@@ -145,8 +150,10 @@ export type AuditEventResponseDto = {
 };
 
 export type AuditEventPageDto = {
-    items: Array<AuditEventResponseDto>;
     nextCursor: string | null;
+    total?: number;
+    totalCapped?: boolean;
+    items: Array<AuditEventResponseDto>;
 };
 
 export type MailMessageResponseDto = {
@@ -177,12 +184,10 @@ export type MailMessageResponseDto = {
 };
 
 export type MailMessagePageDto = {
-    items: Array<MailMessageResponseDto>;
     nextCursor: string | null;
-    /**
-     * Only with `includeTotal=true`.
-     */
     total?: number;
+    totalCapped?: boolean;
+    items: Array<MailMessageResponseDto>;
 };
 
 export type ApiKeyResponseDto = {
@@ -197,9 +202,10 @@ export type ApiKeyResponseDto = {
 };
 
 export type ApiKeyPageDto = {
-    items: Array<ApiKeyResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<ApiKeyResponseDto>;
 };
 
 export type CreateApiKeyDto = {
@@ -310,9 +316,10 @@ export type PermissionGroupDto = {
 };
 
 export type PermissionGroupPageDto = {
-    items: Array<PermissionGroupDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<PermissionGroupDto>;
 };
 
 export type RoleResponseDto = {
@@ -329,9 +336,10 @@ export type RoleResponseDto = {
 };
 
 export type RolePageDto = {
-    items: Array<RoleResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<RoleResponseDto>;
 };
 
 export type CreateRoleDto = {
@@ -366,18 +374,82 @@ export type SessionResponseDto = {
 };
 
 export type SessionPageDto = {
-    items: Array<SessionResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<SessionResponseDto>;
 };
 
 export type UserPageDto = {
-    items: Array<UserResponseDto>;
     nextCursor: string | null;
-    /**
-     * Total matching rows, when `includeTotal=true`.
-     */
     total?: number;
+    totalCapped?: boolean;
+    items: Array<UserResponseDto>;
+};
+
+export type UserBulkDto = {
+    /**
+     * The records to act on: 1 to 1000 distinct ids; results come back in this order.
+     */
+    ids: Array<string>;
+    /**
+     * A UUID you choose; while the request runs, `bulk.progress` messages `{ operationId, done,
+     * total }` are pushed to your own sockets.
+     */
+    operationId?: string;
+    /**
+     * `disable`: ends each user's sessions and stops their API keys; never your own account.
+     */
+    action: 'disable';
+    /**
+     * Answer what each row would become, writing nothing.
+     */
+    dryRun?: boolean;
+};
+
+export type BulkRowErrorDto = {
+    code: string;
+    detail: string;
+};
+
+export type BulkRowResultDto = {
+    status: 'ok' | 'failed' | 'unchanged';
+    /**
+     * The touched fields before.
+     */
+    before?: {
+        [key: string]: unknown;
+    };
+    /**
+     * The touched fields after (or, on a dry run, as they would be).
+     */
+    after?: {
+        [key: string]: unknown;
+    };
+    id: string;
+    /**
+     * What the record is to a person (SKU and name, order number, e-mail).
+     */
+    label?: string;
+    /**
+     * Why the row failed (only on `failed`).
+     */
+    error?: BulkRowErrorDto;
+};
+
+export type BulkSummaryDto = {
+    ok: number;
+    failed: number;
+    unchanged: number;
+};
+
+export type BulkResultDto = {
+    results: Array<BulkRowResultDto>;
+    /**
+     * True when nothing was written.
+     */
+    dryRun: boolean;
+    summary: BulkSummaryDto;
 };
 
 export type CreateUserDto = {
@@ -468,12 +540,10 @@ export type WarehouseResponseDto = {
 };
 
 export type WarehousePageDto = {
-    items: Array<WarehouseResponseDto>;
     nextCursor: string | null;
-    /**
-     * Total matching rows, when `includeTotal=true`.
-     */
     total?: number;
+    totalCapped?: boolean;
+    items: Array<WarehouseResponseDto>;
 };
 
 export type CreateWarehouseDto = {
@@ -518,12 +588,10 @@ export type StockLevelResponseDto = {
 };
 
 export type StockLevelPageDto = {
-    items: Array<StockLevelResponseDto>;
     nextCursor: string | null;
-    /**
-     * Total matching rows, when `includeTotal=true`.
-     */
     total?: number;
+    totalCapped?: boolean;
+    items: Array<StockLevelResponseDto>;
 };
 
 export type StockMovementResponseDto = {
@@ -557,12 +625,10 @@ export type StockMovementResponseDto = {
 };
 
 export type StockMovementPageDto = {
-    items: Array<StockMovementResponseDto>;
     nextCursor: string | null;
-    /**
-     * Total matching rows, when `includeTotal=true`.
-     */
     total?: number;
+    totalCapped?: boolean;
+    items: Array<StockMovementResponseDto>;
 };
 
 export type AdjustStockDto = {
@@ -643,12 +709,10 @@ export type LowStockItemResponseDto = {
 };
 
 export type LowStockPageDto = {
-    items: Array<LowStockItemResponseDto>;
     nextCursor: string | null;
-    /**
-     * Total matching rows, when `includeTotal=true`.
-     */
     total?: number;
+    totalCapped?: boolean;
+    items: Array<LowStockItemResponseDto>;
 };
 
 export type ProductResponseDto = {
@@ -662,6 +726,18 @@ export type ProductResponseDto = {
     attributes: {
         [key: string]: string;
     };
+    /**
+     * The supplier the product is normally bought from.
+     */
+    preferredSupplierId: string | null;
+    /**
+     * The supplier's code for it.
+     */
+    supplierSku: string | null;
+    /**
+     * Unit purchase price from the preferred supplier, in minor units.
+     */
+    purchasePriceMinor: number | null;
     status: ProductStatus;
     id: string;
     sku: string;
@@ -680,15 +756,41 @@ export type ProductResponseDto = {
 };
 
 export type ProductPageDto = {
-    items: Array<ProductResponseDto>;
-    /**
-     * Cursor for the next page, null on the last page.
-     */
     nextCursor: string | null;
-    /**
-     * Total matching rows, when `includeTotal=true`.
-     */
     total?: number;
+    totalCapped?: boolean;
+    items: Array<ProductResponseDto>;
+};
+
+export type ProductBulkDto = {
+    /**
+     * The records to act on: 1 to 1000 distinct ids; results come back in this order.
+     */
+    ids: Array<string>;
+    /**
+     * A UUID you choose; while the request runs, `bulk.progress` messages `{ operationId, done,
+     * total }` are pushed to your own sockets.
+     */
+    operationId?: string;
+    action: 'archive' | 'activate' | 'moveToCategory' | 'changePrice';
+    /**
+     * `moveToCategory` (required there): the target category, `null` for none.
+     */
+    categoryId?: string | null;
+    /**
+     * `changePrice` (required there): `percent` of the sale price, or an `amount` in minor units added to it.
+     */
+    mode?: 'percent' | 'amount';
+    /**
+     * `changePrice` (required there): a percentage from -100 to 1000 with at most 2 decimals
+     * (`-10` = 10 % off), or a whole amount in minor units (negative lowers the price). The new
+     * price is rounded to the minor unit, halves away from zero, and never goes below 0.
+     */
+    value?: number;
+    /**
+     * Answer what each row would become, writing nothing.
+     */
+    dryRun?: boolean;
 };
 
 export type CreateProductDto = {
@@ -721,6 +823,20 @@ export type CreateProductDto = {
      * How much to reorder.
      */
     reorderQuantity?: number;
+    /**
+     * The supplier (partner of kind supplier) the product is normally bought from; reorder
+     * suggestions are grouped by it.
+     */
+    preferredSupplierId?: string | null;
+    /**
+     * The preferred supplier's own code for the product.
+     */
+    supplierSku?: string | null;
+    /**
+     * Unit purchase price from the preferred supplier, in minor units of `currency`; purchase
+     * orders made from reorder suggestions use it.
+     */
+    purchasePriceMinor?: number | null;
     /**
      * Stock keeping unit, unique case-insensitively.
      */
@@ -763,6 +879,20 @@ export type UpdateProductDto = {
      */
     reorderQuantity?: number;
     /**
+     * The supplier (partner of kind supplier) the product is normally bought from; reorder
+     * suggestions are grouped by it.
+     */
+    preferredSupplierId?: string | null;
+    /**
+     * The preferred supplier's own code for the product.
+     */
+    supplierSku?: string | null;
+    /**
+     * Unit purchase price from the preferred supplier, in minor units of `currency`; purchase
+     * orders made from reorder suggestions use it.
+     */
+    purchasePriceMinor?: number | null;
+    /**
      * Stock keeping unit, unique case-insensitively.
      */
     sku?: string;
@@ -795,9 +925,10 @@ export type CategoryResponseDto = {
 };
 
 export type CategoryPageDto = {
-    items: Array<CategoryResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<CategoryResponseDto>;
 };
 
 export type CreateCategoryDto = {
@@ -837,9 +968,10 @@ export type WebhookEndpointResponseDto = {
 };
 
 export type WebhookEndpointPageDto = {
-    items: Array<WebhookEndpointResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<WebhookEndpointResponseDto>;
 };
 
 export type CreateWebhookEndpointDto = {
@@ -899,8 +1031,10 @@ export type WebhookDeliveryResponseDto = {
 };
 
 export type WebhookDeliveryPageDto = {
-    items: Array<WebhookDeliveryResponseDto>;
     nextCursor: string | null;
+    total?: number;
+    totalCapped?: boolean;
+    items: Array<WebhookDeliveryResponseDto>;
 };
 
 export type ImportRowErrorDto = {
@@ -931,12 +1065,10 @@ export type PartnerResponseDto = {
 };
 
 export type PartnerPageDto = {
-    items: Array<PartnerResponseDto>;
     nextCursor: string | null;
-    /**
-     * Total matching rows, when `includeTotal=true`.
-     */
     total?: number;
+    totalCapped?: boolean;
+    items: Array<PartnerResponseDto>;
 };
 
 export type CreatePartnerDto = {
@@ -999,9 +1131,31 @@ export type PurchaseOrderSummaryResponseDto = {
 };
 
 export type PurchaseOrderPageDto = {
-    items: Array<PurchaseOrderSummaryResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<PurchaseOrderSummaryResponseDto>;
+};
+
+export type OrderBulkDto = {
+    /**
+     * The records to act on: 1 to 1000 distinct ids; results come back in this order.
+     */
+    ids: Array<string>;
+    /**
+     * A UUID you choose; while the request runs, `bulk.progress` messages `{ operationId, done,
+     * total }` are pushed to your own sockets.
+     */
+    operationId?: string;
+    action: 'cancel';
+    /**
+     * Note recorded in each cancelled order's status history.
+     */
+    note?: string | null;
+    /**
+     * Answer what each row would become, writing nothing.
+     */
+    dryRun?: boolean;
 };
 
 export type PurchaseOrderLineResponseDto = {
@@ -1118,8 +1272,88 @@ export type IncomingStockResponseDto = {
 };
 
 export type IncomingStockPageDto = {
-    items: Array<IncomingStockResponseDto>;
     nextCursor: string | null;
+    total?: number;
+    totalCapped?: boolean;
+    items: Array<IncomingStockResponseDto>;
+};
+
+export type ReplenishmentSupplierResponseDto = {
+    id: string;
+    code: string;
+    name: string;
+};
+
+export type ReplenishmentItemResponseDto = {
+    supplierSku: string | null;
+    /**
+     * Unit purchase price (the product purchase price, else its cost) in minor units of `currency`.
+     */
+    purchasePriceMinor: number | null;
+    currency: Currency;
+    productId: string;
+    sku: string;
+    productName: string;
+    warehouseId: string;
+    warehouseCode: string;
+    available: number;
+    reorderPoint: number;
+    reorderQuantity: number;
+    /**
+     * Open quantities on draft, submitted and partially received purchase orders into this warehouse.
+     */
+    incoming: number;
+    /**
+     * `reorderQuantity` if set, else up to the reorder point; minus `incoming`; never below 0.
+     */
+    suggestedQuantity: number;
+};
+
+export type ReplenishmentGroupResponseDto = {
+    /**
+     * Null: no preferred supplier.
+     */
+    supplier: ReplenishmentSupplierResponseDto | null;
+    items: Array<ReplenishmentItemResponseDto>;
+};
+
+export type ReplenishmentGroupPageDto = {
+    nextCursor: string | null;
+    total?: number;
+    totalCapped?: boolean;
+    items: Array<ReplenishmentGroupResponseDto>;
+};
+
+export type ReplenishmentLineInputDto = {
+    /**
+     * Receiving warehouse; defaults to the request's `warehouseId`.
+     */
+    warehouseId?: string;
+    quantity: number;
+    productId: string;
+};
+
+export type CreateReplenishmentOrdersDto = {
+    /**
+     * What to order. Without it: every current suggestion that has a preferred supplier and a
+     * quantity above 0 (of `warehouseId` only, when given).
+     */
+    lines?: Array<ReplenishmentLineInputDto>;
+    /**
+     * The receiving warehouse of lines that name none, and the filter of the suggestions.
+     */
+    warehouseId?: string;
+};
+
+export type CreatedPurchaseOrdersDto = {
+    items: Array<PurchaseOrderResponseDto>;
+    /**
+     * Always null: every created order is here.
+     */
+    nextCursor: string | null;
+    /**
+     * How many drafts were created.
+     */
     total?: number;
 };
 
@@ -1148,9 +1382,10 @@ export type SalesOrderSummaryResponseDto = {
 };
 
 export type SalesOrderPageDto = {
-    items: Array<SalesOrderSummaryResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<SalesOrderSummaryResponseDto>;
 };
 
 export type SalesOrderLineResponseDto = {
@@ -1330,9 +1565,10 @@ export type AvailabilityResponseDto = {
 };
 
 export type AvailabilityPageDto = {
-    items: Array<AvailabilityResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<AvailabilityResponseDto>;
 };
 
 export type InvoiceSummaryResponseDto = {
@@ -1360,9 +1596,10 @@ export type InvoiceSummaryResponseDto = {
 };
 
 export type InvoicePageDto = {
-    items: Array<InvoiceSummaryResponseDto>;
     nextCursor: string | null;
     total?: number;
+    totalCapped?: boolean;
+    items: Array<InvoiceSummaryResponseDto>;
 };
 
 export type RecordPaymentDto = {
@@ -1405,6 +1642,153 @@ export type DashboardResponseDto = {
     lowStockCount: number;
     openPurchaseOrders: number;
     openSalesOrders: number;
+};
+
+export type OperationsInstanceResponseDto = {
+    /**
+     * `all`: HTTP and background work; `web`: HTTP and WebSocket; `worker`: outbox, webhooks, mail.
+     */
+    role: 'all' | 'web' | 'worker';
+    /**
+     * New at every start of a process.
+     */
+    instanceId: string;
+    hostname: string;
+    pid: number;
+    version: string;
+    startedAt: string;
+    lastSeenAt: string;
+    /**
+     * Whether this is the process that answered the request.
+     */
+    current: boolean;
+};
+
+export type OperationsFailingWebhookResponseDto = {
+    disabledReason: string | null;
+    failingSince: string | null;
+    endpointId: string;
+    url: string;
+    enabled: boolean;
+    /**
+     * Deliveries whose last attempt in the last 24 hours failed.
+     */
+    recentFailures: number;
+};
+
+export type OperationsBackupResponseDto = {
+    status: 'succeeded' | 'failed';
+    sizeBytes: number | null;
+    rowCount: number | null;
+    error: string | null;
+    startedAt: string;
+    finishedAt: string;
+    file: string;
+    /**
+     * Host that ran the backup.
+     */
+    hostname: string;
+};
+
+export type OperationsBuildDto = {
+    /**
+     * The git commit of the build (DEPOT_BUILD_COMMIT, else the checkout), when known.
+     */
+    commit: string | null;
+    environment: 'development' | 'production' | 'test';
+    /**
+     * Depot's version.
+     */
+    version: string;
+    /**
+     * Node.js version of the process that answered.
+     */
+    nodeVersion: string;
+    /**
+     * Whether spans are exported over OTLP (OTEL_EXPORTER_OTLP_ENDPOINT).
+     */
+    tracing: boolean;
+};
+
+export type OperationsPoolDto = {
+    /**
+     * DATABASE_POOL_MAX of the answering process.
+     */
+    max: number;
+    total: number;
+    idle: number;
+    /**
+     * Requests waiting for a connection.
+     */
+    waiting: number;
+};
+
+export type OperationsDatabaseResponseDto = {
+    status: 'ok' | 'failing';
+    /**
+     * Round trip of a query, in ms.
+     */
+    latencyMs: number | null;
+    version: string | null;
+    pool: OperationsPoolDto;
+};
+
+export type OperationsRedisResponseDto = {
+    /**
+     * `not_configured`: no REDIS_URL (a single instance needs none).
+     */
+    status: 'ok' | 'failing' | 'not_configured';
+    /**
+     * Round trip of `PING`, in ms.
+     */
+    latencyMs: number | null;
+};
+
+export type OperationsOutboxResponseDto = {
+    /**
+     * Age of the oldest pending event, in s.
+     */
+    oldestAgeSeconds: number | null;
+    /**
+     * Committed events not yet dispatched.
+     */
+    pending: number;
+};
+
+export type OperationsMailResponseDto = {
+    /**
+     * Age of the oldest pending message, in s.
+     */
+    oldestPendingAgeSeconds: number | null;
+    /**
+     * Queued, sending or retrying.
+     */
+    pending: number;
+    failed: number;
+};
+
+export type OperationsStatusResponseDto = {
+    /**
+     * Processes that wrote a heartbeat in the last minute, oldest first.
+     */
+    instances: Array<OperationsInstanceResponseDto>;
+    /**
+     * Endpoints switched off, or with failed deliveries in the last 24 hours (at most 20).
+     */
+    failingWebhooks: Array<OperationsFailingWebhookResponseDto>;
+    /**
+     * The most recent `npm run db:backup` against this database; null when none was recorded.
+     */
+    lastBackup: OperationsBackupResponseDto | null;
+    /**
+     * When this status was put together.
+     */
+    checkedAt: string;
+    build: OperationsBuildDto;
+    database: OperationsDatabaseResponseDto;
+    redis: OperationsRedisResponseDto;
+    outbox: OperationsOutboxResponseDto;
+    mail: OperationsMailResponseDto;
 };
 
 export type SearchItemResponseDto = {
@@ -1522,7 +1906,7 @@ export type UserStatus = 'active' | 'disabled';
 /**
  * A permission a role grants and an API key may be scoped to.
  */
-export type Permission = 'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'purchasing.suppliers.read' | 'purchasing.suppliers.write' | 'purchasing.orders.read' | 'purchasing.orders.write' | 'purchasing.orders.receive' | 'sales.customers.read' | 'sales.customers.write' | 'sales.orders.read' | 'sales.orders.write' | 'sales.orders.fulfil' | 'sales.invoices.read' | 'sales.invoices.write' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'mail.messages.read' | 'mail.messages.manage' | 'dev.mailbox.read';
+export type Permission = 'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'purchasing.suppliers.read' | 'purchasing.suppliers.write' | 'purchasing.orders.read' | 'purchasing.orders.write' | 'purchasing.orders.receive' | 'sales.customers.read' | 'sales.customers.write' | 'sales.orders.read' | 'sales.orders.write' | 'sales.orders.fulfil' | 'sales.invoices.read' | 'sales.invoices.write' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'mail.messages.read' | 'mail.messages.manage' | 'dev.mailbox.read' | 'operations.status.read';
 
 /**
  * What moved stock in a ledger entry.
@@ -1653,6 +2037,10 @@ export type ListAuditEventsData = {
          */
         limit?: number;
         /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-occurredAt`.
+         */
+        sort?: 'occurredAt' | '-occurredAt';
+        /**
          * Events at or after this time.
          */
         from?: string;
@@ -1668,6 +2056,10 @@ export type ListAuditEventsData = {
          * Opaque cursor from a previous page's `nextCursor`.
          */
         cursor?: string;
+        /**
+         * Also return the total number of matching events (exact up to 10,000).
+         */
+        includeTotal?: boolean;
         /**
          * Exact action, or a prefix ending in `.` (e.g. `auth.`).
          */
@@ -1726,6 +2118,10 @@ export type ExportAuditEventsData = {
     body?: never;
     path?: never;
     query?: {
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-occurredAt`.
+         */
+        sort?: 'occurredAt' | '-occurredAt';
         /**
          * Events at or after this time.
          */
@@ -1801,6 +2197,10 @@ export type ListSecurityEventsData = {
          */
         limit?: number;
         /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-occurredAt`.
+         */
+        sort?: 'occurredAt' | '-occurredAt';
+        /**
          * Events at or after this time.
          */
         from?: string;
@@ -1816,6 +2216,10 @@ export type ListSecurityEventsData = {
          * Opaque cursor from a previous page's `nextCursor`.
          */
         cursor?: string;
+        /**
+         * Also return the total number of matching events (exact up to 10,000).
+         */
+        includeTotal?: boolean;
         /**
          * Exact action, or a prefix ending in `.` (e.g. `auth.`).
          */
@@ -1878,6 +2282,10 @@ export type ListMailMessagesData = {
          * Page size.
          */
         limit?: number;
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-createdAt`.
+         */
+        sort?: 'createdAt' | '-createdAt';
         /**
          * Only messages in this state.
          */
@@ -1999,11 +2407,32 @@ export type RetryMailMessageResponse = RetryMailMessageResponses[keyof RetryMail
 export type ListApiKeysData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: newest first.
+         */
+        sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
+        /**
+         * Page size; leave out for the whole list in one page.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Also return the total number of items (whole lists always do).
+         */
+        includeTotal?: boolean;
+    };
     url: '/api/v1/api-keys';
 };
 
 export type ListApiKeysErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -2461,11 +2890,32 @@ export type ChangeMyPasswordResponse = ChangeMyPasswordResponses[keyof ChangeMyP
 export type ListPermissionsData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: catalogue order.
+         */
+        sort?: 'module' | '-module';
+        /**
+         * Page size; leave out for the whole list in one page.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Also return the total number of items (whole lists always do).
+         */
+        includeTotal?: boolean;
+    };
     url: '/api/v1/permissions';
 };
 
 export type ListPermissionsErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -2498,11 +2948,32 @@ export type ListPermissionsResponse = ListPermissionsResponses[keyof ListPermiss
 export type ListRolesData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: built-in roles first, then by name.
+         */
+        sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
+        /**
+         * Page size; leave out for the whole list in one page.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Also return the total number of items (whole lists always do).
+         */
+        includeTotal?: boolean;
+    };
     url: '/api/v1/roles';
 };
 
 export type ListRolesErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -2831,11 +3302,32 @@ export type EndAllMySessionsResponse = EndAllMySessionsResponses[keyof EndAllMyS
 export type ListMySessionsData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: most recently used first.
+         */
+        sort?: 'createdAt' | '-createdAt' | 'lastUsedAt' | '-lastUsedAt';
+        /**
+         * Page size; leave out for the whole list in one page.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Also return the total number of items (whole lists always do).
+         */
+        includeTotal?: boolean;
+    };
     url: '/api/v1/me/sessions';
 };
 
 export type ListMySessionsErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -2969,7 +3461,24 @@ export type ListUserSessionsData = {
          */
         id: string;
     };
-    query?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: most recently used first.
+         */
+        sort?: 'createdAt' | '-createdAt' | 'lastUsedAt' | '-lastUsedAt';
+        /**
+         * Page size; leave out for the whole list in one page.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Also return the total number of items (whole lists always do).
+         */
+        includeTotal?: boolean;
+    };
     url: '/api/v1/users/{id}/sessions';
 };
 
@@ -3066,7 +3575,7 @@ export type ListUsersData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `email`.
          */
         sort?: 'createdAt' | '-createdAt' | 'email' | '-email' | 'displayName' | '-displayName';
         /**
@@ -3193,6 +3702,69 @@ export type CreateUserResponses = {
 };
 
 export type CreateUserResponse = CreateUserResponses[keyof CreateUserResponses];
+
+export type BulkUsersData = {
+    body: UserBulkDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/users/bulk';
+};
+
+export type BulkUsersErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `identity.users.manage`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type BulkUsersError = BulkUsersErrors[keyof BulkUsersErrors];
+
+export type BulkUsersResponses = {
+    /**
+     * One result per id, and a summary.
+     */
+    200: BulkResultDto;
+};
+
+export type BulkUsersResponse = BulkUsersResponses[keyof BulkUsersResponses];
 
 export type GetUserData = {
     body?: never;
@@ -3820,7 +4392,7 @@ export type ListWarehousesData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `code`.
          */
         sort?: 'code' | '-code' | 'name' | '-name' | 'createdAt' | '-createdAt';
         /**
@@ -4077,7 +4649,7 @@ export type ListStockLevelsData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `sku`.
          */
         sort?: 'sku' | '-sku' | 'onHand' | '-onHand' | 'available' | '-available' | 'updatedAt' | '-updatedAt';
         /**
@@ -4151,7 +4723,7 @@ export type ListStockMovementsData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending (default newest first).
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-occurredAt`.
          */
         sort?: 'occurredAt' | '-occurredAt';
         /**
@@ -4289,7 +4861,7 @@ export type ExportStockMovementsData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending (default newest first).
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-occurredAt`.
          */
         sort?: 'occurredAt' | '-occurredAt';
         /**
@@ -4584,6 +5156,10 @@ export type ListLowStockData = {
     path?: never;
     query?: {
         /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `sku`.
+         */
+        sort?: 'sku' | '-sku';
+        /**
          * Only this warehouse (default: every warehouse).
          */
         warehouseId?: string;
@@ -4595,10 +5171,6 @@ export type ListLowStockData = {
          * Opaque cursor from a previous page's `nextCursor`.
          */
         cursor?: string;
-        /**
-         * Sort field, `-` prefix for descending.
-         */
-        sort?: string;
         /**
          * Free-text search.
          */
@@ -4650,7 +5222,7 @@ export type ListProductsData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-createdAt`.
          */
         sort?: 'createdAt' | '-createdAt' | 'updatedAt' | '-updatedAt' | 'sku' | '-sku' | 'name' | '-name' | 'priceMinor' | '-priceMinor';
         /**
@@ -4791,7 +5363,7 @@ export type ExportProductsData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-createdAt`.
          */
         sort?: 'createdAt' | '-createdAt' | 'updatedAt' | '-updatedAt' | 'sku' | '-sku' | 'name' | '-name' | 'priceMinor' | '-priceMinor';
         /**
@@ -4814,6 +5386,11 @@ export type ExportProductsData = {
          * Free-text search.
          */
         q?: string;
+        /**
+         * Only these products (e.g. a selection), comma-separated or repeated; at most 1000. The
+         * other filters still apply.
+         */
+        ids?: Array<string>;
     };
     url: '/api/v1/products/export.csv';
 };
@@ -4851,6 +5428,69 @@ export type ExportProductsResponses = {
 };
 
 export type ExportProductsResponse = ExportProductsResponses[keyof ExportProductsResponses];
+
+export type BulkProductsData = {
+    body: ProductBulkDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/products/bulk';
+};
+
+export type BulkProductsErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `catalog.products.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type BulkProductsError = BulkProductsErrors[keyof BulkProductsErrors];
+
+export type BulkProductsResponses = {
+    /**
+     * One result per id, and a summary.
+     */
+    200: BulkResultDto;
+};
+
+export type BulkProductsResponse = BulkProductsResponses[keyof BulkProductsResponses];
 
 export type ArchiveProductData = {
     body?: never;
@@ -5043,11 +5683,32 @@ export type UpdateProductResponse = UpdateProductResponses[keyof UpdateProductRe
 export type ListCategoriesData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: by path, parents before their children.
+         */
+        sort?: 'name' | '-name' | 'createdAt' | '-createdAt';
+        /**
+         * Page size; leave out for the whole list in one page.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Also return the total number of items (whole lists always do).
+         */
+        includeTotal?: boolean;
+    };
     url: '/api/v1/categories';
 };
 
 export type ListCategoriesErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -5339,11 +6000,32 @@ export type UpdateCategoryResponse = UpdateCategoryResponses[keyof UpdateCategor
 export type ListWebhooksData = {
     body?: never;
     path?: never;
-    query?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: newest first.
+         */
+        sort?: 'url' | '-url' | 'createdAt' | '-createdAt';
+        /**
+         * Page size; leave out for the whole list in one page.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Also return the total number of items (whole lists always do).
+         */
+        includeTotal?: boolean;
+    };
     url: '/api/v1/webhooks';
 };
 
 export type ListWebhooksErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
     /**
      * Missing, invalid or expired credentials.
      */
@@ -5695,6 +6377,10 @@ export type ListWebhookDeliveriesData = {
          * Also return the total number of matching rows (costs an extra count query).
          */
         includeTotal?: boolean;
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-createdAt`.
+         */
+        sort?: 'createdAt' | '-createdAt';
     };
     url: '/api/v1/webhooks/{id}/deliveries';
 };
@@ -5950,7 +6636,7 @@ export type ListSuppliersData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `code`.
          */
         sort?: 'code' | '-code' | 'name' | '-name' | 'createdAt' | '-createdAt';
         /**
@@ -6207,7 +6893,7 @@ export type ListCustomersData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `code`.
          */
         sort?: 'code' | '-code' | 'name' | '-name' | 'createdAt' | '-createdAt';
         /**
@@ -6464,7 +7150,7 @@ export type ListPurchaseOrdersData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-createdAt`.
          */
         sort?: 'number' | '-number' | 'createdAt' | '-createdAt' | 'expectedDate' | '-expectedDate' | 'totalMinor' | '-totalMinor';
         /**
@@ -6599,6 +7285,69 @@ export type CreatePurchaseOrderResponses = {
 };
 
 export type CreatePurchaseOrderResponse = CreatePurchaseOrderResponses[keyof CreatePurchaseOrderResponses];
+
+export type BulkPurchaseOrdersData = {
+    body: OrderBulkDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/purchase-orders/bulk';
+};
+
+export type BulkPurchaseOrdersErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.orders.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type BulkPurchaseOrdersError = BulkPurchaseOrdersErrors[keyof BulkPurchaseOrdersErrors];
+
+export type BulkPurchaseOrdersResponses = {
+    /**
+     * One result per id, and a summary.
+     */
+    200: BulkResultDto;
+};
+
+export type BulkPurchaseOrdersResponse = BulkPurchaseOrdersResponses[keyof BulkPurchaseOrdersResponses];
 
 export type GetPurchaseOrderData = {
     body?: never;
@@ -6952,7 +7701,24 @@ export type GetIncomingStockData = {
          */
         id: string;
     };
-    query?: never;
+    query?: {
+        /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: by warehouse code.
+         */
+        sort?: 'warehouseCode' | '-warehouseCode' | 'quantity' | '-quantity';
+        /**
+         * Page size; leave out for the whole list in one page.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Also return the total number of items (whole lists always do).
+         */
+        includeTotal?: boolean;
+    };
     url: '/api/v1/products/{id}/incoming';
 };
 
@@ -6990,12 +7756,125 @@ export type GetIncomingStockResponses = {
 
 export type GetIncomingStockResponse = GetIncomingStockResponses[keyof GetIncomingStockResponses];
 
+export type ListReplenishmentData = {
+    body?: never;
+    path?: never;
+    query?: {
+        /**
+         * Only this warehouse's shortfalls.
+         */
+        warehouseId?: string;
+    };
+    url: '/api/v1/replenishment';
+};
+
+export type ListReplenishmentErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.orders.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type ListReplenishmentError = ListReplenishmentErrors[keyof ListReplenishmentErrors];
+
+export type ListReplenishmentResponses = {
+    /**
+     * Groups of suggestions.
+     */
+    200: ReplenishmentGroupPageDto;
+};
+
+export type ListReplenishmentResponse = ListReplenishmentResponses[keyof ListReplenishmentResponses];
+
+export type CreateReplenishmentOrdersData = {
+    body: CreateReplenishmentOrdersDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/replenishment/purchase-orders';
+};
+
+export type CreateReplenishmentOrdersErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.orders.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type CreateReplenishmentOrdersError = CreateReplenishmentOrdersErrors[keyof CreateReplenishmentOrdersErrors];
+
+export type CreateReplenishmentOrdersResponses = {
+    /**
+     * The new drafts.
+     */
+    201: CreatedPurchaseOrdersDto;
+};
+
+export type CreateReplenishmentOrdersResponse = CreateReplenishmentOrdersResponses[keyof CreateReplenishmentOrdersResponses];
+
 export type ListSalesOrdersData = {
     body?: never;
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-createdAt`.
          */
         sort?: 'number' | '-number' | 'createdAt' | '-createdAt' | 'totalMinor' | '-totalMinor';
         /**
@@ -7130,6 +8009,69 @@ export type CreateSalesOrderResponses = {
 };
 
 export type CreateSalesOrderResponse = CreateSalesOrderResponses[keyof CreateSalesOrderResponses];
+
+export type BulkSalesOrdersData = {
+    body: OrderBulkDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/sales-orders/bulk';
+};
+
+export type BulkSalesOrdersErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.orders.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type BulkSalesOrdersError = BulkSalesOrdersErrors[keyof BulkSalesOrdersErrors];
+
+export type BulkSalesOrdersResponses = {
+    /**
+     * One result per id, and a summary.
+     */
+    200: BulkResultDto;
+};
+
+export type BulkSalesOrdersResponse = BulkSalesOrdersResponses[keyof BulkSalesOrdersResponses];
 
 export type GetSalesOrderData = {
     body?: never;
@@ -7552,6 +8494,10 @@ export type GetStockAvailabilityData = {
     path?: never;
     query: {
         /**
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: in the order the product ids were given.
+         */
+        sort?: 'productId' | '-productId';
+        /**
          * The products (up to 200): repeat the parameter (`productIds=…&productIds=…`) or send the ids
          * comma-separated in one.
          */
@@ -7560,6 +8506,18 @@ export type GetStockAvailabilityData = {
          * The warehouse whose stock to look at.
          */
         warehouseId: string;
+        /**
+         * Page size; leave out for the whole list in one page.
+         */
+        limit?: number;
+        /**
+         * Opaque cursor from a previous page's `nextCursor`.
+         */
+        cursor?: string;
+        /**
+         * Also return the total number of items (whole lists always do).
+         */
+        includeTotal?: boolean;
     };
     url: '/api/v1/stock-availability';
 };
@@ -7603,7 +8561,7 @@ export type ListInvoicesData = {
     path?: never;
     query?: {
         /**
-         * Sort field, `-` prefix for descending.
+         * Sort field, `-` prefix for descending; ties are broken by id. Default: `-issuedAt`.
          */
         sort?: 'number' | '-number' | 'issuedAt' | '-issuedAt' | 'totalMinor' | '-totalMinor';
         /**
@@ -8025,6 +8983,43 @@ export type GetDashboardResponses = {
 };
 
 export type GetDashboardResponse = GetDashboardResponses[keyof GetDashboardResponses];
+
+export type GetOperationsStatusData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/operations/status';
+};
+
+export type GetOperationsStatusErrors = {
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `operations.status.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type GetOperationsStatusError = GetOperationsStatusErrors[keyof GetOperationsStatusErrors];
+
+export type GetOperationsStatusResponses = {
+    /**
+     * The status.
+     */
+    200: OperationsStatusResponseDto;
+};
+
+export type GetOperationsStatusResponse = GetOperationsStatusResponses[keyof GetOperationsStatusResponses];
 
 export type SearchData = {
     body?: never;
