@@ -244,7 +244,7 @@ describe('Fleet: three replicas behind nginx, rolling restart under load', () =>
     });
     const text = await response.text();
     const body = text && /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : undefined;
-     
+
     return { status: response.status, body: body, text };
   };
 
