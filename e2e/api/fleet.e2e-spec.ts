@@ -226,6 +226,8 @@ describe('Fleet: three replicas behind nginx, rolling restart under load', () =>
   let db: Pool;
   let proxy: string;
   let env: Record<string, string>;
+  /** Requests sent again after the proxy closed their kept-alive connection (see `call`). */
+  const resent: string[] = [];
 
   const call = async (
     base: string,
@@ -237,15 +239,30 @@ describe('Fleet: three replicas behind nginx, rolling restart under load', () =>
     if (init.apiKey) headers['x-api-key'] = init.apiKey;
     if (init.key) headers['idempotency-key'] = init.key;
     if (init.json !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${base}${path}`, {
-      method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
-      headers,
-      body: init.json === undefined ? undefined : JSON.stringify(init.json),
-    });
+    const method = init.method ?? (init.json === undefined ? 'GET' : 'POST');
+    const send = () =>
+      fetch(`${base}${path}`, {
+        method,
+        headers,
+        body: init.json === undefined ? undefined : JSON.stringify(init.json),
+      });
+    let response: Response;
+    try {
+      response = await send();
+    } catch (error) {
+      // A kept-alive connection the proxy closed (a reload ends its old workers' idle
+      // connections) just as a request went out on it: HTTP clients such as browsers send the
+      // request again on a new connection when it is safe (RFC 9112 9.3.1): GETs, and here POSTs
+      // with an Idempotency-Key. Counted in the report; anything else is a failure.
+      const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
+      if (!['UND_ERR_SOCKET', 'ECONNRESET'].includes(code) || (method !== 'GET' && !init.key)) throw error;
+      resent.push(`${method} ${path.split('?')[0]}: ${code}`);
+      response = await send();
+    }
     const text = await response.text();
     const body = text && /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : undefined;
 
-    return { status: response.status, body: body, text };
+    return { status: response.status, body, text };
   };
 
   beforeAll(async () => {
@@ -344,7 +361,8 @@ describe('Fleet: three replicas behind nginx, rolling restart under load', () =>
       try {
         await run();
       } catch (error) {
-        record(what, `network: ${(error as Error).message}`, false);
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        record(what, `network: ${(error as Error).message} (${cause?.code ?? cause?.message ?? 'no cause'})`, false);
       }
     };
 
@@ -520,6 +538,7 @@ describe('Fleet: three replicas behind nginx, rolling restart under load', () =>
       requests: tally.requests,
       byStatus: tally.byStatus,
       failed: tally.failures.length,
+      resentOnClosedConnection: resent.length,
       acknowledgedAdjustments: acknowledged.adjustments.length,
       acknowledgedOrders: acknowledged.orders.length,
       confirmations: acknowledged.confirmations,

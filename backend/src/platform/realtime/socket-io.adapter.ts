@@ -32,14 +32,13 @@ export class DepotSocketIoAdapter extends IoAdapter {
   }
 
   /**
-   * Shutdown: ends every socket.io connection (WebSocket and long-polling) so the HTTP server can
-   * drain; clients reconnect to another instance by themselves.
+   * Shutdown: closes every socket.io connection (WebSocket and long-polling) at the transport level
+   * so the HTTP server can drain. Not `disconnectSockets()`: a client told "io server disconnect"
+   * never reconnects, while one that loses its transport reconnects by itself, through the proxy,
+   * to another instance (found by the fleet test: sockets stayed down after a rolling deploy).
    */
   disconnectAll(): void {
-    for (const server of this.servers) {
-      server.disconnectSockets(true);
-      server.engine.close();
-    }
+    for (const server of this.servers) server.engine.close();
   }
 
   override async close(server: Server): Promise<void> {

@@ -28,7 +28,10 @@ class FakeSocket implements RealtimeSocket {
     return this;
   }
 
+  connects = 0;
+
   connect(): this {
+    this.connects++;
     return this;
   }
 
@@ -233,6 +236,27 @@ describe('RealtimeService', () => {
     expect(realtime.status()).toBe('connected');
     expect(changes).toBe(2);
     expect(sockets).toHaveLength(1);
+  });
+
+  it('connects again when a shutting-down server disconnects the socket itself', async () => {
+    const socket = await signIn('token-1');
+
+    socket.fire('disconnect', 'io server disconnect');
+
+    expect(realtime.status()).toBe('disconnected');
+    expect(socket.connects).toBe(1);
+    socket.fire('connect');
+    expect(realtime.status()).toBe('connected');
+  });
+
+  it('does not connect again after the session ended', async () => {
+    const socket = await signIn('token-1');
+
+    socket.fire(REALTIME_SESSION_ENDED);
+    socket.fire('disconnect', 'io server disconnect');
+    await flush();
+
+    expect(socket.connects).toBe(0);
   });
 
   it('does not ask pages to reload after a first connection or a token change', async () => {

@@ -132,9 +132,13 @@ export class RealtimeService {
         }
         this.#socket = socket;
         socket.on('connect', () => this.#connected());
-        socket.on('disconnect', () => {
+        socket.on('disconnect', (reason: unknown) => {
           this.#missedEvents = true;
           this.#status.set('disconnected');
+          // socket.io retries lost transports by itself but not a server's "io server disconnect"
+          // (what instances before 1.3 send when they shut down). A session that ended has closed
+          // this socket already (#sessionEnded), so this one is still wanted: connect again.
+          if (reason === 'io server disconnect' && this.#socket === socket) socket.connect();
         });
         socket.on('connect_error', (error: unknown) => {
           this.#missedEvents = true;
