@@ -41,6 +41,7 @@ describe('LedgerComponent', () => {
           useValue: {
             permissions,
             hasPermission: (permission: Permission) => permissions().has(permission),
+            currentUser: signal(null),
           } satisfies Partial<AuthService>,
         },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
@@ -53,7 +54,15 @@ describe('LedgerComponent', () => {
     harness = await RouterTestingHarness.create();
   });
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    // The saved-views menu of the toolbar asks for the list's views.
+    for (const request of http.match((candidate) => candidate.url === '/api/v1/saved-views')) {
+      if (!request.cancelled) {
+        request.flush({ items: [], nextCursor: null });
+      }
+    }
+    http.verify();
+  });
 
   async function render(): Promise<HTMLElement> {
     await harness.fixture.whenStable();

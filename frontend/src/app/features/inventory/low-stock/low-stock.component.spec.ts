@@ -47,6 +47,7 @@ describe('LowStockComponent', () => {
           useValue: {
             permissions,
             hasPermission: (permission: Permission) => permissions().has(permission),
+            currentUser: signal(null),
           } satisfies Partial<AuthService>,
         },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
@@ -59,6 +60,12 @@ describe('LowStockComponent', () => {
   });
 
   afterEach(() => {
+    // The saved-views menu of the toolbar asks for the list's views.
+    for (const request of http.match((candidate) => candidate.url === '/api/v1/saved-views')) {
+      if (!request.cancelled) {
+        request.flush({ items: [], nextCursor: null });
+      }
+    }
     http.verify();
     document.querySelector('.cdk-overlay-container')?.replaceChildren();
   });

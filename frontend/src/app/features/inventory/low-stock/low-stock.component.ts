@@ -20,6 +20,7 @@ import { injectTableList } from '../../../shared/table/table-list';
 import { STOCK_AGGREGATE, StockService } from '../data-access/stock.service';
 import { WarehousesService } from '../data-access/warehouses.service';
 import { openAdjustStockDialog } from '../stock-dialogs/adjust-stock-dialog.component';
+import { SavedViewsComponent } from '../../../shared/saved-views/saved-views.component';
 
 const ID_PATTERN = /^[0-9a-zA-Z-]{1,64}$/;
 export const LOW_STOCK_REFRESH_DEBOUNCE_MS = 500;
@@ -32,6 +33,7 @@ export const LOW_STOCK_REFRESH_DEBOUNCE_MS = 500;
 @Component({
   selector: 'app-low-stock',
   imports: [
+    SavedViewsComponent,
     RouterLink,
     MatFormField,
     MatLabel,

@@ -3,6 +3,7 @@ import { RouterLink } from '@angular/router';
 import type { StockMovementDto } from '@depot/contracts';
 
 import { DateTimePipe } from '../../../shared/format/date-time.pipe';
+import { SavedViewsComponent } from '../../../shared/saved-views/saved-views.component';
 import { DataTableComponent } from '../../../shared/table/data-table.component';
 import { TableCellDirective } from '../../../shared/table/table-cell.directive';
 import type { TableColumn } from '../../../shared/table/table-column';
@@ -12,7 +13,7 @@ import { movementActor, movementTypeLabel, reasonLabel, signedQuantity } from '.
 /** Ledger lines on the shared data table (the ledger of all products, or one product's tab). */
 @Component({
   selector: 'app-movement-table',
-  imports: [RouterLink, DateTimePipe, DataTableComponent, TableCellDirective],
+  imports: [RouterLink, DateTimePipe, DataTableComponent, TableCellDirective, SavedViewsComponent],
   template: `
     <app-data-table
       [list]="list()"
@@ -23,6 +24,9 @@ import { movementActor, movementTypeLabel, reasonLabel, signedQuantity } from '.
       emptyText="No stock movements yet."
       emptyFilteredText="No movements match the filters."
     >
+      @if (savedViewsKey(); as key) {
+        <app-saved-views depotTableToolbar [listKey]="key" />
+      }
       <ng-template appCell="occurredAt" let-m>
         <time [attr.datetime]="m.occurredAt">{{ m.occurredAt | dateTime: 'medium' }}</time>
       </ng-template>
@@ -77,6 +81,8 @@ export class MovementTableComponent {
   readonly showProduct = input(false);
   readonly label = input('Stock movements');
   readonly filtered = input(false);
+  /** Shows the saved-views menu for this list key (the ledger page; not on a product's tab). */
+  readonly savedViewsKey = input<string | null>(null);
 
   protected readonly signed = signedQuantity;
 

@@ -27,7 +27,7 @@ describe('WarehouseListComponent', () => {
         provideRouter([{ path: 'warehouses', component: WarehouseListComponent }]),
         provideHttpClient(),
         provideHttpClientTesting(),
-        { provide: AuthService, useValue: { permissions } satisfies Partial<AuthService> },
+        { provide: AuthService, useValue: { permissions, currentUser: signal(null) } satisfies Partial<AuthService> },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
         provideFakeRealtime(),
       ],
@@ -37,6 +37,12 @@ describe('WarehouseListComponent', () => {
   });
 
   afterEach(() => {
+    // The saved-views menu of the toolbar asks for the list's views.
+    for (const request of http.match((candidate) => candidate.url === '/api/v1/saved-views')) {
+      if (!request.cancelled) {
+        request.flush({ items: [], nextCursor: null });
+      }
+    }
     http.verify();
     document.querySelector('.cdk-overlay-container')?.replaceChildren();
   });
@@ -119,6 +125,6 @@ describe('WarehouseListComponent', () => {
     await render();
     const dialog = document.querySelector<HTMLElement>('mat-dialog-container');
     expect(dialog?.querySelector('h2')?.textContent).toBe('History of warehouse WH-A');
-    expect(dialog?.querySelector('.history-entry .after')?.textContent).toBe('Main hall');
+    expect(dialog?.querySelector('.history-entry .after .value')?.textContent?.trim()).toBe('Main hall');
   });
 });

@@ -29,6 +29,7 @@ import { injectTableList } from '../../../shared/table/table-list';
 import { IconComponent } from '../../../shared/ui/icon/icon.component';
 import { WAREHOUSE_AGGREGATE, WarehousesService } from '../data-access/warehouses.service';
 import { openWarehouseDialog } from './warehouse-dialog.component';
+import { SavedViewsComponent } from '../../../shared/saved-views/saved-views.component';
 
 export type ActiveFilter = 'all' | 'active' | 'inactive';
 
@@ -59,6 +60,7 @@ function toWarehouseQuery(filters: WarehouseFilters): WarehouseListQuery {
 @Component({
   selector: 'app-warehouse-list',
   imports: [
+    SavedViewsComponent,
     ReactiveFormsModule,
     MatFormField,
     MatLabel,

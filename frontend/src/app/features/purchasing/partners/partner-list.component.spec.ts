@@ -39,7 +39,7 @@ describe('PartnerListComponent', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideFakeRealtime(),
-        { provide: AuthService, useValue: { permissions } satisfies Partial<AuthService> },
+        { provide: AuthService, useValue: { permissions, currentUser: signal(null) } satisfies Partial<AuthService> },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });
@@ -49,6 +49,12 @@ describe('PartnerListComponent', () => {
   });
 
   afterEach(() => {
+    // The saved-views menu of the toolbar asks for the list's views.
+    for (const request of http.match((candidate) => candidate.url === '/api/v1/saved-views')) {
+      if (!request.cancelled) {
+        request.flush({ items: [], nextCursor: null });
+      }
+    }
     http.verify();
     document.querySelector('.cdk-overlay-container')?.replaceChildren();
   });
@@ -189,8 +195,8 @@ describe('PartnerListComponent', () => {
     await render();
     const dialog = document.querySelector<HTMLElement>('mat-dialog-container');
     expect(dialog?.querySelector('h2')?.textContent).toBe('History of customer SHOP');
-    expect(dialog?.querySelector('.history-entry .before')?.textContent).toBe('30');
-    expect(dialog?.querySelector('.history-entry .after')?.textContent).toBe('14');
+    expect(dialog?.querySelector('.history-entry .before .value')?.textContent?.trim()).toBe('30');
+    expect(dialog?.querySelector('.history-entry .after .value')?.textContent?.trim()).toBe('14');
   });
 
   it('offers history and edit side by side to a writer who may read the audit trail', async () => {

@@ -33,6 +33,7 @@ import {
   partnerListQueryParams,
   toPartnerListQuery,
 } from './partner-list-state';
+import { SavedViewsComponent } from '../../../shared/saved-views/saved-views.component';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -43,6 +44,7 @@ const SEARCH_DEBOUNCE_MS = 300;
 @Component({
   selector: 'app-partner-list',
   imports: [
+    SavedViewsComponent,
     ReactiveFormsModule,
     MatFormField,
     MatLabel,
@@ -68,6 +70,8 @@ export class PartnerListComponent {
   readonly #auth = inject(AuthService);
 
   protected readonly config = PARTNER_KINDS[partnerKindOf(this.#route.snapshot.data[PARTNER_KIND_DATA])];
+  /** Saved views are kept per page (suppliers and customers apart). */
+  protected readonly savedViewsKey = this.config.kind === PartnerKind.Supplier ? 'suppliers' : 'customers';
   protected readonly canWrite = computed(() => this.#auth.permissions().has(this.config.writePermission));
   protected readonly canReadAudit = computed(() => this.#auth.permissions().has(Permission.AuditRead));
   protected readonly maxSearchLength = PAGINATION.maxSearchLength;

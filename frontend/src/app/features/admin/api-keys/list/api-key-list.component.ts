@@ -17,6 +17,7 @@ import { openConfirmDialog } from '../../../../shared/ui/confirm-dialog/confirm-
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { openCreateApiKeyDialog } from '../create/create-api-key-dialog.component';
 import { ApiKeysService } from '../data-access/api-keys.service';
+import { SavedViewsComponent } from '../../../../shared/saved-views/saved-views.component';
 
 export type ApiKeyState = 'active' | 'revoked' | 'expired';
 
@@ -30,7 +31,15 @@ export function apiKeyState(key: ApiKeyDto, now = Date.now()): ApiKeyState {
 /** The signed-in user's API keys on the shared data table: create (the secret is shown once), see usage, revoke. */
 @Component({
   selector: 'app-api-key-list',
-  imports: [RouterLink, MatButton, DateTimePipe, IconComponent, DataTableComponent, TableCellDirective],
+  imports: [
+    SavedViewsComponent,
+    RouterLink,
+    MatButton,
+    DateTimePipe,
+    IconComponent,
+    DataTableComponent,
+    TableCellDirective,
+  ],
   templateUrl: './api-key-list.component.html',
   styleUrl: './api-key-list.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -32,6 +32,7 @@ import {
   toAuditExportQuery,
   toAuditQueryParams,
 } from './audit-list-state';
+import { SavedViewsComponent } from '../../../../shared/saved-views/saved-views.component';
 
 export interface ChangeLine {
   field: string;
@@ -54,6 +55,7 @@ const ENTITY_LINKS: Readonly<Partial<Record<string, (id: string) => string[]>>> 
 @Component({
   selector: 'app-audit-list',
   imports: [
+    SavedViewsComponent,
     ReactiveFormsModule,
     RouterLink,
     DateTimePipe,
@@ -78,6 +80,8 @@ export class AuditListComponent {
   readonly #snackBar = inject(MatSnackBar);
 
   protected readonly source: AuditSource = this.#route.snapshot.data['source'] === 'audit' ? 'audit' : 'security';
+  /** Saved views are kept per log. */
+  protected readonly savedViewsKey = this.source === 'audit' ? 'audit-log' : 'security-log';
   protected readonly title = this.source === 'audit' ? 'Audit log' : 'Security log';
   protected readonly lead =
     this.source === 'audit'

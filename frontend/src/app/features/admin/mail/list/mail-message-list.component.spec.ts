@@ -61,6 +61,7 @@ describe('MailMessageListComponent', () => {
           useValue: {
             permissions,
             hasPermission: (permission: Permission) => permissions().has(permission),
+            currentUser: signal(null),
           } satisfies Partial<AuthService>,
         },
       ],
@@ -70,6 +71,12 @@ describe('MailMessageListComponent', () => {
   });
 
   afterEach(() => {
+    // The saved-views menu of the toolbar asks for the list's views.
+    for (const request of http.match((candidate) => candidate.url === '/api/v1/saved-views')) {
+      if (!request.cancelled) {
+        request.flush({ items: [], nextCursor: null });
+      }
+    }
     http.verify();
     document.querySelector('.cdk-overlay-container')?.replaceChildren();
   });

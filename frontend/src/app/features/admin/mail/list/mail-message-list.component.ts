@@ -34,6 +34,7 @@ import {
   toMailApiQuery,
   toMailQueryParams,
 } from './mail-list-state';
+import { SavedViewsComponent } from '../../../../shared/saved-views/saved-views.component';
 
 /**
  * Outgoing e-mail (`/admin/mail`): every message Depot queued, newest first, with its delivery
@@ -43,6 +44,7 @@ import {
 @Component({
   selector: 'app-mail-message-list',
   imports: [
+    SavedViewsComponent,
     ReactiveFormsModule,
     DateTimePipe,
     MatFormField,

@@ -7,6 +7,7 @@ import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { Permission, type Page, type RoleDto, type UserDto } from '@depot/contracts';
 
+import { provideFakeRealtime } from '../../../../../testing/fake-realtime';
 import { StubPageComponent } from '../../../../../testing/stub-page.component';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { UserListComponent } from './user-list.component';
@@ -54,8 +55,10 @@ describe('UserListComponent', () => {
           useValue: {
             permissions,
             hasPermission: (permission: Permission) => permissions().has(permission),
+            currentUser: signal(null),
           } satisfies Partial<AuthService>,
         },
+        provideFakeRealtime(),
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -64,6 +67,12 @@ describe('UserListComponent', () => {
   });
 
   afterEach(() => {
+    // The saved-views menu of the toolbar asks for the list's views.
+    for (const request of http.match((candidate) => candidate.url === '/api/v1/saved-views')) {
+      if (!request.cancelled) {
+        request.flush({ items: [], nextCursor: null });
+      }
+    }
     http.verify();
     document.querySelector('.cdk-overlay-container')?.replaceChildren();
   });

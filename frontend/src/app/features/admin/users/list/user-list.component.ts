@@ -41,6 +41,7 @@ import {
   toUserFilterParams,
 } from './user-list-state';
 import { UserBulkActionsComponent } from './user-bulk-actions.component';
+import { SavedViewsComponent } from '../../../../shared/saved-views/saved-views.component';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -51,6 +52,7 @@ const SEARCH_DEBOUNCE_MS = 300;
 @Component({
   selector: 'app-user-list',
   imports: [
+    SavedViewsComponent,
     UserBulkActionsComponent,
     ReactiveFormsModule,
     RouterLink,

@@ -13,11 +13,20 @@ import { injectTableList } from '../../../../shared/table/table-list';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { openCreateWebhookDialog } from '../create/create-webhook-dialog.component';
 import { WebhooksService } from '../data-access/webhooks.service';
+import { SavedViewsComponent } from '../../../../shared/saved-views/saved-views.component';
 
 /** Registered webhook endpoints on the shared data table: what they receive, whether they are on, whether they fail. */
 @Component({
   selector: 'app-webhook-list',
-  imports: [RouterLink, MatButton, DateTimePipe, IconComponent, DataTableComponent, TableCellDirective],
+  imports: [
+    SavedViewsComponent,
+    RouterLink,
+    MatButton,
+    DateTimePipe,
+    IconComponent,
+    DataTableComponent,
+    TableCellDirective,
+  ],
   templateUrl: './webhook-list.component.html',
   styleUrl: './webhook-list.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -45,7 +45,7 @@ describe('PurchaseOrderListComponent', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideFakeRealtime(),
-        { provide: AuthService, useValue: { permissions } satisfies Partial<AuthService> },
+        { provide: AuthService, useValue: { permissions, currentUser: signal(null) } satisfies Partial<AuthService> },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
       ],
     });
@@ -55,6 +55,12 @@ describe('PurchaseOrderListComponent', () => {
   });
 
   afterEach(() => {
+    // The saved-views menu of the toolbar asks for the list's views.
+    for (const request of http.match((candidate) => candidate.url === '/api/v1/saved-views')) {
+      if (!request.cancelled) {
+        request.flush({ items: [], nextCursor: null });
+      }
+    }
     http.verify();
     document.querySelector('.cdk-overlay-container')?.replaceChildren();
   });

@@ -58,6 +58,7 @@ import {
   toPurchaseOrderListQuery,
 } from './purchase-order-list-state';
 import { CancelDraftsBulkActionsComponent } from '../../../../shared/bulk/cancel-drafts-bulk-actions.component';
+import { SavedViewsComponent } from '../../../../shared/saved-views/saved-views.component';
 
 export const SEARCH_DEBOUNCE_MS = 300;
 /** A burst of order events (a receipt changes lines and status) reloads the list once. */
@@ -69,6 +70,7 @@ type SupplierOption = Pick<PartnerDto, 'id' | 'code' | 'name'>;
 @Component({
   selector: 'app-purchase-order-list',
   imports: [
+    SavedViewsComponent,
     CancelDraftsBulkActionsComponent,
     ReactiveFormsModule,
     RouterLink,

@@ -36,6 +36,7 @@ import {
   toInvoiceApiQuery,
   toInvoiceQueryParams,
 } from './invoice-list-state';
+import { SavedViewsComponent } from '../../../../shared/saved-views/saved-views.component';
 
 const FILTER_DEBOUNCE_MS = 300;
 
@@ -43,6 +44,7 @@ const FILTER_DEBOUNCE_MS = 300;
 @Component({
   selector: 'app-invoice-list',
   imports: [
+    SavedViewsComponent,
     ReactiveFormsModule,
     RouterLink,
     MatFormField,

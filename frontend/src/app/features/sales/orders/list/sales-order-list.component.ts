@@ -46,6 +46,7 @@ import {
   toOrderQueryParams,
 } from './sales-order-list-state';
 import { CancelDraftsBulkActionsComponent } from '../../../../shared/bulk/cancel-drafts-bulk-actions.component';
+import { SavedViewsComponent } from '../../../../shared/saved-views/saved-views.component';
 
 const FILTER_DEBOUNCE_MS = 300;
 
@@ -56,6 +57,7 @@ const FILTER_DEBOUNCE_MS = 300;
 @Component({
   selector: 'app-sales-order-list',
   imports: [
+    SavedViewsComponent,
     CancelDraftsBulkActionsComponent,
     ReactiveFormsModule,
     RouterLink,
