@@ -170,7 +170,9 @@ export class PgBouncer {
         '[databases]',
         // Every client logs in as the one server user below (auth_type = any).
         `depot = host=${target.hostname} port=${target.port} dbname=${target.pathname.slice(1)} ` +
-          `user=${decodeURIComponent(target.username)} password=${decodeURIComponent(target.password)}`,
+          `user=${decodeURIComponent(target.username)}` +
+          // A trust-auth server (CI's local PostgreSQL) has no password, and `password=` is a syntax error.
+          (target.password ? ` password=${decodeURIComponent(target.password)}` : ''),
         '[pgbouncer]',
         'listen_addr = 127.0.0.1',
         `listen_port = ${options.port}`,
