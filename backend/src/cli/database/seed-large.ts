@@ -20,7 +20,8 @@ void withDatabase(async (config) => {
   const dataSource = new DataSource({
     ...options,
     entities: ENTITIES,
-    extra: { ...(options.extra as object), statement_timeout: 0 } });
+    extra: { ...(options.extra as object), statement_timeout: 0 },
+  });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations();
