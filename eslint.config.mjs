@@ -19,6 +19,15 @@ const typeAware = {
   },
 };
 
+const backendPatterns = [{ group: ['**/frontend/**', '@angular/*'] }];
+const backendPaths = [
+  {
+    name: 'class-validator',
+    importNames: ['IsOptional'],
+    message: 'IsOptional lets null through: use Optional() or OptionalOrNull() from platform/http/validators.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -109,19 +118,25 @@ export default tseslint.config(
   },
   {
     files: ['backend/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: backendPatterns, paths: backendPaths }] },
+  },
+  // Layers: platform/ is below the modules, which are below the composition root (main.ts,
+  // bootstrap.ts, app.module.ts), the CLI and the seeders (docs/architecture.md).
+  {
+    files: ['backend/src/platform/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: ['**/frontend/**', '@angular/*'],
-          paths: [
+          patterns: [
+            ...backendPatterns,
             {
-              name: 'class-validator',
-              importNames: ['IsOptional'],
+              group: ['**/modules/**', '**/app.module', '**/bootstrap', '**/cli/**', '**/seed/**'],
               message:
-                'IsOptional lets null through: use Optional() or OptionalOrNull() from platform/http/validators.',
+                'platform/ is below the modules: it never imports modules/, app.module, bootstrap, cli/ or seed/. Move the code up, or let the module pass it in.',
             },
           ],
+          paths: backendPaths,
         },
       ],
     },

@@ -25,8 +25,12 @@ import { LifecycleModule } from './platform/lifecycle/background-workers';
 import { LoggingModule } from './platform/logging/logging.module';
 import { ObservabilityModule } from './platform/observability/observability.module';
 import { RateLimitModule } from './platform/rate-limit/rate-limit.module';
+import { DemoDataModule } from './seed/demo-data.module';
 
-/** Platform modules first, then one module per bounded context. Nothing else lives here. */
+/**
+ * Platform modules first, then one module per bounded context, then the demo data seeder (it
+ * uses the identity module). Nothing else lives here.
+ */
 @Module({})
 export class AppModule {
   static register(config: AppConfig): DynamicModule {
@@ -58,6 +62,7 @@ export class AppModule {
         OperationsModule,
         SearchModule,
         SavedViewsModule,
+        DemoDataModule,
       ],
     };
   }

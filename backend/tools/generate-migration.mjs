@@ -25,7 +25,7 @@ const url = await embedded.start();
 const env = { ...process.env, DATABASE_URL: url, DEPOT_DATA_DIR: dataDir };
 try {
   const typeorm = join(root, 'node_modules', '.bin', 'typeorm');
-  const dataSource = join(root, 'dist/backend/platform/database/cli/data-source.js');
+  const dataSource = join(root, 'dist/backend/cli/database/data-source.js');
   const migrate = spawnSync(typeorm, ['migration:run', '-d', dataSource], { cwd: root, env, stdio: 'inherit' });
   if (migrate.status !== 0) process.exitCode = 1;
   else {

@@ -13,7 +13,7 @@ const { withDatabase, adminQuery } = require('./support/test-database') as {
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-const CLI = join(__dirname, '..', '..', 'dist', 'backend', 'platform', 'database', 'cli');
+const CLI = join(__dirname, '..', '..', 'dist', 'backend', 'cli', 'database');
 
 function cli(script: string, databaseUrl: string, args: string[]): string {
   const result = spawnSync(process.execPath, [join(CLI, script), ...args], {

@@ -80,7 +80,7 @@ describe('Operations and security (QUALITY S6, S8, S9)', () => {
 
   describe('the first administrator (S6)', () => {
     const createAdmin = (databaseUrl: string, password: string, ...args: string[]) =>
-      spawnSync(process.execPath, [join(ROOT, 'dist/backend/platform/database/cli/create-admin.js'), ...args], {
+      spawnSync(process.execPath, [join(ROOT, 'dist/backend/cli/database/create-admin.js'), ...args], {
         env: {
           PATH: process.env.PATH,
           DATABASE_URL: databaseUrl,

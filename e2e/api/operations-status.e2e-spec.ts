@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectProblem, startTestApp, type TestApp } from './support/test-app';
 
-const BACKUP_CLI = join(__dirname, '..', '..', 'dist', 'backend', 'platform', 'database', 'cli', 'backup.js');
+const BACKUP_CLI = join(__dirname, '..', '..', 'dist', 'backend', 'cli', 'database', 'backup.js');
 
 describe('Operations status', () => {
   let app: TestApp;

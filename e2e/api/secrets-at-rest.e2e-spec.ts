@@ -8,7 +8,7 @@ import { Webhook } from 'standardwebhooks';
 import { databaseUrlOf, startServer, startTestApp, type ServerProcess, type TestApp } from './support/test-app';
 
 const ROOT = join(__dirname, '..', '..');
-const ROTATE = join(ROOT, 'dist/backend/platform/database/cli/rotate-encryption-key.js');
+const ROTATE = join(ROOT, 'dist/backend/cli/database/rotate-encryption-key.js');
 const PASSWORD = 'amber kettle 7 orbit';
 const OLD_KEY = randomBytes(32).toString('base64');
 const NEW_KEY = randomBytes(32).toString('hex');

@@ -28,7 +28,7 @@ const rssMb = (pid) => {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 try {
-  const seeded = spawnSync(process.execPath, [join(root, 'dist/backend/platform/database/cli/seed-large.js')], {
+  const seeded = spawnSync(process.execPath, [join(root, 'dist/backend/cli/database/seed-large.js')], {
     env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn' },
     stdio: 'inherit',
   });

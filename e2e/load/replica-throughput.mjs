@@ -127,7 +127,7 @@ try {
   // Migrate, seed the demo data, then a ledger of VOLUMES[0] movements (products, warehouses).
   const seeder = await depot({ SEED_DEMO_DATA: 'true' });
   await stop(seeder);
-  const seeded = execFileSync(process.execPath, [join(root, 'dist/backend/platform/database/cli/seed-large.js')], {
+  const seeded = execFileSync(process.execPath, [join(root, 'dist/backend/cli/database/seed-large.js')], {
     env: {
       ...process.env,
       DATABASE_URL: primary.url(),

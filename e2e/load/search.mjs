@@ -59,7 +59,7 @@ const database = process.env.BENCH_DATABASE_URL
 const depot = await startDepot(database.url);
 
 try {
-  const seeded = spawnSync(process.execPath, [join(root, 'dist/backend/platform/database/cli/seed-large.js')], {
+  const seeded = spawnSync(process.execPath, [join(root, 'dist/backend/cli/database/seed-large.js')], {
     env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn', LARGE_MOVEMENTS: '0' },
     stdio: 'inherit',
   });

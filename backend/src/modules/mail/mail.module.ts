@@ -1,5 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../../platform/config/app-config';
+import { DevMailEntity } from './dev-mail.entity';
 import { DevMailboxController } from './dev-mailbox.controller';
 import { DevMailboxService } from './dev-mailbox.service';
 import { MailDeliveryWorker } from './mail-delivery.worker';
@@ -19,6 +21,7 @@ export class MailModule {
     return {
       module: MailModule,
       global: true,
+      imports: [TypeOrmModule.forFeature([DevMailEntity])],
       controllers: config.isProduction ? [MailMessagesController] : [MailMessagesController, DevMailboxController],
       providers: [
         MailService,

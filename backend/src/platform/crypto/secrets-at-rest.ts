@@ -12,7 +12,7 @@ export interface SecretColumn {
 /**
  * Every column holding an encrypted secret. The owning modules encrypt on write and decrypt on
  * read with these contexts; start-up and `npm run db:rotate-encryption-key` walk this list.
- * Wiring only, like `database/entities.ts`: add a column here when a module adds one.
+ * Wiring only: add a column here when a module adds one.
  */
 export const SECRET_COLUMNS = {
   /** TOTP seed (modules/identity/mfa). */

@@ -1,6 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from 'typeorm-naming-strategies';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 export interface DatabaseConnectionSettings {
@@ -10,13 +9,17 @@ export interface DatabaseConnectionSettings {
   applicationName?: string;
 }
 
-/** TypeORM options shared by the app, the CLI scripts and the tests. Never `synchronize`. */
+/**
+ * TypeORM options shared by the app, the CLI scripts and the tests. Never `synchronize`.
+ * No entities: the app loads the ones its modules register (`autoLoadEntities`), CLI data
+ * sources that need them add `cli/database/entities.ts`; migrations are plain SQL.
+ */
 export function dataSourceOptions(settings: DatabaseConnectionSettings): DataSourceOptions {
   return {
     type: 'postgres',
     url: settings.url,
     ssl: settings.ssl ? { rejectUnauthorized: true } : false,
-    entities: ENTITIES,
+    entities: [],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',

@@ -10,7 +10,6 @@ import { dataSourceOptions } from './data-source-options';
 import { ReadReplica } from './read-replica';
 import { ReadYourWritesInterceptor } from './read-your-writes.interceptor';
 import { RecentWriters } from './recent-writers';
-import { DemoDataSeeder } from './seed/demo-data.seeder';
 import { StatementCountingLogger } from './statement-counter';
 
 /**
@@ -31,6 +30,8 @@ import { StatementCountingLogger } from './statement-counter';
             poolMax: config.database.poolMax,
             ssl: config.database.ssl,
           }),
+          // Each module registers its own entities (TypeOrmModule.forFeature).
+          autoLoadEntities: true,
           // main.ts migrates before the app starts, under an advisory lock (migrations-runner.ts).
           migrationsRun: false,
           ...(config.database.statementHeader
@@ -53,12 +54,11 @@ import { StatementCountingLogger } from './statement-counter';
     }),
   ],
   providers: [
-    DemoDataSeeder,
     DatabaseNotifications,
     RecentWriters,
     ReadReplica,
     { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
   ],
-  exports: [DemoDataSeeder, DatabaseNotifications, ReadReplica],
+  exports: [DatabaseNotifications, ReadReplica],
 })
 export class DatabaseModule {}

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { backupDatabase } from '../backup/logical-backup';
-import { recordBackupRun, type BackupRun } from '../backup/backup-runs';
+import { backupDatabase } from '../../platform/database/backup/logical-backup';
+import { recordBackupRun, type BackupRun } from '../../platform/database/backup/backup-runs';
 import { withDatabase } from './with-database';
 
 /**

@@ -1,13 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
-import { AppModule } from '../app.module';
-import { DepotSocketIoAdapter } from './realtime/socket-io.adapter';
-import type { AppConfig } from './config/app-config';
-import { configureHttp } from './http/configure-http';
-import { StatementCountInterceptor } from './database/statement-counter';
-import { onClientError, onFrameworkError } from './http/framework-errors';
-import { requestIdFor } from './http/request-id';
+import { AppModule } from './app.module';
+import { DepotSocketIoAdapter } from './platform/realtime/socket-io.adapter';
+import type { AppConfig } from './platform/config/app-config';
+import { configureHttp } from './platform/http/configure-http';
+import { StatementCountInterceptor } from './platform/database/statement-counter';
+import { onClientError, onFrameworkError } from './platform/http/framework-errors';
+import { requestIdFor } from './platform/http/request-id';
 
 export interface DepotApp {
   app: NestFastifyApplication;

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { runMigrations } from '../migrations-runner';
+import { runMigrations } from '../../platform/database/migrations-runner';
 import { withDatabase } from './with-database';
 
 /** `npm run db:migrate`: applies pending committed migrations (the job of a rolling deploy). */

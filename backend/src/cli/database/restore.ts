@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { restoreDatabase } from '../backup/logical-backup';
+import { restoreDatabase } from '../../platform/database/backup/logical-backup';
 import { withDatabase } from './with-database';
 
 /**

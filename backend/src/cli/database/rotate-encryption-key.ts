@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { SecretBox } from '../../crypto/secret-box';
-import { reencryptSecrets } from '../../crypto/secrets-at-rest';
-import { dataSourceOptions } from '../data-source-options';
+import { SecretBox } from '../../platform/crypto/secret-box';
+import { reencryptSecrets } from '../../platform/crypto/secrets-at-rest';
+import { dataSourceOptions } from '../../platform/database/data-source-options';
+import { ENTITIES } from './entities';
 import { withDatabase } from './with-database';
 
 /**
@@ -15,14 +16,15 @@ void withDatabase(async (config, { embedded }) => {
     // A key generated on this machine would leave the servers unable to read anything.
     throw new Error('set DEPOT_ENCRYPTION_KEY to the new key the servers will use (e.g. openssl rand -base64 32)');
   }
-  const dataSource = new DataSource(
-    dataSourceOptions({
+  const dataSource = new DataSource({
+    ...dataSourceOptions({
       url: config.database.url,
       poolMax: 2,
       ssl: config.database.ssl,
       applicationName: 'depot-rotate-encryption-key',
     }),
-  );
+    entities: ENTITIES,
+  });
   await dataSource.initialize();
   try {
     if (await dataSource.showMigrations())

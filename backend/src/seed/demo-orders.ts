@@ -1,6 +1,6 @@
 import { computeLineTotals, sumTotals } from '@depot/contracts';
 import type { EntityManager } from 'typeorm';
-import { newId } from '../ids';
+import { newId } from '../platform/database/ids';
 
 export const DEMO_SUPPLIERS = [
   {

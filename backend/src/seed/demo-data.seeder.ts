@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { PasswordHasher } from '../../../modules/identity/users/password-hasher';
-import { newId } from '../ids';
+import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
+import { PasswordHasher } from '../modules/identity/users/password-hasher';
+import { newId } from '../platform/database/ids';
 import { seedDemoOrders, type StockedProduct } from './demo-orders';
 import { DEMO_PRODUCTS } from './demo-products';
 

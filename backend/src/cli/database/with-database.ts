@@ -1,6 +1,6 @@
 import pino from 'pino';
-import { loadConfig, type AppConfig } from '../../config/app-config';
-import { EmbeddedDatabase } from '../embedded-database';
+import { loadConfig, type AppConfig } from '../../platform/config/app-config';
+import { EmbeddedDatabase } from '../../platform/database/embedded-database';
 
 /** The config of a CLI task: both URLs are set (`directUrl` is DATABASE_DIRECT_URL or DATABASE_URL). */
 export type CliConfig = AppConfig & { database: { url: string; directUrl: string } };

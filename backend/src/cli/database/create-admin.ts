@@ -3,9 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { BuiltInRole } from '@depot/contracts';
 import type { DataSource } from 'typeorm';
-import { AppModule } from '../../../app.module';
-import { UsersService } from '../../../modules/identity/users/users.service';
-import { runMigrations } from '../migrations-runner';
+import { AppModule } from '../../app.module';
+import { UsersService } from '../../modules/identity/users/users.service';
+import { runMigrations } from '../../platform/database/migrations-runner';
 import { withDatabase } from './with-database';
 
 /**

@@ -4,7 +4,7 @@ import { RoleEntity } from '../../modules/identity/roles/role.entity';
 import { RefreshTokenEntity } from '../../modules/identity/sessions/refresh-token.entity';
 import { SessionEntity } from '../../modules/identity/sessions/session.entity';
 import { UserEntity } from '../../modules/identity/users/user.entity';
-import { OutboxEventEntity } from '../events/outbox-event.entity';
+import { OutboxEventEntity } from '../../platform/events/outbox-event.entity';
 import { ApiKeyEntity } from '../../modules/identity/api-keys/api-key.entity';
 import { MfaRecoveryCodeEntity } from '../../modules/identity/mfa/mfa-recovery-code.entity';
 import { PasswordTokenEntity } from '../../modules/identity/password-reset/password-token.entity';
@@ -13,8 +13,10 @@ import { WebhookDeliveryEntity } from '../../modules/notifications/webhooks/webh
 import { WebhookEndpointEntity } from '../../modules/notifications/webhooks/webhook-endpoint.entity';
 
 /**
- * Every entity of the schema, for the data source, the migration generator and the CLI.
- * Each module still only touches its own entities (forFeature); this list is wiring only.
+ * Every entity of the schema, for the CLI data sources that run without the Nest modules
+ * (`db:migration:generate`, `db:seed:large`, `db:rotate-encryption-key`). The app itself gets
+ * them from the modules: each registers its own with `TypeOrmModule.forFeature` and the
+ * database module loads them (`autoLoadEntities`). Add an entity here too when a module adds one.
  */
 export const ENTITIES = [
   UserEntity,

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../data-source-options';
-import { seedLargeData } from '../seed/large-data';
+import { dataSourceOptions } from '../../platform/database/data-source-options';
+import { seedLargeData } from '../../seed/large-data';
+import { ENTITIES } from './entities';
 import { withDatabase } from './with-database';
 
 /**
@@ -16,7 +17,11 @@ void withDatabase(async (config) => {
     applicationName: 'depot-seed',
   });
   // Bulk statements may run longer than the app's 30 s statement bound.
-  const dataSource = new DataSource({ ...options, extra: { ...(options.extra as object), statement_timeout: 0 } });
+  const dataSource = new DataSource({
+    ...options,
+    entities: ENTITIES,
+    extra: { ...(options.extra as object), statement_timeout: 0 },
+  });
   await dataSource.initialize();
   try {
     await dataSource.runMigrations();

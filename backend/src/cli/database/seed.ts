@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../../../app.module';
-import { DemoDataSeeder } from '../seed/demo-data.seeder';
-import { runMigrations } from '../migrations-runner';
+import { AppModule } from '../../app.module';
+import { DemoDataSeeder } from '../../seed/demo-data.seeder';
+import { runMigrations } from '../../platform/database/migrations-runner';
 import { withDatabase } from './with-database';
 
 /** `npm run db:seed`: migrates, then seeds demo users and products into an empty database. */

@@ -3,16 +3,16 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import { AppModule } from '../../../app.module';
-import { buildAsyncApiDocument } from '../../asyncapi/asyncapi';
-import { generateEventSchemas } from '../../asyncapi/event-schema-generator';
-import { EVENT_SCHEMAS_FILE } from '../../asyncapi/event-schemas';
-import { loadConfig } from '../../config/app-config';
-import { configureRouting } from '../../http/configure-http';
-import { buildOpenApiDocument } from '../openapi';
+import { AppModule } from '../../app.module';
+import { buildAsyncApiDocument } from '../../platform/asyncapi/asyncapi';
+import { generateEventSchemas } from '../../platform/asyncapi/event-schema-generator';
+import { EVENT_SCHEMAS_FILE } from '../../platform/asyncapi/event-schemas';
+import { loadConfig } from '../../platform/config/app-config';
+import { configureRouting } from '../../platform/http/configure-http';
+import { buildOpenApiDocument } from '../../platform/openapi/openapi';
 
 /** Default output: the committed document the SDK is generated from. */
-export const OPENAPI_FILE = join(__dirname, '..', '..', '..', '..', '..', 'libs', 'sdk', 'openapi.json');
+export const OPENAPI_FILE = join(__dirname, '..', '..', '..', '..', 'libs', 'sdk', 'openapi.json');
 /** Written beside it: the committed AsyncAPI document (events). */
 export const ASYNCAPI_FILE = join(OPENAPI_FILE, '..', 'asyncapi.json');
 
