@@ -437,10 +437,15 @@ describe('Webhooks', () => {
         changes: { enabled: { before: true, after: false } },
       });
 
+      // The notice is queued after the endpoint is switched off (through the outbox): wait for it
+      // to arrive rather than for an empty queue, which may come first.
+      const mail = await eventually(async () => {
+        const found = await app.db.query<{ subject: string; text: string }>(
+          `SELECT subject, text FROM dev_mailbox WHERE "to" = 'admin@depot.local' AND template = 'webhook-disabled'`,
+        );
+        return found.rows.length > 0 && found;
+      }, 20_000);
       await mailQueueSettled(app.db);
-      const mail = await app.db.query<{ subject: string; text: string }>(
-        `SELECT subject, text FROM dev_mailbox WHERE "to" = 'admin@depot.local' AND template = 'webhook-disabled'`,
-      );
       expect(mail.rows).toHaveLength(1);
       expect(mail.rows[0].text).toContain(`${receiverUrl}/always-down`);
       expect(mail.rows[0].text).toContain('receiver answered 503');
