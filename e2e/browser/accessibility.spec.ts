@@ -173,16 +173,17 @@ test('the navigation and the product form are usable with the keyboard alone', a
   await signIn(page, 'admin');
   await expect(productRows(page).first()).toBeVisible();
 
-  // The first Tab reaches the skip link, which moves focus to the main content.
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  // Every navigation puts focus on the new page's heading, as a page load would.
+  await expect(page.getByRole('heading', { level: 1, name: 'Products' })).toBeFocused();
+  // The skip link (the first stop from the top of the page) moves focus to the main content.
+  await page.getByRole('link', { name: 'Skip to main content' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
 
   await page.getByRole('link', { name: 'New product' }).focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/products\/new$/);
-  await page.getByLabel('SKU').focus();
+  await page.getByLabel('SKU', { exact: true }).focus();
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Name')).toBeFocused();
 });

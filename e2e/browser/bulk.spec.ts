@@ -65,7 +65,7 @@ test.describe('bulk actions on products', () => {
     await threeProducts(request, prefix, [1000, 2000, 1005]);
     await signIn(page, 'admin', `/products?q=${prefix}`);
     await expect(productRows(page)).toHaveCount(3);
-    await page.getByRole('checkbox', { name: 'Select all products on this page' }).check();
+    await page.getByRole('checkbox', { name: 'Select all rows on this page' }).check();
 
     const bar = page.getByRole('region', { name: 'Bulk actions' });
     await bar.getByRole('button', { name: 'Change prices' }).click();

@@ -74,7 +74,7 @@ test.describe('catalog', () => {
 
     await test.step('create a product in the child, after a barcode with a wrong check digit is refused', async () => {
       await page.goto('/products/new');
-      await page.getByLabel('SKU').fill(sku);
+      await page.getByLabel('SKU', { exact: true }).fill(sku);
       await page.getByLabel('Name').fill('Catalog test screwdriver');
       await page.getByLabel('Price', { exact: true }).fill('7.90');
       await page.getByLabel('Cost').fill('3.10');

@@ -17,7 +17,7 @@ test.describe('live updates', () => {
     const managerContext = await browser.newContext();
     const managerEdit = await managerContext.newPage();
     await signIn(managerEdit, 'manager', `/products/${id}/edit`);
-    await expect(managerEdit.getByLabel('Price')).toHaveValue('10.00');
+    await expect(managerEdit.getByLabel('Price', { exact: true })).toHaveValue('10.00');
     await managerEdit.getByLabel('Description').fill('An unsaved note of the manager');
     const managerList = await managerContext.newPage();
     await managerList.goto(`/products?q=${sku}`);
@@ -26,7 +26,7 @@ test.describe('live updates', () => {
 
     // The admin changes the price.
     await signIn(page, 'admin', `/products/${id}/edit`);
-    await page.getByLabel('Price').fill('12.34');
+    await page.getByLabel('Price', { exact: true }).fill('12.34');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText(`Saved ${sku}.`)).toBeVisible();
 
@@ -34,11 +34,11 @@ test.describe('live updates', () => {
       const banner = managerEdit.getByRole('status').filter({ hasText: SAVED_ELSEWHERE });
       await expect(banner).toBeVisible();
       await expect(managerEdit.getByLabel('Description')).toHaveValue('An unsaved note of the manager');
-      await expect(managerEdit.getByLabel('Price')).toHaveValue('10.00');
+      await expect(managerEdit.getByLabel('Price', { exact: true })).toHaveValue('10.00');
       await managerEdit.screenshot({ path: join(ARTIFACTS, 'browser-live-updates-saved-elsewhere-banner.png') });
 
       await banner.getByRole('button', { name: 'Reload' }).click();
-      await expect(managerEdit.getByLabel('Price')).toHaveValue('12.34');
+      await expect(managerEdit.getByLabel('Price', { exact: true })).toHaveValue('12.34');
       await expect(banner).toBeHidden();
     });
 
@@ -49,7 +49,7 @@ test.describe('live updates', () => {
 
     await test.step("the admin's own page shows no banner for the admin's own save", async () => {
       await page.goto(`/products/${id}/edit`);
-      await expect(page.getByLabel('Price')).toHaveValue('12.34');
+      await expect(page.getByLabel('Price', { exact: true })).toHaveValue('12.34');
       await page.getByLabel('Name').fill('Live widget, renamed');
       await page.getByRole('button', { name: 'Save' }).click();
       await expect(page.getByText(`Saved ${sku}.`)).toBeVisible();

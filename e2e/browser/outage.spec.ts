@@ -104,7 +104,7 @@ test.describe('riding out an outage', () => {
     await expect(page.locator('tr.warehouse-row')).toHaveCount(0);
 
     await page.unroute(API);
-    await expect(page.locator('tr.warehouse-row').first()).toBeVisible(RECOVERY);
+    await expect(page.locator('tr.warehouse-row, li.warehouse-row').first()).toBeVisible(RECOVERY);
     await expectRecovered(page);
   });
 
@@ -141,7 +141,7 @@ test.describe('riding out an outage', () => {
     const sku = uniqueSku('E2E-OUTAGE');
     const { id } = await createProductViaApi(request, { sku, name: 'Outage widget', priceMinor: 1000 });
     await signIn(page, 'admin', `/products/${id}/edit`);
-    await expect(page.getByLabel('Price')).toHaveValue('10.00');
+    await expect(page.getByLabel('Price', { exact: true })).toHaveValue('10.00');
 
     let writes = 0;
     await page.route(API, (route) => {
@@ -151,7 +151,7 @@ test.describe('riding out an outage', () => {
       writes++;
       return unavailable(route);
     });
-    await page.getByLabel('Price').fill('12.34');
+    await page.getByLabel('Price', { exact: true }).fill('12.34');
     await page.getByRole('button', { name: 'Save' }).click();
 
     await expect(page.getByRole('alert')).toContainText('Depot is unavailable right now, so nothing was changed.');
@@ -209,7 +209,7 @@ for (const theme of ['light', 'dark'] as const) {
       expect(await seriousA11yViolations(page, 'app-outage-banner')).toEqual([]);
 
       await page.unroute(API);
-      await expect(page.locator('tr.warehouse-row').first()).toBeVisible(RECOVERY);
+      await expect(page.locator('tr.warehouse-row, li.warehouse-row').first()).toBeVisible(RECOVERY);
       await expectRecovered(page);
     });
 

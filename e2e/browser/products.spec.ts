@@ -12,10 +12,10 @@ test.describe('products', () => {
     await test.step('create', async () => {
       await page.getByRole('link', { name: 'New product' }).click();
       await expect(page).toHaveURL(/\/products\/new$/);
-      await page.getByLabel('SKU').fill(sku);
+      await page.getByLabel('SKU', { exact: true }).fill(sku);
       await page.getByLabel('Name').fill('Browser test widget');
       await page.getByLabel('Description').fill('Made by the browser tests.');
-      await page.getByLabel('Price').fill('12.50');
+      await page.getByLabel('Price', { exact: true }).fill('12.50');
       await page.getByRole('button', { name: 'Create' }).click();
       await expect(page.getByText(`Created ${sku}.`)).toBeVisible();
       // The user lands on the new product's page, then goes back to the list.
@@ -45,9 +45,9 @@ test.describe('products', () => {
       await expect(page).toHaveURL(/\/products\/[^/]+$/);
       await page.getByRole('link', { name: 'Edit' }).click();
       await expect(page).toHaveURL(/\/products\/[^/]+\/edit$/);
-      await expect(page.getByLabel('Price')).toHaveValue('12.50');
+      await expect(page.getByLabel('Price', { exact: true })).toHaveValue('12.50');
       await page.getByLabel('Name').fill('Browser test widget, edited');
-      await page.getByLabel('Price').fill('13');
+      await page.getByLabel('Price', { exact: true }).fill('13');
       await page.getByRole('button', { name: 'Save' }).click();
       await expect(page.getByText(`Saved ${sku}.`)).toBeVisible();
       await expect(page).toHaveURL(/\/products\/[0-9a-f-]{36}$/);
@@ -101,12 +101,12 @@ test.describe('products', () => {
     await createProductViaApi(request, { sku, name: 'Original', priceMinor: 100 });
     await signIn(page, 'admin', '/products/new');
 
-    await page.getByLabel('SKU').fill(sku);
+    await page.getByLabel('SKU', { exact: true }).fill(sku);
     await page.getByLabel('Name').fill('Copy');
-    await page.getByLabel('Price').fill('1');
+    await page.getByLabel('Price', { exact: true }).fill('1');
     await page.getByRole('button', { name: 'Create' }).click();
 
-    const skuField = page.locator('mat-form-field').filter({ has: page.getByLabel('SKU') });
+    const skuField = page.locator('mat-form-field').filter({ has: page.getByLabel('SKU', { exact: true }) });
     await expect(skuField.locator('mat-error')).toContainText(sku);
     await expect(page).toHaveURL(/\/products\/new$/);
   });

@@ -93,10 +93,10 @@ test.describe('record pages', () => {
   test('creating a product lands on its page, with focus on the heading and every field shown', async ({ page }) => {
     const sku = uniqueSku('E2E-RECORD');
     await signIn(page, 'admin', '/products/new');
-    await page.getByLabel('SKU').fill(sku);
+    await page.getByLabel('SKU', { exact: true }).fill(sku);
     await page.getByLabel('Name').fill('Record page widget');
     await page.getByLabel('Description').fill('Shown without opening Edit.');
-    await page.getByLabel('Price').fill('12.50');
+    await page.getByLabel('Price', { exact: true }).fill('12.50');
     await page.getByLabel('Cost').fill('7.25');
     const barcode = uniqueBarcode();
     await page.getByLabel('Barcode').fill(barcode);

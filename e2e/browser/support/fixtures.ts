@@ -137,7 +137,7 @@ export function strongPassword(): string {
 
 /** Rows of the product table. */
 export function productRows(page: Page) {
-  return page.locator('tr.product-row');
+  return page.locator('tr.product-row, li.product-row');
 }
 
 /**

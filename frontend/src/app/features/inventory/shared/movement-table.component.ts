@@ -66,7 +66,9 @@ import { movementActor, movementTypeLabel, reasonLabel, signedQuantity } from '.
       color: var(--mat-sys-primary);
       font-weight: 500;
       text-decoration: none;
-      white-space: nowrap;
+      /* SKUs are up to 64 characters without spaces: let a long one wrap rather than push the
+         table wider than the page. */
+      overflow-wrap: anywhere;
       &:hover,
       &:focus-visible {
         text-decoration: underline;
