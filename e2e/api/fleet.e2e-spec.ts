@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Pool } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { DEMO_PASSWORD, freePort, startServer, type ServerProcess } from './support/test-app';
+import { eventually } from './support/mail';
 
 /* eslint-disable @typescript-eslint/no-require-imports -- shared with the plain-JS global setup */
 const { TEMPLATE, withDatabase, adminQuery } = require('./support/test-database') as {
@@ -40,16 +41,6 @@ function reachable(url: string): Promise<boolean> {
   });
 }
 
-async function eventually<T>(probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 /** nginx on loopback with its own prefix, config and pid file; rotation changes are reloads. */
 class Nginx {
   private process?: ChildProcess;
@@ -65,7 +56,7 @@ class Nginx {
     if (check.status !== 0) throw new Error(`nginx -t failed: ${check.stderr}`);
     this.process = spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: 'inherit' });
     const url = `http://127.0.0.1:${await this.port}/api/health/ready`;
-    await eventually(async () => (await fetch(url).catch(() => undefined))?.status === 200);
+    await eventually(async () => (await fetch(url).catch(() => undefined))?.status === 200, 30_000);
   }
 
   /** Puts exactly these replicas in rotation; old workers finish their requests (graceful reload). */
@@ -340,7 +331,7 @@ describe('Fleet: three replicas behind nginx, rolling restart under load', () =>
     for (const [index, port] of ports.entries())
       clients.push(new LiveClient(`replica-${index + 1}`, `http://127.0.0.1:${port}`, admin));
     for (let index = 0; index < 3; index++) clients.push(new LiveClient(`proxy-${index + 1}`, proxy, admin));
-    await eventually(() => clients.every((client) => client.connected));
+    await eventually(() => clients.every((client) => client.connected), 30_000);
 
     const tally: Tally = { requests: 0, byStatus: {}, failures: [] };
     const record = (what: string, status: number | string, ok: boolean) => {
@@ -446,7 +437,7 @@ describe('Fleet: three replicas behind nginx, rolling restart under load', () =>
     const loadSeconds = (Date.now() - started) / 1000;
 
     // Quiet phase: every socket is back; new events reach each of them once.
-    await eventually(() => clients.every((client) => client.connected));
+    await eventually(() => clients.every((client) => client.connected), 30_000);
     const settled = Date.now();
     const quiet: string[] = [];
     for (let index = 0; index < 5; index++) {
