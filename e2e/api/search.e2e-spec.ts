@@ -96,6 +96,15 @@ describe('Global search', () => {
       expect.arrayContaining(['ZQX-100', 'ZQX-1000']),
     );
     expect(group(await search('galvanized hamer'), 'product')?.items[0]?.title).toBe('ZQX-10');
+    // A dropped letter ("ancor" scores 0.5 against "anchor"): found on the second, looser try.
+    expect(group(await search('zinc ancor'), 'product')?.items.map((item) => item.title)).toEqual(
+      expect.arrayContaining(['ZQX-100', 'ZQX-1000']),
+    );
+  });
+
+  it('searches a phrase in names only: an order number with a space finds no order', async () => {
+    const body = await search(`${salesOrder.number} x`);
+    expect(group(body, 'sales_order')).toBeUndefined();
   });
 
   it('finds sales and purchase orders by number, and partners by name, code or e-mail', async () => {

@@ -19,8 +19,14 @@ export interface SearchBranch {
   exact: string;
   /** Expression whose `LIKE $3` (lower-cased, escaped prefix pattern) is a prefix match, read in index order. */
   prefix: string;
-  /** Contains condition (uses $5 = `%query%`); used for queries of 3+ characters. */
+  /**
+   * Contains condition on identifiers (uses $5 = `%query%`); used for queries of 3+ characters.
+   * Identifiers (SKU, barcode, numbers, codes, e-mail addresses) never hold whitespace: for a
+   * query with a space, this part and the exact and prefix parts are left out.
+   */
   fuzzy: string;
+  /** Contains condition on free text that may hold spaces (names), or null. */
+  names: string | null;
   /**
    * Text column matched word by word with typos forgiven: every query word of 3+ characters must
    * be word-similar (`<%`, pg_trgm's word_similarity_threshold) to a part of it. Each word is its
@@ -48,6 +54,7 @@ export const SEARCH_BRANCHES: Record<SearchResultType, SearchBranch> = {
     exact: 'lower(t.sku) = $2 OR t.barcode = $1',
     prefix: '(lower(t.sku) COLLATE "C")',
     fuzzy: 't.sku ILIKE $5 OR t.name ILIKE $5 OR t.barcode ILIKE $5',
+    names: 't.name ILIKE $5',
     words: 't.name',
     score: 'greatest(similarity(t.sku, $1), word_similarity($1, t.name))',
   },
@@ -60,6 +67,7 @@ export const SEARCH_BRANCHES: Record<SearchResultType, SearchBranch> = {
     exact: 'lower(t.number) = $2',
     prefix: 'lower(t.number)',
     fuzzy: 't.number ILIKE $5',
+    names: null,
     words: null,
     score: 'similarity(t.number, $1)',
   },
@@ -72,6 +80,7 @@ export const SEARCH_BRANCHES: Record<SearchResultType, SearchBranch> = {
     exact: 'lower(t.number) = $2',
     prefix: 'lower(t.number)',
     fuzzy: 't.number ILIKE $5',
+    names: null,
     words: null,
     score: 'similarity(t.number, $1)',
   },
@@ -84,6 +93,7 @@ export const SEARCH_BRANCHES: Record<SearchResultType, SearchBranch> = {
     exact: 'lower(t.number) = $2',
     prefix: 'lower(t.number)',
     fuzzy: 't.number ILIKE $5',
+    names: null,
     words: null,
     score: 'similarity(t.number, $1)',
   },
@@ -98,6 +108,7 @@ export const SEARCH_BRANCHES: Record<SearchResultType, SearchBranch> = {
     exact: 'lower(t.email) = $2',
     prefix: 'lower(t.email)',
     fuzzy: 't.email ILIKE $5 OR t.display_name ILIKE $5',
+    names: 't.display_name ILIKE $5',
     words: 't.display_name',
     score: 'greatest(similarity(t.email, $1), word_similarity($1, t.display_name))',
   },
@@ -113,38 +124,62 @@ function partnerBranch(type: 'customer' | 'supplier'): SearchBranch {
     exact: 'lower(t.code) = $2 OR lower(t.email) = $2',
     prefix: 'lower(t.code)',
     fuzzy: 't.code ILIKE $5 OR t.name ILIKE $5 OR t.email ILIKE $5',
+    names: 't.name ILIKE $5',
     words: 't.name',
     score: 'greatest(similarity(t.code, $1), word_similarity($1, t.name))',
   };
 }
 
+/** What the query looks like, which decides the parts each branch runs. */
+export interface QueryShape {
+  /** 3+ characters: contains and word matches run (trigrams need three characters). */
+  fuzzy: boolean;
+  /** Holds whitespace: no identifier can match it, only names are searched. */
+  phrase: boolean;
+}
+
+/** Whether a branch can match a query of this shape at all (order numbers cannot hold a space). */
+export function branchApplies(branch: SearchBranch, shape: QueryShape): boolean {
+  return !shape.phrase || (shape.fuzzy && (branch.names !== null || branch.words !== null));
+}
+
 /**
- * One branch as SQL. `$4` is the per-group limit (per part; the caller merges the parts). Exact and prefix matches come from their own
- * (index-ordered) scans. The costlier parts only run when the cheaper ones left room: the
- * contains match when there is no exact match and fewer prefix matches than the limit, the
- * word-by-word typo match only when the contains match found fewer than the limit too (each gate
- * is a one-time filter, so a skipped part costs nothing). Fuzzy candidates are capped, then
- * ranked by score.
+ * One branch as SQL. `$4` is the per-group limit (per part; the caller merges the parts). Exact and
+ * prefix matches come from their own (index-ordered) scans. The costlier parts only run when the
+ * cheaper ones left room: the contains match when there is no exact match and fewer prefix matches
+ * than the limit, the word-by-word typo match only when the contains match found fewer than the
+ * limit too (each gate is a one-time filter, so a skipped part costs nothing). Fuzzy candidates are
+ * capped, then ranked by score. A phrase (a query with a space) runs only the name parts: fewer
+ * parts to plan and no identifier index scanned for a pattern it cannot hold.
  */
-export function branchSql(branch: SearchBranch, withFuzzy: boolean, wordParams: readonly string[] = []): string {
+export function branchSql(branch: SearchBranch, shape: QueryShape, wordParams: readonly string[] = []): string {
   const scope = branch.scope ? `(${branch.scope}) AND ` : '';
   const columns = `t.id, ${branch.title} AS title, ${branch.subtitle} AS subtitle`;
-  const ctes = [
-    `e AS (SELECT ${columns}, 0 AS tier, 1::real AS score FROM ${branch.from} WHERE ${scope}(${branch.exact}) LIMIT $4)`,
-    `p AS (SELECT ${columns}, 1 AS tier, 1::real AS score FROM ${branch.from}
+  const ctes: string[] = [];
+  const parts: string[] = [];
+  let room = 'true';
+  if (!shape.phrase) {
+    ctes.push(
+      `e AS (SELECT ${columns}, 0 AS tier, 1::real AS score FROM ${branch.from} WHERE ${scope}(${branch.exact}) LIMIT $4)`,
+      `p AS (SELECT ${columns}, 1 AS tier, 1::real AS score FROM ${branch.from}
        WHERE ${scope}${branch.prefix} LIKE $3 ORDER BY ${branch.prefix} LIMIT $4)`,
-  ];
-  const parts = ['SELECT * FROM e', 'SELECT * FROM p'];
-  if (withFuzzy) {
-    const roomAfterPrefix = 'NOT EXISTS (SELECT FROM e) AND (SELECT count(*) FROM p) < $4';
+    );
+    parts.push('SELECT * FROM e', 'SELECT * FROM p');
+    room = 'NOT EXISTS (SELECT FROM e) AND (SELECT count(*) FROM p) < $4';
+  }
+  if (shape.fuzzy) {
     const candidates = (condition: string, gate: string) =>
       `SELECT ${columns}, 2 AS tier, (${branch.score})::real AS score FROM ${branch.from}
         WHERE ${gate} AND ${scope}(${condition}) LIMIT ${FUZZY_CANDIDATES}`;
-    ctes.push(`c AS (${candidates(branch.fuzzy, roomAfterPrefix)})`);
-    parts.push('(SELECT * FROM c ORDER BY score DESC LIMIT $4)');
+    const contains = shape.phrase ? branch.names : branch.fuzzy;
+    if (contains) {
+      ctes.push(`c AS (${candidates(contains, room)})`);
+      parts.push('(SELECT * FROM c ORDER BY score DESC LIMIT $4)');
+      room = `${room} AND (SELECT count(*) FROM c) < $4`;
+    }
     if (branch.words && wordParams.length > 0) {
       const words = wordParams.map((param) => `${param} <% ${branch.words}`).join(' AND ');
-      ctes.push(`w AS (${candidates(words, `${roomAfterPrefix} AND (SELECT count(*) FROM c) < $4`)})`);
+      ctes.push(`w AS (${candidates(words, room)})`);
       parts.push('(SELECT * FROM w ORDER BY score DESC LIMIT $4)');
     }
   }
@@ -175,7 +210,7 @@ export function queryWords(query: string): string[] {
  * pattern, $4 limit per group, $5 contains pattern, then one per word. The unused CTE fixes every
  * parameter's type whichever branches and parts reference it.
  */
-export function searchSql(branches: readonly SearchBranch[], withFuzzy: boolean, wordCount = 0): string {
+export function searchSql(branches: readonly SearchBranch[], shape: QueryShape, wordCount = 0): string {
   const wordParams = Array.from({ length: wordCount }, (_, index) => `$${index + 6}`);
   const typed = [
     '$1::text',
@@ -187,5 +222,5 @@ export function searchSql(branches: readonly SearchBranch[], withFuzzy: boolean,
   ];
   // The branches are wrapped: a lone branch's own WITH may not follow this one directly.
   return `WITH search_params AS (SELECT ${typed.map((param, index) => `${param} AS p${index + 1}`).join(', ')})
-  SELECT * FROM (${branches.map((branch) => branchSql(branch, withFuzzy, wordParams)).join('\n  UNION ALL\n  ')}) found`;
+  SELECT * FROM (${branches.map((branch) => branchSql(branch, shape, wordParams)).join('\n  UNION ALL\n  ')}) found`;
 }

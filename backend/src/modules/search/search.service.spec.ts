@@ -1,6 +1,17 @@
 import { Permission, SearchResultType } from '@depot/contracts';
-import { branchSql, FUZZY_CANDIDATES, MAX_WORDS, queryWords, SEARCH_BRANCHES, searchSql } from './search-sql';
-import { groupRows, SearchService, type SearchRow } from './search.service';
+import {
+  branchApplies,
+  branchSql,
+  FUZZY_CANDIDATES,
+  MAX_WORDS,
+  queryWords,
+  SEARCH_BRANCHES,
+  searchSql,
+} from './search-sql';
+import { groupRows, SearchService, TYPO_WORD_SIMILARITY, type SearchRow } from './search.service';
+
+const token = { fuzzy: true, phrase: false };
+const phrase = { fuzzy: true, phrase: true };
 
 const row = (type: SearchResultType, id: string, tier: number, score: number, title = id): SearchRow => ({
   type,
@@ -63,15 +74,27 @@ describe('groupRows', () => {
 describe('search SQL', () => {
   it('leaves the fuzzy part out for short queries and caps fuzzy candidates otherwise', () => {
     const product = SEARCH_BRANCHES[SearchResultType.Product];
-    expect(branchSql(product, false)).not.toContain('word_similarity');
-    expect(branchSql(product, true)).toContain(`LIMIT ${FUZZY_CANDIDATES}`);
+    expect(branchSql(product, { fuzzy: false, phrase: false })).not.toContain('word_similarity');
+    expect(branchSql(product, token)).toContain(`LIMIT ${FUZZY_CANDIDATES}`);
   });
 
   it('matches every word of 3+ characters on its own, and only after the cheaper parts left room', () => {
-    const sql = branchSql(SEARCH_BRANCHES[SearchResultType.Product], true, ['$6', '$7']);
+    const sql = branchSql(SEARCH_BRANCHES[SearchResultType.Product], token, ['$6', '$7']);
     expect(sql).toContain('$6 <% t.name AND $7 <% t.name');
     expect(sql).toContain('NOT EXISTS (SELECT FROM e) AND (SELECT count(*) FROM p) < $4');
-    expect(branchSql(SEARCH_BRANCHES[SearchResultType.SalesOrder], true, ['$6'])).not.toContain('<%');
+    expect(branchSql(SEARCH_BRANCHES[SearchResultType.SalesOrder], token, ['$6'])).not.toContain('<%');
+  });
+
+  it('searches only names for a phrase: identifiers never hold a space', () => {
+    const product = branchSql(SEARCH_BRANCHES[SearchResultType.Product], phrase, ['$6', '$7']);
+    expect(product).toContain('t.name ILIKE $5');
+    expect(product).not.toContain('t.sku ILIKE');
+    expect(product).not.toContain('lower(t.sku)');
+    expect(product).not.toContain('LIKE $3');
+    expect(product).toContain('$6 <% t.name AND $7 <% t.name');
+    expect(branchApplies(SEARCH_BRANCHES[SearchResultType.SalesOrder], phrase)).toBe(false);
+    expect(branchApplies(SEARCH_BRANCHES[SearchResultType.SalesOrder], token)).toBe(true);
+    expect(branchApplies(SEARCH_BRANCHES[SearchResultType.Customer], phrase)).toBe(true);
   });
 
   it('takes the longest distinct words of 3+ characters', () => {
@@ -81,7 +104,7 @@ describe('search SQL', () => {
   });
 
   it('fixes the type of every parameter whichever branches are used', () => {
-    const sql = searchSql([SEARCH_BRANCHES[SearchResultType.SalesOrder]], false);
+    const sql = searchSql([SEARCH_BRANCHES[SearchResultType.SalesOrder]], { fuzzy: false, phrase: false });
     for (const placeholder of ['$1::text', '$2::text', '$3::text', '$4::int', '$5::text']) {
       expect(sql).toContain(placeholder);
     }
@@ -90,9 +113,13 @@ describe('search SQL', () => {
 
 describe('SearchService', () => {
   const query = jest.fn<Promise<SearchRow[]>, [string, unknown[]]>();
-  const service = new SearchService({ tx: { query } } as never);
+  const withTransaction = jest.fn(<T>(run: () => Promise<T>) => run());
+  const service = new SearchService({ tx: { query }, withTransaction } as never);
 
-  beforeEach(() => query.mockReset().mockResolvedValue([]));
+  beforeEach(() => {
+    query.mockReset().mockResolvedValue([]);
+    withTransaction.mockClear();
+  });
 
   it('searches only the types the caller may read, with escaped LIKE patterns', async () => {
     await service.search(' 50%_off ', 5, new Set([Permission.CatalogProductsRead, Permission.SalesInvoicesRead]));
@@ -101,6 +128,29 @@ describe('SearchService', () => {
     expect(sql).toContain("'invoice' AS type");
     expect(sql).not.toContain("'user' AS type");
     expect(params).toEqual(['50%_off', '50%_off', '50\\%\\_off%', 5, '%50\\%\\_off%', '50%_off']);
+  });
+
+  it('searches a phrase in names only, and leaves out types that have none', async () => {
+    await service.search('oak chair', 5, new Set([Permission.CatalogProductsRead, Permission.SalesOrdersRead]));
+    const [sql] = query.mock.calls[0];
+    expect(sql).toContain("'product' AS type");
+    expect(sql).not.toContain("'sales_order' AS type");
+  });
+
+  it('tries again with more typos forgiven, in a transaction, only when nothing was found', async () => {
+    query
+      .mockResolvedValueOnce([])
+      .mockResolvedValueOnce([] as never)
+      .mockResolvedValueOnce([row(SearchResultType.Product, 'p1', 2, 0.4, 'OAK-1')]);
+    const found = await service.search('oak chir', 5, new Set([Permission.CatalogProductsRead]));
+    expect(withTransaction).toHaveBeenCalledTimes(1);
+    expect(query.mock.calls[1][0]).toBe(`SET LOCAL pg_trgm.word_similarity_threshold = ${TYPO_WORD_SIMILARITY}`);
+    expect(found.groups[0].items[0].title).toBe('OAK-1');
+
+    query.mockReset().mockResolvedValue([row(SearchResultType.Product, 'p1', 2, 0.9)]);
+    withTransaction.mockClear();
+    await service.search('oak chair', 5, new Set([Permission.CatalogProductsRead]));
+    expect(withTransaction).not.toHaveBeenCalled();
   });
 
   it('answers no groups without querying when the caller may read nothing searchable', async () => {

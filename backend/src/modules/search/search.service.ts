@@ -10,7 +10,14 @@ import {
   type SearchResponseDto,
 } from '@depot/contracts';
 import { escapeLike } from '../../platform/http/pagination/keyset-page';
-import { queryWords, SEARCH_BRANCHES, searchSql } from './search-sql';
+import {
+  branchApplies,
+  queryWords,
+  SEARCH_BRANCHES,
+  searchSql,
+  type QueryShape,
+  type SearchBranch,
+} from './search-sql';
 
 /** What each result type needs, how its group is labelled and where its records open in the admin UI. */
 export const SEARCH_TYPES: Record<
@@ -69,6 +76,9 @@ function partnerCode(row: SearchRow): string {
   return (row.subtitle ?? '').split(' · ')[0] ?? '';
 }
 
+/** Word similarity (0..1) a name's word needs when the first attempt found nothing. */
+export const TYPO_WORD_SIMILARITY = 0.4;
+
 /** Below this length trigrams cannot help: only exact and prefix matches are looked for. */
 const MIN_FUZZY_LENGTH = 3;
 
@@ -84,20 +94,33 @@ export class SearchService {
   ): Promise<SearchResponseDto> {
     const started = performance.now();
     const query = q.trim();
-    const types = SEARCH_RESULT_TYPES.filter((type) => permissions.has(SEARCH_TYPES[type].permission));
+    const shape: QueryShape = { fuzzy: query.length >= MIN_FUZZY_LENGTH, phrase: /\s/.test(query) };
+    const types = SEARCH_RESULT_TYPES.filter(
+      (type) => permissions.has(SEARCH_TYPES[type].permission) && branchApplies(SEARCH_BRANCHES[type], shape),
+    );
     if (query === '' || types.length === 0) return { groups: [], tookMs: 0 };
     const lower = query.toLowerCase();
-    const fuzzy = query.length >= MIN_FUZZY_LENGTH;
-    const words = fuzzy ? queryWords(query) : [];
-    const rows = await this.txHost.tx.query<SearchRow[]>(
-      searchSql(
-        types.map((type) => SEARCH_BRANCHES[type]),
-        fuzzy,
-        words.length,
-      ),
-      [query, lower, `${escapeLike(lower)}%`, limit, `%${escapeLike(query)}%`, ...words],
-    );
+    const words = shape.fuzzy ? queryWords(query) : [];
+    const params = [query, lower, `${escapeLike(lower)}%`, limit, `%${escapeLike(query)}%`, ...words];
+    const branches = types.map((type) => SEARCH_BRANCHES[type]);
+    let rows = await this.txHost.tx.query<SearchRow[]>(searchSql(branches, shape, words.length), params);
+    if (rows.length === 0 && words.length > 0) rows = await this.forgivingTypos(branches, params, words.length);
     return { groups: groupRows(types, rows, limit), tookMs: Math.round(performance.now() - started) };
+  }
+
+  /**
+   * Nothing found: the names again with more typos forgiven. pg_trgm's default word threshold
+   * (0.6) misses a dropped letter in a short word ("soket" scores 0.44 against "socket"), while a
+   * looser threshold on every query would widen each index scan; only empty answers pay for it.
+   * `SET LOCAL` keeps the setting inside this transaction (safe behind a transaction pooler).
+   */
+  private forgivingTypos(branches: SearchBranch[], params: unknown[], wordCount: number): Promise<SearchRow[]> {
+    const names = branches.filter((branch) => branch.words !== null);
+    if (names.length === 0) return Promise.resolve([]);
+    return this.txHost.withTransaction(async () => {
+      await this.txHost.tx.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${TYPO_WORD_SIMILARITY}`);
+      return this.txHost.tx.query<SearchRow[]>(searchSql(names, { fuzzy: true, phrase: true }, wordCount), params);
+    });
   }
 }
 
