@@ -115,15 +115,25 @@ try {
     console.log(`# ${kind}: "${q}" -> ${found || 'nothing'}; first: ${body.groups[0]?.items[0]?.title ?? '-'}`);
   }
   if (process.env.BENCH_EXPLAIN) {
-    const { searchSql, SEARCH_BRANCHES } = await import(join(root, 'dist/backend/modules/search/search-sql.js'));
+    const { searchSql, branchApplies, queryWords, SEARCH_BRANCHES } = await import(
+      join(root, 'dist/backend/modules/search/search-sql.js')
+    );
     for (const [kind, next] of Object.entries(kinds)) {
       const q = next();
       const lower = q.toLowerCase();
       const escape = (value) => value.replace(/[\\%_]/g, (match) => `\\${match}`);
-      const plan = await db.query(
-        `EXPLAIN (ANALYZE, BUFFERS) ${searchSql(Object.values(SEARCH_BRANCHES), q.length >= 3)}`,
-        [q, lower, `${escape(lower)}%`, 5, `%${escape(q)}%`],
-      );
+      // The statement the service runs for this query (see search.service.ts).
+      const shape = { fuzzy: q.length >= 3, phrase: /\s/.test(q) };
+      const words = shape.fuzzy ? queryWords(q) : [];
+      const branches = Object.values(SEARCH_BRANCHES).filter((branch) => branchApplies(branch, shape));
+      const plan = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${searchSql(branches, shape, words.length)}`, [
+        q,
+        lower,
+        `${escape(lower)}%`,
+        5,
+        `%${escape(q)}%`,
+        ...words,
+      ]);
       console.log(`## EXPLAIN ${kind} "${q}"\n${plan.rows.map((row) => row['QUERY PLAN']).join('\n')}`);
     }
   }
