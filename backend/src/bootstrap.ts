@@ -1,6 +1,5 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { DepotSocketIoAdapter } from './platform/realtime/socket-io.adapter';
 import type { AppConfig } from './platform/config/app-config';
@@ -8,6 +7,7 @@ import { configureHttp } from './platform/http/configure-http';
 import { StatementCountInterceptor } from './platform/database/statement-counter';
 import { onClientError, onFrameworkError } from './platform/http/framework-errors';
 import { requestIdFor } from './platform/http/request-id';
+import { PinoNestLogger } from './platform/logging/nest-logger';
 
 export interface DepotApp {
   app: NestFastifyApplication;
@@ -26,6 +26,9 @@ export async function createApp(config: AppConfig): Promise<DepotApp> {
     logger: false,
     frameworkErrors: onFrameworkError,
     clientErrorHandler: onClientError,
+    // No Express-style middleware anywhere: request context and logging are Fastify hooks, so
+    // @fastify/middie (a per-request walk over an empty middleware list) is not registered.
+    skipMiddie: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
     bufferLogs: true,

@@ -25,7 +25,7 @@ function apiKeyOf(request: FastifyRequest): string | undefined {
 }
 
 /**
- * Global guard: records the request context, authenticates every non-public route with the
+ * Global guard: authenticates every non-public route with the
  * bearer JWT or an API key, counts the request against the caller's rate limit and checks the
  * route's required permission.
  */
@@ -42,11 +42,6 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Principal }>();
-    if (this.cls.isActive()) {
-      this.cls.set('requestId', request.id);
-      this.cls.set('ip', request.ip);
-      this.cls.set('userAgent', request.headers['user-agent']?.slice(0, 300));
-    }
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 

@@ -19,6 +19,13 @@ import { applyStandardHeaders } from './standard-headers';
 import { ErrorCode } from '@depot/contracts';
 import { ServerState } from '../lifecycle/server-state';
 import { AppError } from './app-error';
+import { ClsService } from 'nestjs-cls';
+import type { Logger } from 'pino';
+import { registerRequestContext } from '../context/request-context-hooks';
+import { registerReadYourWrites } from '../database/read-your-writes.hook';
+import { RecentWriters } from '../database/recent-writers';
+import { ROOT_LOGGER } from '../logging/logging.module';
+import { registerRequestLog } from '../logging/request-log';
 
 /** `/api` prefix and URI versioning: controllers declare `version: '1'` and answer under `/api/v1`. */
 export function configureRouting(app: INestApplication): void {
@@ -94,6 +101,10 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   const routes = app.get(RouteRegistry);
   fastify.addHook('onRoute', (route) => routes.add(route.method, route.url));
 
+  // First: everything after it (hooks, guards, handlers, logs) runs in the request's context.
+  registerRequestContext(fastify, app.get(ClsService));
+  registerRequestLog(fastify, app.get<Logger>(ROOT_LOGGER));
+
   const state = app.get(ServerState);
   fastify.addHook('onRequest', (request, reply, done) => {
     applyStandardHeaders(request, reply);
@@ -111,6 +122,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   registerIdempotencyRefusal(fastify);
   registerConditionalRequests(fastify);
   registerJsonBodyParser(fastify);
+  if (config.database.read.url !== undefined) registerReadYourWrites(fastify, app.get(RecentWriters));
   // The API speaks JSON only: anything else is refused with 415 before it reaches a handler.
   fastify.removeContentTypeParser(['text/plain']);
   // ...except CSV files sent to the import endpoints (with their own, larger size limit).
@@ -131,14 +143,20 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     },
   );
 
-  await app.register(fastifyCookie);
-  app.enableCors({
-    origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
-    credentials: true,
-    allowedHeaders: CORS_ALLOWED_HEADERS,
-    exposedHeaders: CORS_EXPOSED_HEADERS,
-    maxAge: CORS_MAX_AGE_SECONDS,
-  });
+  // Cookies matter to the auth endpoints only, which parse the header themselves
+  // (refresh-cookie.ts): no parsing hook on every request.
+  await app.register(fastifyCookie, { hook: false });
+  // CORS only when a browser origin is allowed to call: without CORS_ORIGINS the admin UI is
+  // same-origin and no preflight may succeed, so no per-request CORS hook is needed at all.
+  if (config.http.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.http.corsOrigins,
+      credentials: true,
+      allowedHeaders: CORS_ALLOWED_HEADERS,
+      exposedHeaders: CORS_EXPOSED_HEADERS,
+      maxAge: CORS_MAX_AGE_SECONDS,
+    });
+  }
 
   if (config.http.swaggerEnabled) {
     mountSwaggerUi(app, buildOpenApiDocument(app));

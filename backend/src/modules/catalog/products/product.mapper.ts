@@ -1,10 +1,22 @@
 import type { CurrencyCode, ProductAttributes, ProductDto, ProductStatus } from '@depot/contracts';
 import type { ProductEntity } from './product.entity';
 
-/** Column list and row shape of the lean list query (no entity hydration on the hot path). */
+/**
+ * An instant as the exact text `Date.prototype.toISOString()` gives (UTC, milliseconds), made by
+ * PostgreSQL: rows that are only serialised skip parsing into a Date and formatting it back, which
+ * cost more than everything else the list does per row.
+ */
+export const isoInstant = (column: string): string =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * Column list and row shape of the lean list query (no entity hydration on the hot path). The
+ * instants get their own names: `ORDER BY created_at` must still mean the indexed column.
+ */
 export const PRODUCT_COLUMNS =
   'id, sku, name, description, unit, price_minor, cost_minor, currency, barcode, category_id, attributes, ' +
-  'reorder_point, reorder_quantity, preferred_supplier_id, supplier_sku, purchase_price_minor, status, version, created_at, updated_at';
+  'reorder_point, reorder_quantity, preferred_supplier_id, supplier_sku, purchase_price_minor, status, version, ' +
+  `${isoInstant('created_at')} AS created_at_iso, ${isoInstant('updated_at')} AS updated_at_iso`;
 
 export interface ProductRow {
   id: string;
@@ -25,8 +37,8 @@ export interface ProductRow {
   purchase_price_minor: string | null;
   status: ProductStatus;
   version: number;
-  created_at: Date;
-  updated_at: Date;
+  created_at_iso: string;
+  updated_at_iso: string;
 }
 
 export function rowToProductDto(row: ProductRow): ProductDto {
@@ -49,8 +61,8 @@ export function rowToProductDto(row: ProductRow): ProductDto {
     purchasePriceMinor: row.purchase_price_minor === null ? null : Number(row.purchase_price_minor),
     status: row.status,
     version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    createdAt: row.created_at_iso,
+    updatedAt: row.updated_at_iso,
   };
 }
 

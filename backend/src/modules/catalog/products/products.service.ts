@@ -45,6 +45,15 @@ const SORT_COLUMNS = {
   priceMinor: 'price_minor',
 } as const satisfies Record<(typeof PRODUCT_SORT_FIELDS)[number], string>;
 
+/** The row field holding each sort column's value (instants come as ISO text, see PRODUCT_COLUMNS). */
+const SORT_VALUES: Record<(typeof SORT_COLUMNS)[keyof typeof SORT_COLUMNS], keyof ProductRow> = {
+  created_at: 'created_at_iso',
+  updated_at: 'updated_at_iso',
+  sku: 'sku',
+  name: 'name',
+  price_minor: 'price_minor',
+};
+
 const AUDITED_FIELDS = [
   'sku',
   'name',
@@ -103,7 +112,7 @@ export class ProductsService {
       limit: query.limit ?? PAGINATION.defaultLimit,
       cursor: query.cursor,
       includeTotal: query.includeTotal,
-      sortValueOf: (row) => cursorValue(row[sort.column as keyof ProductRow]),
+      sortValueOf: (row) => cursorValue(row[SORT_VALUES[sort.column as keyof typeof SORT_VALUES]]),
       map: rowToProductDto,
     });
   }

@@ -11,15 +11,25 @@ export const REFRESH_COOKIE_PATH = '/api/v1/auth';
  */
 export const SESSION_HINT_COOKIE = 'depot_session';
 
+/**
+ * Cookies are read and written here only: @fastify/cookie is registered without its per-request
+ * parsing hook (configure-http.ts), so the auth endpoints parse the header themselves.
+ */
+function setCookie(reply: FastifyReply, name: string, value: string, options: CookieOptions): void {
+  void reply.header('set-cookie', reply.server.serializeCookie(name, value, options));
+}
+
+type CookieOptions = Parameters<FastifyReply['server']['serializeCookie']>[2];
+
 export function setRefreshCookie(reply: FastifyReply, token: string, maxAgeSeconds: number, secure: boolean): void {
-  void reply.setCookie(REFRESH_COOKIE, token, {
+  setCookie(reply, REFRESH_COOKIE, token, {
     httpOnly: true,
     secure,
     sameSite: 'strict',
     path: REFRESH_COOKIE_PATH,
     maxAge: maxAgeSeconds,
   });
-  void reply.setCookie(SESSION_HINT_COOKIE, '1', {
+  setCookie(reply, SESSION_HINT_COOKIE, '1', {
     httpOnly: false,
     secure,
     sameSite: 'strict',
@@ -31,10 +41,18 @@ export function setRefreshCookie(reply: FastifyReply, token: string, maxAgeSecon
 }
 
 export function clearRefreshCookie(reply: FastifyReply, secure: boolean): void {
-  void reply.clearCookie(REFRESH_COOKIE, { httpOnly: true, secure, sameSite: 'strict', path: REFRESH_COOKIE_PATH });
-  void reply.clearCookie(SESSION_HINT_COOKIE, { httpOnly: false, secure, sameSite: 'strict', path: '/' });
+  const expired = { expires: new Date(0), maxAge: 0 };
+  setCookie(reply, REFRESH_COOKIE, '', {
+    httpOnly: true,
+    secure,
+    sameSite: 'strict',
+    path: REFRESH_COOKIE_PATH,
+    ...expired,
+  });
+  setCookie(reply, SESSION_HINT_COOKIE, '', { httpOnly: false, secure, sameSite: 'strict', path: '/', ...expired });
 }
 
 export function refreshCookieOf(request: FastifyRequest): string | undefined {
-  return request.cookies?.[REFRESH_COOKIE];
+  const header = request.headers.cookie;
+  return header ? request.server.parseCookie(header)[REFRESH_COOKIE] : undefined;
 }
