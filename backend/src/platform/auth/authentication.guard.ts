@@ -29,8 +29,22 @@ function apiKeyOf(request: FastifyRequest): string | undefined {
  * bearer JWT or an API key, counts the request against the caller's rate limit and checks the
  * route's required permission.
  */
+/** What a route asks of its callers, read from its decorators. */
+interface RouteAccess {
+  isPublic: boolean;
+  rateLimitPolicy: ApiRateLimitPolicy | undefined;
+  allowWithoutMfa: boolean;
+  permission: Permission | undefined;
+}
+
 @Injectable()
 export class AuthenticationGuard extends AuthGuard('jwt') {
+  /**
+   * Per controller class and handler (a handler inherited by two controllers may differ by their
+   * class decorators): metadata never changes after start, so it is read once per route.
+   */
+  private readonly routes = new WeakMap<object, WeakMap<object, RouteAccess>>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly cls: ClsService<RequestContext>,
@@ -42,8 +56,8 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: Principal }>();
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const route = this.accessOf(context);
+    if (route.isPublic) return true;
 
     const apiKey = apiKeyOf(request);
     if (apiKey) {
@@ -58,16 +72,12 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     // Here because it needs the principal: one counter per authenticated request, refused ones
     // (403) included. Public routes (health, sign-in) never get here; sign-in has its per-IP limit.
     await this.rateLimits.limit(
-      bucketOf(this.reflector.getAllAndOverride<ApiRateLimitPolicy | undefined>(API_RATE_LIMIT_POLICY, targets)),
+      bucketOf(route.rateLimitPolicy),
       rateLimitKeyOf(principal),
       context.switchToHttp().getResponse<FastifyReply>(),
     );
 
-    if (
-      principal.mfaRequired &&
-      !principal.mfaEnabled &&
-      !this.reflector.getAllAndOverride<boolean>(ALLOW_WITHOUT_MFA, targets)
-    ) {
+    if (principal.mfaRequired && !principal.mfaEnabled && !route.allowWithoutMfa) {
       throw new AppError(
         403,
         ErrorCode.MfaEnrollmentRequired,
@@ -76,7 +86,7 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
       );
     }
 
-    if (principal.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOW_WITHOUT_MFA, targets)) {
+    if (principal.mustChangePassword && !route.allowWithoutMfa) {
       throw new AppError(
         403,
         ErrorCode.PasswordChangeRequired,
@@ -85,7 +95,7 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
       );
     }
 
-    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
+    const permission = route.permission;
     // Routes without a permission act on the caller's own account (profile, password,
     // sessions): they are for people, not for integration keys.
     if (principal.kind === 'api_key' && !permission) {
@@ -100,6 +110,28 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
       throw new AppError(403, ErrorCode.Forbidden, 'Forbidden', `This action requires the permission "${permission}".`);
     }
     return true;
+  }
+
+  private accessOf(context: ExecutionContext): RouteAccess {
+    const handler = context.getHandler();
+    const controller = context.getClass();
+    let handlers = this.routes.get(controller);
+    if (!handlers) this.routes.set(controller, (handlers = new WeakMap()));
+    let access = handlers.get(handler);
+    if (!access) {
+      const targets = [handler, controller];
+      access = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false,
+        rateLimitPolicy: this.reflector.getAllAndOverride<ApiRateLimitPolicy | undefined>(
+          API_RATE_LIMIT_POLICY,
+          targets,
+        ),
+        allowWithoutMfa: this.reflector.getAllAndOverride<boolean>(ALLOW_WITHOUT_MFA, targets) ?? false,
+        permission: this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets),
+      };
+      handlers.set(handler, access);
+    }
+    return access;
   }
 
   /**
