@@ -29,8 +29,8 @@
 // (100000), BENCH_DATABASE_URL (an existing, empty database instead of an embedded one).
 // Targets only 127.0.0.1; every run is bounded in time.
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
@@ -38,6 +38,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import {
   adminToken,
+  depotLogFile,
   pick,
   root,
   rssMb,
@@ -67,19 +68,22 @@ const percentile = (values, p) => {
 };
 const round1 = (value) => (value === null || value === undefined ? null : +value.toFixed(1));
 
-/** One autocannon run; rejects on any non-2xx answer or socket error (a bench must measure success). */
+/**
+ * One autocannon run. Failed requests (non-2xx, socket errors, timeouts) do not stop the run: they
+ * are counted, reported beside the bench and make the run exit 1 (a bench must measure success).
+ */
 function load(options, seconds) {
   return new Promise((resolve, reject) => {
     autocannon({ connections: CONNECTIONS, ...options, duration: seconds }, (error, result) => {
-      if (error) reject(error);
-      else if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0)
-        reject(
-          new Error(
-            `${options.url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts ` +
-              `(status counts ${JSON.stringify(result.statusCodeStats)})`,
-          ),
+      if (error) return reject(error);
+      const failed = result.non2xx + result.errors + result.timeouts;
+      if (failed > 0) {
+        console.error(
+          `# ${options.url}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts ` +
+            `(status counts ${JSON.stringify(result.statusCodeStats)})`,
         );
-      else resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 });
+      }
+      resolve({ rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, failed });
     });
   });
 }
@@ -106,10 +110,7 @@ await withCleanup(async (onCleanup) => {
     ? { url: process.env.BENCH_DATABASE_URL, stop: async () => {} }
     : await startEmbedded();
   onCleanup(() => database.stop());
-  const logDir = mkdtempSync(join(tmpdir(), 'depot-bench-log-'));
-  onCleanup(async () => rmSync(logDir, { recursive: true, force: true }));
-  const logFd = openSync(join(logDir, 'depot.log'), 'w');
-  onCleanup(async () => closeSync(logFd));
+  const logFd = depotLogFile(onCleanup);
   const depot = await startDepot(database.url, { LOG_LEVEL: 'info' }, { stdout: logFd });
   onCleanup(() => depot.stop());
   const raw = await startRaw(database.url);
@@ -158,6 +159,7 @@ await withCleanup(async (onCleanup) => {
       const result = await load(options, seconds);
       const extra = await sideLoad?.stop();
       sides[side].last = result;
+      sides[side].failed = (sides[side].failed ?? 0) + result.failed;
       if (timed) {
         sides[side].runs.push(result);
         if (extra) sides[side].extra.push(...extra);
@@ -187,6 +189,8 @@ await withCleanup(async (onCleanup) => {
       rawP50ms: round1(mean(b, 'p50')),
       rawP99ms: Math.max(...b.map((x) => x.p99)),
       ratio: +(mean(a, 'rps') / mean(b, 'rps')).toFixed(2),
+      depotFailed: sides.depot.failed,
+      rawFailed: sides.raw.failed,
       depotRssMb: round1(endRss),
       depotRssPeakMb: round1(Math.max(peakRss, endRss)),
     };
@@ -392,6 +396,11 @@ await withCleanup(async (onCleanup) => {
   mkdirSync(join(root, 'e2e/load/results'), { recursive: true });
   writeFileSync(join(root, 'e2e/load/results/latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log('# written to e2e/load/results/latest.json');
+  const failing = results.filter((result) => result.depotFailed > 0 || result.rawFailed > 0);
+  if (failing.length > 0) {
+    // Thrown after the report is written: the run exits 1 and keeps Depot's log.
+    throw new Error(`failed requests in: ${failing.map((result) => result.name).join('; ')} (see above)`);
+  }
 });
 
 function printTable(results) {

@@ -20,8 +20,8 @@
 // `npm run bench` (production mode, request logging on into a scratch file, rate limits raised).
 // Targets only 127.0.0.1; bounded by SOAK_SECONDS.
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { clearInterval, setInterval } from 'node:timers';
@@ -29,6 +29,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import {
   adminToken,
+  depotLogFile,
   pick,
   root,
   rssMb,
@@ -60,10 +61,7 @@ await withCleanup(async (onCleanup) => {
     ? { url: process.env.BENCH_DATABASE_URL, stop: async () => {} }
     : await startEmbedded();
   onCleanup(() => database.stop());
-  const logDir = mkdtempSync(join(tmpdir(), 'depot-soak-log-'));
-  onCleanup(async () => rmSync(logDir, { recursive: true, force: true }));
-  const logFd = openSync(join(logDir, 'depot.log'), 'w');
-  onCleanup(async () => closeSync(logFd));
+  const logFd = depotLogFile(onCleanup);
   const depot = await startDepot(database.url, { LOG_LEVEL: 'info' }, { stdout: logFd });
   onCleanup(() => depot.stop());
   const db = new pg.Client({ connectionString: database.url });

@@ -1,6 +1,6 @@
 // Shared by the benchmarks: an embedded PostgreSQL and a built Depot on free loopback ports.
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -129,26 +129,49 @@ export function rssMb(pid) {
 
 /**
  * Runs `cleanups` (last registered first) once, on normal exit of `main`, on its error and on
- * SIGINT/SIGTERM, so no Depot, raw server or embedded database outlives a benchmark.
+ * SIGINT/SIGTERM, so no Depot, raw server or embedded database outlives a benchmark. Each
+ * cleanup gets `{ failed }`: true unless `main` completed.
  */
 export async function withCleanup(main) {
   const cleanups = [];
   let done = false;
-  const cleanup = async () => {
+  const cleanup = async (failed) => {
     if (done) return;
     done = true;
-    for (const step of cleanups.reverse()) await step().catch((error) => console.error('cleanup:', error.message));
+    for (const step of cleanups.reverse()) {
+      await step({ failed }).catch((error) => console.error('cleanup:', error.message));
+    }
   };
-  const onSignal = (signal) => void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  const onSignal = (signal) => void cleanup(true).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  let failed = true;
   try {
-    return await main((step) => cleanups.push(step));
+    const result = await main((step) => cleanups.push(step));
+    failed = false;
+    return result;
   } finally {
-    await cleanup();
+    await cleanup(failed);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+/**
+ * A scratch file for Depot's log lines (request logging stays on, as in production, without
+ * flooding the terminal): a file descriptor for startDepot's `stdout`. Removed after a run that
+ * completed, kept (and its path printed) after one that failed.
+ */
+export function depotLogFile(onCleanup) {
+  const dir = mkdtempSync(join(tmpdir(), 'depot-bench-log-'));
+  const file = join(dir, 'depot.log');
+  const fd = openSync(file, 'w');
+  onCleanup(async ({ failed }) => {
+    closeSync(fd);
+    if (failed) console.error(`# Depot's log kept at ${file}`);
+    else rmSync(dir, { recursive: true, force: true });
+  });
+  return fd;
 }
 
 const ADJECTIVES = ['stainless', 'galvanised', 'heavy', 'compact', 'industrial', 'folding', 'cordless', 'precision'];
