@@ -37,7 +37,7 @@ const { PRODUCT_COLUMNS } = await dist('backend/modules/catalog/products/product
 const { LEVEL_SELECT, LEVEL_FROM, MOVEMENT_SELECT, MOVEMENT_FROM } = await dist(
   'backend/modules/inventory/stock/stock-rows.js',
 );
-const { searchSql, SEARCH_BRANCHES, queryWords } = await dist('backend/modules/search/search-sql.js');
+const { searchSql, SEARCH_BRANCHES, queryWords, branchApplies } = await dist('backend/modules/search/search-sql.js');
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.RAW_POOL_MAX ?? 5) });
 pool.on('error', () => undefined);
@@ -220,10 +220,13 @@ const everyType = Object.values(SEARCH_BRANCHES);
 app.get('/search', async (request) => {
   const query = String(request.query.q ?? '').trim();
   const lower = query.toLowerCase();
-  const fuzzy = query.length >= 3;
-  const words = fuzzy ? queryWords(query) : [];
+  // The statement the service runs for this query's shape (search.service.ts), without its
+  // second, typo-forgiving try for empty answers.
+  const shape = { fuzzy: query.length >= 3, phrase: /\s/.test(query) };
+  const words = shape.fuzzy ? queryWords(query) : [];
+  const branches = everyType.filter((branch) => branchApplies(branch, shape));
   const escape = (value) => value.replace(/[\\%_]/g, (match) => `\\${match}`);
-  const { rows } = await pool.query(searchSql(everyType, fuzzy, words.length), [
+  const { rows } = await pool.query(searchSql(branches, shape, words.length), [
     query,
     lower,
     `${escape(lower)}%`,

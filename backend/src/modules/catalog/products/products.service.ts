@@ -140,10 +140,13 @@ export class ProductsService {
     );
   }
 
+  /** One statement, no entity: the row is only serialised (the lean list's columns and mapper). */
   async get(id: string): Promise<ProductDto> {
-    const product = await this.repository.findOneBy({ id });
-    if (!product) throw new ProductNotFoundError(id);
-    return entityToProductDto(product);
+    const [row] = await this.txHost.tx.query<ProductRow[]>(`SELECT ${PRODUCT_COLUMNS} FROM products WHERE id = $1`, [
+      id,
+    ]);
+    if (!row) throw new ProductNotFoundError(id);
+    return rowToProductDto(row);
   }
 
   @Transactional()
