@@ -117,7 +117,12 @@ export class PurchaseOrdersService {
   }
 
   async get(id: string): Promise<PurchaseOrderDto> {
-    const row = await this.row(id);
+    return this.withLines(await this.row(id));
+  }
+
+  /** The order's DTO from its (already read) row: lines and history added. */
+  private async withLines(row: PurchaseOrderRow): Promise<PurchaseOrderDto> {
+    const id = row.id;
     const lines = await this.db.query<PurchaseOrderLineRow[]>(
       `SELECT ${PURCHASE_ORDER_LINE_SELECT} FROM purchase_order_lines l JOIN products p ON p.id = l.product_id
         WHERE l.purchase_order_id = $1 ORDER BY l.line_no`,
@@ -311,8 +316,8 @@ export class PurchaseOrdersService {
 
   /** Locks the order, checks the version (when given) and that the status allows the action. */
   private async lockForAction(id: string, version: number | undefined, action: Action): Promise<PurchaseOrderDto> {
-    await this.row(id, true);
-    const order = await this.get(id);
+    // The locking read is the order's read: one statement fewer on every transition.
+    const order = await this.withLines(await this.row(id, true));
     if (version !== undefined && order.version !== version) {
       throw new VersionConflictError('purchase order', version);
     }

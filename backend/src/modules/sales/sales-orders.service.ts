@@ -123,7 +123,12 @@ export class SalesOrdersService {
   }
 
   async get(id: string): Promise<SalesOrderDto> {
-    const row = await this.row(id);
+    return this.withLines(await this.row(id));
+  }
+
+  /** The order's DTO from its (already read) row: lines and history added. */
+  private async withLines(row: SalesOrderRow): Promise<SalesOrderDto> {
+    const id = row.id;
     const lines = await this.db.query<SalesOrderLineRow[]>(
       `SELECT ${SALES_ORDER_LINE_SELECT} FROM sales_order_lines l JOIN products p ON p.id = l.product_id
         WHERE l.sales_order_id = $1 ORDER BY l.line_no`,
@@ -362,8 +367,8 @@ export class SalesOrdersService {
 
   /** Locks the order, checks the version and that its status allows the action. */
   private async lockForAction(id: string, version: number, action: Action): Promise<SalesOrderDto> {
-    await this.row(id, true);
-    const order = await this.get(id);
+    // The locking read is the order's read: one statement fewer on every transition.
+    const order = await this.withLines(await this.row(id, true));
     if (order.version !== version) throw new VersionConflictError('sales order', version);
     if (!SALES_ORDER_ACTIONS[order.status].includes(action)) {
       throw new InvalidTransitionError('sales order', order.number, order.status, action);
