@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import {
   type ApplicationConfig,
@@ -8,7 +9,7 @@ import {
 } from '@angular/core';
 import { TitleStrategy, provideRouter } from '@angular/router';
 
-import { routes } from './app.routes';
+import { preloadSignedInPage, routes } from './app.routes';
 import { authRefreshInterceptor } from './core/auth/auth-refresh.interceptor';
 import { authTokenInterceptor } from './core/auth/auth-token.interceptor';
 import { AuthService } from './core/auth/auth.service';
@@ -29,7 +30,11 @@ export const appConfig: ApplicationConfig = {
       inject(ThemeService);
       // Restore the session from the httpOnly refresh cookie. Not awaited: through an outage it
       // takes as long as the outage, and the app must be up to say so. The guards wait for it.
-      inject(AuthService).restoreSession().subscribe();
+      const auth = inject(AuthService);
+      auth.restoreSession().subscribe();
+      if (auth.restoring()) {
+        preloadSignedInPage(inject(DOCUMENT).location.pathname);
+      }
     }),
   ],
 };

@@ -2,6 +2,21 @@ import { type Routes } from '@angular/router';
 
 import { authGuard, guestGuard } from './core/auth/auth.guard';
 
+const loadShell = () => import('./core/layout/shell.component').then((m) => m.ShellComponent);
+
+/**
+ * Called at start-up while a session is being restored: the signed-in shell comes next (and the
+ * dashboard, when that is where the user is going), so their chunks are fetched alongside the
+ * refresh instead of after it and the guards. The router's own loads share these module loads;
+ * a failed load here is left for the router to report when it needs the page.
+ */
+export function preloadSignedInPage(path: string): void {
+  loadShell().catch(() => undefined);
+  if (path === '/' || path === '/dashboard') {
+    import('./features/dashboard/dashboard.component').catch(() => undefined);
+  }
+}
+
 /**
  * Every route of the app. Feature areas are registered here (each lazy-loaded with its own
  * `<area>.routes.ts`, where each page checks its permission); `core/` holds no feature routes.
@@ -30,7 +45,7 @@ export const routes: Routes = [
   {
     path: '',
     canActivate: [authGuard],
-    loadComponent: () => import('./core/layout/shell.component').then((m) => m.ShellComponent),
+    loadComponent: loadShell,
     // Pages inside the signed-in shell; each area's routes load with the area.
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'dashboard' },

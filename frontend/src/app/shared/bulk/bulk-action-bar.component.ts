@@ -1,4 +1,3 @@
-import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
@@ -7,6 +6,7 @@ import type { BulkResult } from '@depot/contracts';
 import { finalize } from 'rxjs';
 
 import { problemMessage, toProblemDetails } from '../http/problem-details';
+import { formatCount } from '../table/table-state';
 import { IconComponent } from '../ui/icon/icon.component';
 import type { BulkAction } from './bulk-action';
 import { BulkResultSummaryComponent } from './bulk-result-summary.component';
@@ -19,11 +19,11 @@ import { BulkService, newUuid } from './bulk.service';
  */
 @Component({
   selector: 'app-bulk-action-bar',
-  imports: [MatButton, MatProgressBar, IconComponent, BulkResultSummaryComponent, DecimalPipe],
+  imports: [MatButton, MatProgressBar, IconComponent, BulkResultSummaryComponent],
   template: `
     <section class="bulk-bar" aria-label="Bulk actions">
       <div class="row">
-        <span class="count" aria-live="polite">{{ ids().length | number }} selected</span>
+        <span class="count" aria-live="polite">{{ selectedCount() }} selected</span>
         <div class="actions">
           @for (action of actions(); track action.key) {
             <button mat-stroked-button type="button" [disabled]="running() || ids().length === 0" (click)="run(action)">
@@ -43,7 +43,7 @@ import { BulkService, newUuid } from './bulk.service';
             [value]="percent()"
             [attr.aria-label]="'Progress: ' + current.done + ' of ' + current.total"
           />
-          <span class="progress-text">{{ current.done | number }} of {{ current.total | number }}</span>
+          <span class="progress-text">{{ progressText() }}</span>
         </div>
       }
       @if (result(); as outcome) {
@@ -108,6 +108,13 @@ export class BulkActionBarComponent {
   protected readonly progress = signal<{ done: number; total: number } | null>(null);
   protected readonly result = signal<BulkResult | null>(null);
   protected readonly error = signal<string | null>(null);
+  // Formatted here rather than with DecimalPipe, whose locale machinery would otherwise join the
+  // initial bundle (everything Angular's packages hold that any chunk uses is loaded at start-up).
+  protected readonly selectedCount = computed(() => formatCount(this.ids().length));
+  protected readonly progressText = computed(() => {
+    const current = this.progress();
+    return current ? `${formatCount(current.done)} of ${formatCount(current.total)}` : '';
+  });
   protected readonly percent = computed(() => {
     const current = this.progress();
     return current && current.total > 0 ? Math.round((current.done / current.total) * 100) : 0;
