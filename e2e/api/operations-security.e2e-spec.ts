@@ -70,6 +70,10 @@ describe('Operations and security (QUALITY S6, S8, S9)', () => {
         expectProblem(await app.request('/api/asyncapi.json'), 404);
         const token = await app.login('admin@depot.local');
         expectProblem(await app.request('/api/v1/dev/mailbox', { token }), 404);
+        // ...and is not offered: the admin UI would otherwise ask for it on every page load.
+        const me = await app.request('/api/v1/auth/me', { token });
+        expect(me.body.permissions).not.toContain('dev.mailbox.read');
+        expect(me.body.permissions).toContain('catalog.products.read');
         // Diagnostics stay off even when asked for.
         expect((await app.request('/api/v1/products', { token })).headers.get('x-sql-statements')).toBeNull();
       } finally {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Transactional } from '@nestjs-cls/transactional';
-import type { CurrentUserDto, TokenResponse } from '@depot/contracts';
+import { Permission, type CurrentUserDto, type TokenResponse } from '@depot/contracts';
 import { AccessTokenService } from '../../../platform/auth/access-token.service';
 import type { Principal } from '../../../platform/auth/principal';
 import { APP_CONFIG, type AppConfig } from '../../../platform/config/app-config';
@@ -96,7 +96,11 @@ export class AuthService {
       email: principal.email,
       displayName: principal.displayName,
       roles: principal.roles,
-      permissions: [...principal.permissions].sort(),
+      // The development mailbox does not exist in production (mail.module.ts): not offering it
+      // keeps clients from asking for a route that answers 404.
+      permissions: [...principal.permissions]
+        .filter((permission) => !this.config.isProduction || permission !== Permission.DevMailboxRead)
+        .sort(),
       mfaEnabled: principal.mfaEnabled,
       mfaRequired: principal.mfaRequired,
       mustChangePassword: principal.mustChangePassword,
