@@ -237,18 +237,21 @@ describe('Fleet: three replicas behind nginx, rolling restart under load', () =>
         headers,
         body: init.json === undefined ? undefined : JSON.stringify(init.json),
       });
-    let response: Response;
-    try {
-      response = await send();
-    } catch (error) {
-      // A kept-alive connection the proxy closed (a reload ends its old workers' idle
-      // connections) just as a request went out on it: HTTP clients such as browsers send the
-      // request again on a new connection when it is safe (RFC 9112 9.3.1): GETs, and here POSTs
-      // with an Idempotency-Key. Counted in the report; anything else is a failure.
-      const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
-      if (!['UND_ERR_SOCKET', 'ECONNRESET'].includes(code) || (method !== 'GET' && !init.key)) throw error;
-      resent.push(`${method} ${path.split('?')[0]}: ${code}`);
-      response = await send();
+    let response: Response | undefined;
+    for (let attempt = 1; !response; attempt++) {
+      try {
+        response = await send();
+      } catch (error) {
+        // A kept-alive connection the proxy closed (a reload ends its old workers' idle
+        // connections) just as a request went out on it: HTTP clients such as browsers send the
+        // request again when it is safe (RFC 9112 9.3.1): GETs, and here POSTs with an
+        // Idempotency-Key. The client's pool may hand out another connection closed the same way,
+        // so up to three times. Counted in the report; anything else is a failure.
+        const code = (error as { cause?: { code?: string } }).cause?.code ?? '';
+        const retriable = ['UND_ERR_SOCKET', 'ECONNRESET'].includes(code) && (method === 'GET' || init.key);
+        if (!retriable || attempt === 3) throw error;
+        resent.push(`${method} ${path.split('?')[0]}: ${code}`);
+      }
     }
     const text = await response.text();
     const body = text && /json/.test(response.headers.get('content-type') ?? '') ? JSON.parse(text) : undefined;
