@@ -90,5 +90,8 @@ export const ErrorCode = {
   SavedViewNotOwner: 'VIEWS.NOT_OWNER',
   /** A user keeps at most `SAVED_VIEW_LIMITS.maxViewsPerList` views per list. */
   SavedViewLimitReached: 'VIEWS.LIMIT_REACHED',
+  /** An invoice cannot be issued before the company settings name the seller; `missing` lists what is needed. */
+  CompanySettingsIncomplete: 'SETTINGS.COMPANY_INCOMPLETE',
+  CompanyLogoNotFound: 'SETTINGS.LOGO_NOT_FOUND',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -23,3 +23,4 @@ export * from './operations';
 export * from './search';
 export * from './saved-views';
 export * from './audit-fields';
+export * from './settings';

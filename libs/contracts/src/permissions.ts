@@ -36,6 +36,7 @@ export const Permission = {
   MailMessagesManage: 'mail.messages.manage',
   DevMailboxRead: 'dev.mailbox.read',
   OperationsStatusRead: 'operations.status.read',
+  SettingsCompanyManage: 'settings.company.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
@@ -121,6 +122,15 @@ export const PERMISSION_CATALOGUE: readonly {
       {
         name: Permission.OperationsStatusRead,
         description: 'See the operations page: replicas, database, queues, failing webhooks, backups',
+      },
+    ],
+  },
+  {
+    module: 'Settings',
+    permissions: [
+      {
+        name: Permission.SettingsCompanyManage,
+        description: 'Edit the company settings: legal details, bank account, logo, numbering',
       },
     ],
   },

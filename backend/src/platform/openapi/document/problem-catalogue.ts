@@ -194,4 +194,9 @@ export const PROBLEM_CATALOGUE: Record<ErrorCode, ProblemEntry> = {
     status: 409,
     detail: 'You already have 50 views for this list; delete one first.',
   },
+  [ErrorCode.CompanySettingsIncomplete]: {
+    status: 409,
+    detail: 'Fill in the company settings before issuing invoices: missing legalName, iban.',
+  },
+  [ErrorCode.CompanyLogoNotFound]: { status: 404, detail: 'No company logo has been uploaded.' },
 };
