@@ -1,7 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { COMPANY_SETTINGS_ID } from '@depot/contracts';
+import { pdfPages } from './support/pdf';
 import { expectProblem, startTestApp, type TestApp } from './support/test-app';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- tests read arbitrary JSON bodies */
@@ -11,12 +10,6 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
   'base64',
 );
-
-/** The text of each page of a PDF (read in a child process: pdf.js needs dynamic imports jest lacks). */
-function pdfPages(pdf: Buffer): string[] {
-  const output = execFileSync(process.execPath, [join(__dirname, '../../backend/tools/pdf-text.mjs')], { input: pdf });
-  return (JSON.parse(output.toString()) as { pages: { text: string }[] }).pages.map((page) => page.text);
-}
 
 describe('Company settings: the seller on every document', () => {
   let app: TestApp;
@@ -206,7 +199,7 @@ describe('Company settings: the seller on every document', () => {
     const pdf = await fetch(`${app.baseUrl}/api/v1/invoices/${invoice.id}/pdf`, {
       headers: { authorization: `Bearer ${admin}` },
     });
-    const [page] = pdfPages(Buffer.from(await pdf.arrayBuffer()));
+    const [page] = pdfPages(Buffer.from(await pdf.arrayBuffer()), 'invoice-en');
     for (const text of [
       'Depot Demo GmbH',
       'Lagerstraße 1',

@@ -93,5 +93,7 @@ export const ErrorCode = {
   /** An invoice cannot be issued before the company settings name the seller; `missing` lists what is needed. */
   CompanySettingsIncomplete: 'SETTINGS.COMPANY_INCOMPLETE',
   CompanyLogoNotFound: 'SETTINGS.LOGO_NOT_FOUND',
+  /** The order has no such document yet (a draft has no confirmation, nothing shipped has no delivery note). */
+  DocumentNotAvailable: 'DOCUMENTS.NOT_AVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Permission,
@@ -28,13 +28,20 @@ import {
   UpdatePurchaseOrderDto,
 } from './dto/purchase-order.dto';
 import { PurchaseOrdersService } from './purchase-orders.service';
+import { PurchasingDocumentsService } from './purchasing-documents.service';
+import { DocumentRenderer, type DocumentFormat } from '../documents/document-renderer';
+import { ApiDocument, documentFormatPipe } from '../documents/document-endpoint';
 import { PageOf, wholeList } from '../../platform/http/pagination/page-dto';
 import { CreatedLocation, ETagged, IfMatch } from '../../platform/http/conditional/conditional.decorators';
 
 @ApiTags('purchasing')
 @Controller({ version: '1' })
 export class PurchaseOrdersController {
-  constructor(private readonly orders: PurchaseOrdersService) {}
+  constructor(
+    private readonly orders: PurchaseOrdersService,
+    private readonly documents: PurchasingDocumentsService,
+    private readonly renderer: DocumentRenderer,
+  ) {}
 
   @Get('purchase-orders')
   @Authenticated({ permission: Permission.PurchasingOrdersRead })
@@ -63,6 +70,25 @@ export class PurchaseOrdersController {
   @ApiProblems(400, 413, 415)
   bulkPurchaseOrders(@Body() body: OrderBulkDto): Promise<BulkResult> {
     return this.orders.bulk(body);
+  }
+
+  @Get('purchase-orders/:id/document/:format')
+  @Authenticated({ permission: Permission.PurchasingOrdersRead })
+  @ApiOperation({
+    summary: 'The purchase order as sent to the supplier',
+    description:
+      'Lines, unit costs and total, where and by when to deliver, with the company as buyer. A draft or ' +
+      'cancelled order is not printed: 409 `DOCUMENTS.NOT_AVAILABLE`.',
+  })
+  @ApiDocument('purchase order')
+  @ApiProblems(400, 404, 409)
+  @ApiProblemCodes(ErrorCode.PurchaseOrderNotFound, ErrorCode.DocumentNotAvailable)
+  async getPurchaseOrderDocument(
+    @Param('id', ParseIdPipe) id: string,
+    @Param('format', documentFormatPipe) format: DocumentFormat,
+  ): Promise<StreamableFile> {
+    const document = await this.documents.purchaseOrder(id);
+    return this.renderer.file(document, format, `purchase-order-${document.number}`);
   }
 
   @Get('purchase-orders/:id')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Permission,
@@ -30,13 +30,20 @@ import {
 } from './dto/sales-order.dto';
 import { InvoiceResponseDto } from './invoices/invoice.dto';
 import { SalesOrdersService } from './sales-orders.service';
+import { SalesDocumentsService } from './sales-documents.service';
+import { DocumentRenderer, type DocumentFormat } from '../documents/document-renderer';
+import { ApiDocument, documentFormatPipe } from '../documents/document-endpoint';
 import { PageOf, wholeList } from '../../platform/http/pagination/page-dto';
 import { CreatedLocation, ETagged, IfMatch } from '../../platform/http/conditional/conditional.decorators';
 
 @ApiTags('sales')
 @Controller({ version: '1' })
 export class SalesOrdersController {
-  constructor(private readonly orders: SalesOrdersService) {}
+  constructor(
+    private readonly orders: SalesOrdersService,
+    private readonly documents: SalesDocumentsService,
+    private readonly renderer: DocumentRenderer,
+  ) {}
 
   @Get('sales-orders')
   @Authenticated({ permission: Permission.SalesOrdersRead })
@@ -197,6 +204,44 @@ export class SalesOrdersController {
   @ApiProblemCodes(ErrorCode.SalesOrderNotFound, ErrorCode.InvalidOrderTransition, ErrorCode.CompanySettingsIncomplete)
   invoiceSalesOrder(@Param('id', ParseIdPipe) id: string, @Body() body: OrderTransitionDto): Promise<InvoiceDto> {
     return this.orders.invoice(id, body);
+  }
+
+  @Get('sales-orders/:id/confirmation/:format')
+  @Authenticated({ permission: Permission.SalesOrdersRead })
+  @ApiOperation({
+    summary: 'The order confirmation for the customer',
+    description:
+      'Lines, prices, tax and totals of a confirmed order (or later), with the company as seller and the ' +
+      'shipping address. A draft or cancelled order has none: 409 `DOCUMENTS.NOT_AVAILABLE`.',
+  })
+  @ApiDocument('order confirmation')
+  @ApiProblems(400, 404, 409)
+  @ApiProblemCodes(ErrorCode.SalesOrderNotFound, ErrorCode.DocumentNotAvailable)
+  async getOrderConfirmation(
+    @Param('id', ParseIdPipe) id: string,
+    @Param('format', documentFormatPipe) format: DocumentFormat,
+  ): Promise<StreamableFile> {
+    const document = await this.documents.confirmation(id);
+    return this.renderer.file(document, format, `order-confirmation-${document.number}`);
+  }
+
+  @Get('sales-orders/:id/delivery-note/:format')
+  @Authenticated({ permission: Permission.SalesOrdersRead })
+  @ApiOperation({
+    summary: 'The delivery note (packing slip)',
+    description:
+      'What has been shipped and what is still to follow, without prices, with the ship-to address and the ' +
+      'warehouse it left from. Nothing shipped yet: 409 `DOCUMENTS.NOT_AVAILABLE`.',
+  })
+  @ApiDocument('delivery note')
+  @ApiProblems(400, 404, 409)
+  @ApiProblemCodes(ErrorCode.SalesOrderNotFound, ErrorCode.DocumentNotAvailable)
+  async getDeliveryNote(
+    @Param('id', ParseIdPipe) id: string,
+    @Param('format', documentFormatPipe) format: DocumentFormat,
+  ): Promise<StreamableFile> {
+    const document = await this.documents.deliveryNote(id);
+    return this.renderer.file(document, format, `delivery-note-${document.number}`);
   }
 
   @Get('stock-availability')

@@ -242,6 +242,12 @@ export class CompanySettingsService {
     return sellerOf(await this.row());
   }
 
+  /** The current seller and logo, for documents printed from live records (orders, not invoices). */
+  async letterhead(): Promise<{ seller: Seller; logo: { type: LogoType; bytes: Buffer } | null }> {
+    const seller = await this.currentSeller();
+    return { seller, logo: seller.logoSha256 ? await this.logo().catch(() => null) : null };
+  }
+
   /** The prefix new documents of this type are numbered with (`INV` in `INV-2026-000123`). */
   async numberPrefix(type: DocumentType): Promise<string> {
     const [row] = await this.db.query<{ prefix: string | null }[]>(

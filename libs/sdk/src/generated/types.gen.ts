@@ -2063,7 +2063,7 @@ export type AuditActorType = 'user' | 'api_key' | 'system' | 'anonymous';
 /**
  * Stable machine-readable error code of a problem (`code`). New codes may be added in minor versions; treat an unknown one like its HTTP status.
  */
-export type ErrorCode = 'REQUEST.VALIDATION_FAILED' | 'REQUEST.MALFORMED_BODY' | 'REQUEST.UNSUPPORTED_MEDIA_TYPE' | 'REQUEST.PAYLOAD_TOO_LARGE' | 'REQUEST.NOT_FOUND' | 'REQUEST.METHOD_NOT_ALLOWED' | 'REQUEST.MALFORMED_URL' | 'REQUEST.URI_TOO_LONG' | 'REQUEST.BAD_REQUEST' | 'REQUEST.CONFLICT' | 'AUTH.UNAUTHENTICATED' | 'AUTH.INVALID_CREDENTIALS' | 'AUTH.INVALID_REFRESH_TOKEN' | 'AUTH.FORBIDDEN' | 'AUTH.MFA_REQUIRED' | 'AUTH.INVALID_MFA_CODE' | 'AUTH.MFA_ENROLLMENT_REQUIRED' | 'REQUEST.TOO_MANY_REQUESTS' | 'AUTH.PASSWORD_CHANGE_REQUIRED' | 'AUTH.INVALID_PASSWORD_TOKEN' | 'IDENTITY.USER_NOT_FOUND' | 'IDENTITY.EMAIL_TAKEN' | 'IDENTITY.ROLE_NOT_FOUND' | 'IDENTITY.ROLE_NAME_TAKEN' | 'IDENTITY.ROLE_BUILT_IN' | 'IDENTITY.ROLE_IN_USE' | 'IDENTITY.SCOPE_NOT_HELD' | 'IDENTITY.API_KEY_NOT_FOUND' | 'IDENTITY.SESSION_NOT_FOUND' | 'IDENTITY.WRONG_PASSWORD' | 'REQUEST.VERSION_CONFLICT' | 'SERVER.UNAVAILABLE' | 'SERVER.INTERNAL' | 'CATALOG.PRODUCT_NOT_FOUND' | 'CATALOG.SKU_TAKEN' | 'REQUEST.INVALID_CURSOR' | 'NOTIFICATIONS.WEBHOOK_NOT_FOUND' | 'NOTIFICATIONS.DELIVERY_NOT_FOUND' | 'AUTH.MFA_ALREADY_ENABLED' | 'AUTH.MFA_NOT_SET_UP' | 'MAIL.MESSAGE_NOT_FOUND' | 'MAIL.NOT_RETRYABLE' | 'CATALOG.BARCODE_TAKEN' | 'CATALOG.CATEGORY_NOT_FOUND' | 'CATALOG.CATEGORY_CYCLE' | 'CATALOG.CATEGORY_TOO_DEEP' | 'CATALOG.CATEGORY_NOT_EMPTY' | 'CATALOG.CATEGORY_NAME_TAKEN' | 'INVENTORY.WAREHOUSE_NOT_FOUND' | 'INVENTORY.WAREHOUSE_CODE_TAKEN' | 'INVENTORY.WAREHOUSE_INACTIVE' | 'INVENTORY.PRODUCT_ARCHIVED' | 'INVENTORY.INSUFFICIENT_STOCK' | 'INVENTORY.MOVEMENT_NOT_FOUND' | 'INVENTORY.SAME_WAREHOUSE' | 'REQUEST.IDEMPOTENCY_KEY_REUSED' | 'IMPORT.MALFORMED_CSV' | 'IMPORT.ROWS_INVALID' | 'REQUEST.IDEMPOTENCY_KEY_IN_PROGRESS' | 'REQUEST.IDEMPOTENCY_NOT_SUPPORTED' | 'REQUEST.PRECONDITION_FAILED' | 'PURCHASING.SUPPLIER_NOT_FOUND' | 'SALES.CUSTOMER_NOT_FOUND' | 'PARTNERS.CODE_TAKEN' | 'PARTNERS.INACTIVE' | 'PURCHASING.ORDER_NOT_FOUND' | 'SALES.ORDER_NOT_FOUND' | 'ORDERS.INVALID_TRANSITION' | 'SALES.LINES_SHORT' | 'ORDERS.LINE_QUANTITY_EXCEEDED' | 'ORDERS.CURRENCY_MISMATCH' | 'SALES.INVOICE_NOT_FOUND' | 'SALES.INVOICE_OVERPAID' | 'SALES.INVOICE_NOT_PAYABLE' | 'VIEWS.NOT_FOUND' | 'VIEWS.NOT_OWNER' | 'VIEWS.LIMIT_REACHED' | 'SETTINGS.COMPANY_INCOMPLETE' | 'SETTINGS.LOGO_NOT_FOUND';
+export type ErrorCode = 'REQUEST.VALIDATION_FAILED' | 'REQUEST.MALFORMED_BODY' | 'REQUEST.UNSUPPORTED_MEDIA_TYPE' | 'REQUEST.PAYLOAD_TOO_LARGE' | 'REQUEST.NOT_FOUND' | 'REQUEST.METHOD_NOT_ALLOWED' | 'REQUEST.MALFORMED_URL' | 'REQUEST.URI_TOO_LONG' | 'REQUEST.BAD_REQUEST' | 'REQUEST.CONFLICT' | 'AUTH.UNAUTHENTICATED' | 'AUTH.INVALID_CREDENTIALS' | 'AUTH.INVALID_REFRESH_TOKEN' | 'AUTH.FORBIDDEN' | 'AUTH.MFA_REQUIRED' | 'AUTH.INVALID_MFA_CODE' | 'AUTH.MFA_ENROLLMENT_REQUIRED' | 'REQUEST.TOO_MANY_REQUESTS' | 'AUTH.PASSWORD_CHANGE_REQUIRED' | 'AUTH.INVALID_PASSWORD_TOKEN' | 'IDENTITY.USER_NOT_FOUND' | 'IDENTITY.EMAIL_TAKEN' | 'IDENTITY.ROLE_NOT_FOUND' | 'IDENTITY.ROLE_NAME_TAKEN' | 'IDENTITY.ROLE_BUILT_IN' | 'IDENTITY.ROLE_IN_USE' | 'IDENTITY.SCOPE_NOT_HELD' | 'IDENTITY.API_KEY_NOT_FOUND' | 'IDENTITY.SESSION_NOT_FOUND' | 'IDENTITY.WRONG_PASSWORD' | 'REQUEST.VERSION_CONFLICT' | 'SERVER.UNAVAILABLE' | 'SERVER.INTERNAL' | 'CATALOG.PRODUCT_NOT_FOUND' | 'CATALOG.SKU_TAKEN' | 'REQUEST.INVALID_CURSOR' | 'NOTIFICATIONS.WEBHOOK_NOT_FOUND' | 'NOTIFICATIONS.DELIVERY_NOT_FOUND' | 'AUTH.MFA_ALREADY_ENABLED' | 'AUTH.MFA_NOT_SET_UP' | 'MAIL.MESSAGE_NOT_FOUND' | 'MAIL.NOT_RETRYABLE' | 'CATALOG.BARCODE_TAKEN' | 'CATALOG.CATEGORY_NOT_FOUND' | 'CATALOG.CATEGORY_CYCLE' | 'CATALOG.CATEGORY_TOO_DEEP' | 'CATALOG.CATEGORY_NOT_EMPTY' | 'CATALOG.CATEGORY_NAME_TAKEN' | 'INVENTORY.WAREHOUSE_NOT_FOUND' | 'INVENTORY.WAREHOUSE_CODE_TAKEN' | 'INVENTORY.WAREHOUSE_INACTIVE' | 'INVENTORY.PRODUCT_ARCHIVED' | 'INVENTORY.INSUFFICIENT_STOCK' | 'INVENTORY.MOVEMENT_NOT_FOUND' | 'INVENTORY.SAME_WAREHOUSE' | 'REQUEST.IDEMPOTENCY_KEY_REUSED' | 'IMPORT.MALFORMED_CSV' | 'IMPORT.ROWS_INVALID' | 'REQUEST.IDEMPOTENCY_KEY_IN_PROGRESS' | 'REQUEST.IDEMPOTENCY_NOT_SUPPORTED' | 'REQUEST.PRECONDITION_FAILED' | 'PURCHASING.SUPPLIER_NOT_FOUND' | 'SALES.CUSTOMER_NOT_FOUND' | 'PARTNERS.CODE_TAKEN' | 'PARTNERS.INACTIVE' | 'PURCHASING.ORDER_NOT_FOUND' | 'SALES.ORDER_NOT_FOUND' | 'ORDERS.INVALID_TRANSITION' | 'SALES.LINES_SHORT' | 'ORDERS.LINE_QUANTITY_EXCEEDED' | 'ORDERS.CURRENCY_MISMATCH' | 'SALES.INVOICE_NOT_FOUND' | 'SALES.INVOICE_OVERPAID' | 'SALES.INVOICE_NOT_PAYABLE' | 'VIEWS.NOT_FOUND' | 'VIEWS.NOT_OWNER' | 'VIEWS.LIMIT_REACHED' | 'SETTINGS.COMPANY_INCOMPLETE' | 'SETTINGS.LOGO_NOT_FOUND' | 'DOCUMENTS.NOT_AVAILABLE';
 
 export type GetLivenessData = {
     body?: never;
@@ -7436,6 +7436,64 @@ export type BulkPurchaseOrdersResponses = {
 
 export type BulkPurchaseOrdersResponse = BulkPurchaseOrdersResponses[keyof BulkPurchaseOrdersResponses];
 
+export type GetPurchaseOrderDocumentData = {
+    body?: never;
+    path: {
+        /**
+         * Id of the purchase order.
+         */
+        id: string;
+        /**
+         * `pdf` to download, `html` to show.
+         */
+        format: 'pdf' | 'html';
+    };
+    query?: never;
+    url: '/api/v1/purchase-orders/{id}/document/{format}';
+};
+
+export type GetPurchaseOrderDocumentErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.orders.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type GetPurchaseOrderDocumentError = GetPurchaseOrderDocumentErrors[keyof GetPurchaseOrderDocumentErrors];
+
+export type GetPurchaseOrderDocumentResponses = {
+    /**
+     * The purchase order, as PDF or HTML from the same template.
+     */
+    200: Blob | File;
+};
+
+export type GetPurchaseOrderDocumentResponse = GetPurchaseOrderDocumentResponses[keyof GetPurchaseOrderDocumentResponses];
+
 export type GetPurchaseOrderData = {
     body?: never;
     headers?: {
@@ -8575,6 +8633,122 @@ export type InvoiceSalesOrderResponses = {
 };
 
 export type InvoiceSalesOrderResponse = InvoiceSalesOrderResponses[keyof InvoiceSalesOrderResponses];
+
+export type GetOrderConfirmationData = {
+    body?: never;
+    path: {
+        /**
+         * Id of the sales order.
+         */
+        id: string;
+        /**
+         * `pdf` to download, `html` to show.
+         */
+        format: 'pdf' | 'html';
+    };
+    query?: never;
+    url: '/api/v1/sales-orders/{id}/confirmation/{format}';
+};
+
+export type GetOrderConfirmationErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.orders.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type GetOrderConfirmationError = GetOrderConfirmationErrors[keyof GetOrderConfirmationErrors];
+
+export type GetOrderConfirmationResponses = {
+    /**
+     * The order confirmation, as PDF or HTML from the same template.
+     */
+    200: Blob | File;
+};
+
+export type GetOrderConfirmationResponse = GetOrderConfirmationResponses[keyof GetOrderConfirmationResponses];
+
+export type GetDeliveryNoteData = {
+    body?: never;
+    path: {
+        /**
+         * Id of the sales order.
+         */
+        id: string;
+        /**
+         * `pdf` to download, `html` to show.
+         */
+        format: 'pdf' | 'html';
+    };
+    query?: never;
+    url: '/api/v1/sales-orders/{id}/delivery-note/{format}';
+};
+
+export type GetDeliveryNoteErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.orders.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type GetDeliveryNoteError = GetDeliveryNoteErrors[keyof GetDeliveryNoteErrors];
+
+export type GetDeliveryNoteResponses = {
+    /**
+     * The delivery note, as PDF or HTML from the same template.
+     */
+    200: Blob | File;
+};
+
+export type GetDeliveryNoteResponse = GetDeliveryNoteResponses[keyof GetDeliveryNoteResponses];
 
 export type GetStockAvailabilityData = {
     body?: never;

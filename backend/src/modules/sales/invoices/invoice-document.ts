@@ -1,112 +1,41 @@
-import { CURRENCY_MINOR_DIGITS, InvoiceKind, type CurrencyCode, type InvoiceDto } from '@depot/contracts';
+import { InvoiceKind, type InvoiceDto } from '@depot/contracts';
 import type { Seller } from '../../settings/company-settings.service';
+import {
+  addressLines,
+  bankLines,
+  documentLogo,
+  formatDate,
+  formatMoney,
+  formatPercent,
+  sellerBlock,
+  withRowClasses,
+  type BusinessDocument,
+  type DocumentColumn,
+  type DocumentLogo,
+} from '../../documents/business-document';
 
-/** An image to print at the head of a document. */
-export interface DocumentLogo {
-  type: string;
-  bytes: Buffer;
-}
+/** Invoice and credit note lines: what was sold, at what price, discount and tax. */
+export const PRICED_LINE_COLUMNS: DocumentColumn[] = [
+  { key: 'sku', title: 'SKU', width: 72, align: 'left' },
+  { key: 'description', title: 'Description', width: 132, align: 'left' },
+  { key: 'quantity', title: 'Qty', width: 32, align: 'right' },
+  { key: 'unitPrice', title: 'Unit price', width: 64, align: 'right' },
+  { key: 'discount', title: 'Disc.', width: 42, align: 'right' },
+  { key: 'taxRate', title: 'Tax', width: 40, align: 'right' },
+  { key: 'net', title: 'Net', width: 57, align: 'right' },
+  { key: 'total', title: 'Total', width: 56, align: 'right' },
+];
 
-/** An invoice ready to print: every amount formatted once, shared by the HTML and PDF renderings. */
-export interface InvoiceDocument {
-  title: string;
-  number: string;
-  issuedOn: string;
-  dueOn: string;
-  salesOrderNumber: string;
-  creditedNumber: string | null;
-  reason: string | null;
-  seller: {
-    name: string;
-    addressLines: string[];
-    /** "VAT id DE123456789", "Tax number 12/345/67890", the register entry. */
-    legalLines: string[];
-    contactLines: string[];
-  };
-  customer: { name: string; code: string; billingAddress: string | null; taxId: string | null };
-  lines: {
-    sku: string;
-    description: string;
-    quantity: string;
-    unitPrice: string;
-    discount: string;
-    taxRate: string;
-    net: string;
-    total: string;
-  }[];
-  totals: { label: string; value: string; strong?: boolean; rowClass?: string }[];
-  paymentStatus: string | null;
-  /** "Please pay … by …" (invoices only). */
-  paymentTerms: string | null;
-  bankLines: string[];
-  footer: string | null;
-  /** The logo as a data: URI for the HTML rendering, and its bytes for the PDF. */
-  logo: (DocumentLogo & { dataUri: string }) | null;
-}
-
-export function formatMoney(minor: number, currency: CurrencyCode): string {
-  const digits = CURRENCY_MINOR_DIGITS[currency];
-  return new Intl.NumberFormat('en-GB', {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(minor / 10 ** digits);
-}
-
-/** `Dec 23, 2026`, as every date in the admin UI reads; a date-only value is a calendar day (no zone shift). */
-export function formatDate(isoDateOrInstant: string): string {
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(isoDateOrInstant.length === 10 ? `${isoDateOrInstant}T00:00:00Z` : isoDateOrInstant),
-  );
-}
-
-/** `DE89 3704 0044 0532 0130 00`: IBANs are printed in groups of four. */
-export function formatIban(iban: string): string {
-  return iban.replace(/(.{4})/g, '$1 ').trim();
-}
-
-function percent(bps: number): string {
-  return `${(bps / 100).toFixed(bps % 100 === 0 ? 0 : 2)} %`;
-}
-
-function countryName(code: string | null): string | null {
-  return code ? (new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code) : null;
-}
-
-function sellerBlock(seller: Seller): InvoiceDocument['seller'] {
-  const cityLine = [seller.postalCode, seller.city].filter(Boolean).join(' ');
-  return {
-    name: seller.legalName ?? '',
-    addressLines: [seller.street, cityLine, countryName(seller.countryCode)].filter((line): line is string => !!line),
-    legalLines: [
-      seller.vatId ? `VAT id ${seller.vatId}` : null,
-      seller.taxNumber ? `Tax number ${seller.taxNumber}` : null,
-      seller.registration,
-    ].filter((line): line is string => !!line),
-    contactLines: [seller.email, seller.phone, seller.website].filter((line): line is string => !!line),
-  };
-}
-
-function bankLines(seller: Seller): string[] {
-  if (!seller.iban) return [];
-  return [
-    seller.bankAccountHolder ? `Account holder ${seller.bankAccountHolder}` : null,
-    seller.bankName,
-    `IBAN ${formatIban(seller.iban)}`,
-    seller.bic ? `BIC ${seller.bic}` : null,
-  ].filter((line): line is string => !!line);
-}
-
+/** An invoice or credit note as printed, with the seller it was issued by. */
 export function invoiceDocument(
   invoice: InvoiceDto,
   creditedNumber: string | null,
   seller: Seller,
   logo: DocumentLogo | null = null,
-): InvoiceDocument {
+): BusinessDocument {
   const money = (minor: number) => formatMoney(minor, invoice.currency);
   const isInvoice = invoice.kind === InvoiceKind.Invoice;
-  const totals: InvoiceDocument['totals'] = [
+  const totals: BusinessDocument['totals'] = [
     { label: 'Subtotal', value: money(invoice.grossMinor) },
     { label: 'Discount', value: money(-invoice.discountMinor) },
     { label: 'Net', value: money(invoice.netMinor) },
@@ -118,38 +47,46 @@ export function invoiceDocument(
     if (invoice.paidMinor > 0) totals.push({ label: 'Paid', value: money(-invoice.paidMinor) });
     totals.push({ label: 'Balance due', value: money(invoice.balanceMinor), strong: true });
   }
-  for (const total of totals) total.rowClass = total.strong ? 'strong' : '';
   const dueOn = formatDate(invoice.dueDate);
+  const details = [
+    { label: 'Issued', value: formatDate(invoice.issuedAt) },
+    ...(isInvoice ? [{ label: 'Due', value: dueOn }] : []),
+    { label: 'Order', value: invoice.salesOrderNumber },
+    ...(creditedNumber ? [{ label: 'Corrects invoice', value: creditedNumber }] : []),
+    ...(invoice.paymentStatus ? [{ label: 'Payment status', value: invoice.paymentStatus.replace('_', ' ') }] : []),
+  ];
   return {
     title: isInvoice ? 'Invoice' : 'Credit note',
     number: invoice.number,
-    issuedOn: formatDate(invoice.issuedAt),
-    dueOn,
-    salesOrderNumber: invoice.salesOrderNumber,
-    creditedNumber,
-    reason: invoice.reason,
+    details,
     seller: sellerBlock(seller),
-    customer: {
-      name: invoice.customer.name,
-      code: invoice.customer.code,
-      billingAddress: invoice.customer.billingAddress,
-      taxId: invoice.customer.taxId,
+    recipient: {
+      heading: 'Bill to',
+      name: `${invoice.customer.name} (${invoice.customer.code})`,
+      lines: [
+        ...addressLines(invoice.customer.billingAddress),
+        ...(invoice.customer.taxId ? [`VAT id ${invoice.customer.taxId}`] : []),
+      ],
     },
+    secondary: null,
+    columns: PRICED_LINE_COLUMNS,
     lines: invoice.lines.map((line) => ({
       sku: line.sku,
       description: line.description,
       quantity: String(line.quantity),
       unitPrice: money(line.unitPriceMinor),
-      discount: line.discountBps > 0 ? percent(line.discountBps) : '',
-      taxRate: percent(line.taxRateBps),
+      discount: line.discountBps > 0 ? formatPercent(line.discountBps) : '',
+      taxRate: formatPercent(line.taxRateBps),
       net: money(line.netMinor),
       total: money(line.totalMinor),
     })),
-    totals,
-    paymentStatus: invoice.paymentStatus?.replace('_', ' ') ?? null,
-    paymentTerms: isInvoice ? `Please pay ${money(invoice.totalMinor)} by ${dueOn}, quoting ${invoice.number}.` : null,
-    bankLines: bankLines(seller),
+    totals: withRowClasses(totals),
+    notes: [
+      ...(invoice.reason ? [`Reason: ${invoice.reason}`] : []),
+      ...(isInvoice ? [`Please pay ${money(invoice.totalMinor)} by ${dueOn}, quoting ${invoice.number}.`] : []),
+    ],
+    bankLines: isInvoice ? bankLines(seller) : [],
     footer: seller.invoiceFooter,
-    logo: logo ? { ...logo, dataUri: `data:${logo.type};base64,${logo.bytes.toString('base64')}` } : null,
+    logo: documentLogo(logo),
   };
 }

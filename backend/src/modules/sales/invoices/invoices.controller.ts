@@ -15,7 +15,7 @@ import {
   RecordPaymentDto,
 } from './invoice.dto';
 import { invoiceDocument } from './invoice-document';
-import { InvoiceRenderer } from './invoice-renderer';
+import { DocumentRenderer } from '../../documents/document-renderer';
 import { InvoicesService } from './invoices.service';
 import { CreatedLocation, ETagged } from '../../../platform/http/conditional/conditional.decorators';
 
@@ -24,7 +24,7 @@ import { CreatedLocation, ETagged } from '../../../platform/http/conditional/con
 export class InvoicesController {
   constructor(
     private readonly invoices: InvoicesService,
-    private readonly renderer: InvoiceRenderer,
+    private readonly renderer: DocumentRenderer,
     private readonly settings: CompanySettingsService,
   ) {}
 
@@ -68,8 +68,8 @@ export class InvoicesController {
   @ApiProblems(400, 404)
   @ApiProblemCodes(ErrorCode.InvoiceNotFound)
   async getInvoiceHtml(@Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
-    const html = this.renderer.renderHtml(await this.document(id));
-    return new StreamableFile(Buffer.from(html, 'utf8'), { type: 'text/html; charset=utf-8' });
+    const document = await this.document(id);
+    return this.renderer.file(document, 'html', document.number);
   }
 
   @Get(':id/pdf')
@@ -83,12 +83,7 @@ export class InvoicesController {
   @ApiProblemCodes(ErrorCode.InvoiceNotFound)
   async getInvoicePdf(@Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
     const document = await this.document(id);
-    const pdf = await this.renderer.renderPdf(document);
-    return new StreamableFile(pdf, {
-      type: 'application/pdf',
-      disposition: `attachment; filename="${document.number}.pdf"`,
-      length: pdf.length,
-    });
+    return this.renderer.file(document, 'pdf', document.number);
   }
 
   @Post(':id/payments')

@@ -199,4 +199,8 @@ export const PROBLEM_CATALOGUE: Record<ErrorCode, ProblemEntry> = {
     detail: 'Fill in the company settings before issuing invoices: missing legalName, iban.',
   },
   [ErrorCode.CompanyLogoNotFound]: { status: 404, detail: 'No company logo has been uploaded.' },
+  [ErrorCode.DocumentNotAvailable]: {
+    status: 409,
+    detail: 'SO-2026-000042 has shipped nothing yet, so it has no delivery note.',
+  },
 };
