@@ -24,3 +24,4 @@ export * from './search';
 export * from './saved-views';
 export * from './audit-fields';
 export * from './settings';
+export * from './documents';

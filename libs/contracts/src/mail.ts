@@ -7,6 +7,7 @@ export const MAIL_TEMPLATES = [
   'password-changed',
   'mfa-changed',
   'webhook-disabled',
+  'document',
 ] as const;
 export type MailTemplateName = (typeof MAIL_TEMPLATES)[number];
 
@@ -18,7 +19,15 @@ export interface DevMailDto {
   template: MailTemplateName;
   html: string;
   text: string;
+  /** Files attached to the message (names, types and sizes; the content went to the recipient). */
+  attachments: MailAttachmentDto[];
   createdAt: string;
+}
+
+export interface MailAttachmentDto {
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
 }
 
 export interface DevMailListQuery extends Pick<ListQuery, 'limit' | 'cursor'> {
