@@ -12,6 +12,7 @@ import { SalesModule } from './modules/sales/sales.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { OperationsModule } from './modules/operations/operations.module';
 import { SavedViewsModule } from './modules/saved-views/saved-views.module';
+import { SettingsModule } from './modules/settings/settings.module';
 import { SearchModule } from './modules/search/search.module';
 import { AuthPlatformModule } from './platform/auth/auth-platform.module';
 import type { AppConfig } from './platform/config/app-config';
@@ -62,6 +63,7 @@ export class AppModule {
         OperationsModule,
         SearchModule,
         SavedViewsModule,
+        SettingsModule,
         DemoDataModule,
       ],
     };

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../platform/config/app-config';
 import { PasswordHasher } from '../modules/identity/users/password-hasher';
 import { newId } from '../platform/database/ids';
+import { COMPANY_SETTINGS_ID } from '@depot/contracts';
 import { seedDemoOrders, type StockedProduct } from './demo-orders';
 import { DEMO_PRODUCTS } from './demo-products';
 
@@ -31,6 +32,26 @@ function ean13(first12: string): string {
     .reduce((total, digit, index) => total + Number(digit) * (index % 2 === 0 ? 3 : 1), 0);
   return `${first12}${(10 - (sum % 10)) % 10}`;
 }
+
+/** The demo company that issues the demo documents (a valid-format VAT id and IBAN, not real ones). */
+export const DEMO_COMPANY = {
+  legalName: 'Depot Demo GmbH',
+  street: 'Lagerstraße 1',
+  postalCode: '10115',
+  city: 'Berlin',
+  countryCode: 'DE',
+  vatId: 'DE123456789',
+  taxNumber: '12/345/67890',
+  registration: 'Amtsgericht Berlin-Charlottenburg HRB 123456',
+  email: 'billing@depot-demo.example',
+  phone: '+49 30 1234567',
+  website: 'https://depot-demo.example',
+  bankName: 'Commerzbank Berlin',
+  bankAccountHolder: 'Depot Demo GmbH',
+  iban: 'DE89370400440532013000',
+  bic: 'COBADEFFXXX',
+  invoiceFooter: 'Managing director: Ada Admin · Thank you for your business.',
+} as const;
 
 export const DEMO_USERS = [
   { email: 'admin@depot.local', displayName: 'Ada Admin', role: 'admin' },
@@ -65,6 +86,32 @@ export class DemoDataSeeder {
     if (count > 0) return false;
     const passwordHash = await this.hasher.hash(this.config.demoPassword);
     await this.dataSource.transaction(async (manager) => {
+      // The demo company first: the demo orders below issue invoices, which need a seller.
+      await manager.query(
+        `UPDATE company_settings SET legal_name = $2, street = $3, postal_code = $4, city = $5, country_code = $6,
+           vat_id = $7, tax_number = $8, registration = $9, email = $10, phone = $11, website = $12, bank_name = $13,
+           bank_account_holder = $14, iban = $15, bic = $16, invoice_footer = $17
+         WHERE id = $1`,
+        [
+          COMPANY_SETTINGS_ID,
+          DEMO_COMPANY.legalName,
+          DEMO_COMPANY.street,
+          DEMO_COMPANY.postalCode,
+          DEMO_COMPANY.city,
+          DEMO_COMPANY.countryCode,
+          DEMO_COMPANY.vatId,
+          DEMO_COMPANY.taxNumber,
+          DEMO_COMPANY.registration,
+          DEMO_COMPANY.email,
+          DEMO_COMPANY.phone,
+          DEMO_COMPANY.website,
+          DEMO_COMPANY.bankName,
+          DEMO_COMPANY.bankAccountHolder,
+          DEMO_COMPANY.iban,
+          DEMO_COMPANY.bic,
+          DEMO_COMPANY.invoiceFooter,
+        ],
+      );
       for (const user of DEMO_USERS) {
         const id = newId();
         await manager.query(

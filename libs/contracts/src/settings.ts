@@ -60,6 +60,9 @@ export const COMPANY_REQUIRED_FOR_INVOICING = [
 ] as const;
 export type CompanyRequiredField = (typeof COMPANY_REQUIRED_FOR_INVOICING)[number];
 
+/** Where the company logo is uploaded (PUT, the image file as the body) and removed (DELETE). */
+export const COMPANY_LOGO_PATH = '/api/v1/settings/company/logo';
+
 /** The company settings' id in the audit trail (entity type `company_settings`), for History. */
 export const COMPANY_SETTINGS_ID = '00000000-0000-4000-8000-000000000001';
 

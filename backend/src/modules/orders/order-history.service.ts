@@ -57,6 +57,6 @@ export class OrderHistoryService {
 }
 
 /** `PO-2026-000042` from a sequence value (numbers are unique, not gap-free: invoices are). */
-export function orderNumber(prefix: 'PO' | 'SO', sequence: number, at = new Date()): string {
+export function orderNumber(prefix: string, sequence: number, at = new Date()): string {
   return `${prefix}-${at.getUTCFullYear()}-${String(sequence).padStart(6, '0')}`;
 }

@@ -14,8 +14,10 @@ import {
   type Page,
   type PurchaseOrderDto,
   type PurchaseOrderSummaryDto,
+  DocumentType,
 } from '@depot/contracts';
 import { AuditService } from '../audit/audit.service';
+import { CompanySettingsService } from '../settings/company-settings.service';
 import { BulkRunner } from '../../platform/http/bulk/bulk-runner';
 import type { OrderBulkDto } from '../orders/dto/order-bulk.dto';
 import { cancelDraftRow, orderLabels } from '../orders/order-bulk';
@@ -80,6 +82,7 @@ export class PurchaseOrdersService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly bulkRunner: BulkRunner,
+    private readonly settings: CompanySettingsService,
   ) {}
 
   private get db() {
@@ -168,7 +171,7 @@ export class PurchaseOrdersService {
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
         id,
-        orderNumber('PO', Number(sequence)),
+        orderNumber(await this.settings.numberPrefix(DocumentType.PurchaseOrder), Number(sequence)),
         input.supplierId,
         input.warehouseId,
         input.expectedDate ?? null,

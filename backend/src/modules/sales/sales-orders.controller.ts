@@ -187,11 +187,14 @@ export class SalesOrdersController {
   @Authenticated({ permission: Permission.SalesInvoicesWrite })
   @ApiOperation({
     summary: 'Issue the invoice of a fulfilled order',
-    description: 'Numbered gap-free per year (INV-2026-000123) in the same transaction; the order becomes invoiced.',
+    description:
+      'Numbered gap-free per year (INV-2026-000123, the prefix from the company settings) in the same ' +
+      'transaction; the order becomes invoiced. The seller is the company settings as they are now, frozen into ' +
+      'the invoice; while they lack what an invoice must name, 409 `SETTINGS.COMPANY_INCOMPLETE` lists it in `missing`.',
   })
   @ApiCreatedResponse({ type: InvoiceResponseDto, description: 'The issued invoice.' })
   @ApiProblems(400, 404, 409, 415)
-  @ApiProblemCodes(ErrorCode.SalesOrderNotFound, ErrorCode.InvalidOrderTransition)
+  @ApiProblemCodes(ErrorCode.SalesOrderNotFound, ErrorCode.InvalidOrderTransition, ErrorCode.CompanySettingsIncomplete)
   invoiceSalesOrder(@Param('id', ParseIdPipe) id: string, @Body() body: OrderTransitionDto): Promise<InvoiceDto> {
     return this.orders.invoice(id, body);
   }

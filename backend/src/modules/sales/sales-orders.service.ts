@@ -18,8 +18,10 @@ import {
   type Page,
   type SalesOrderDto,
   type SalesOrderSummaryDto,
+  DocumentType,
 } from '@depot/contracts';
 import { AuditService } from '../audit/audit.service';
+import { CompanySettingsService } from '../settings/company-settings.service';
 import { BulkRunner } from '../../platform/http/bulk/bulk-runner';
 import type { OrderBulkDto } from '../orders/dto/order-bulk.dto';
 import { cancelDraftRow, orderLabels } from '../orders/order-bulk';
@@ -86,6 +88,7 @@ export class SalesOrdersService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly bulkRunner: BulkRunner,
+    private readonly settings: CompanySettingsService,
   ) {}
 
   private get db() {
@@ -165,7 +168,7 @@ export class SalesOrdersService {
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
         id,
-        orderNumber('SO', Number(sequence)),
+        orderNumber(await this.settings.numberPrefix(DocumentType.SalesOrder), Number(sequence)),
         input.customerId,
         input.warehouseId,
         currency,

@@ -3,7 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { VersioningType, type INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { IMPORT_LIMITS } from '@depot/contracts';
+import { COMPANY_LIMITS, COMPANY_LOGO_PATH, IMPORT_LIMITS } from '@depot/contracts';
 import type { AppConfig } from '../config/app-config';
 import { buildAsyncApiDocument, mountAsyncApi } from '../asyncapi/asyncapi';
 import { buildOpenApiDocument, mountSwaggerUi } from '../openapi/openapi';
@@ -131,6 +131,24 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     { parseAs: 'string', bodyLimit: IMPORT_LIMITS.maxBytes },
     (request, body, done) => {
       if (!request.url.startsWith('/api/v1/imports/')) {
+        done(
+          Object.assign(new Error('Unsupported Media Type'), {
+            statusCode: 415,
+            code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+          }),
+        );
+        return;
+      }
+      done(null, body);
+    },
+  );
+
+  // ...and the company logo, as the image file itself (checked and size-limited by the handler).
+  fastify.addContentTypeParser(
+    COMPANY_LIMITS.logoTypes as unknown as string[],
+    { parseAs: 'buffer' },
+    (request, body, done) => {
+      if (request.url.split('?')[0] !== COMPANY_LOGO_PATH) {
         done(
           Object.assign(new Error('Unsupported Media Type'), {
             statusCode: 415,

@@ -6,6 +6,7 @@ import { Idempotent } from '../../../platform/http/idempotency/idempotent.decora
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
 import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
+import { CompanySettingsService } from '../../settings/company-settings.service';
 import {
   CreateCreditNoteDto,
   InvoiceListQueryDto,
@@ -24,6 +25,7 @@ export class InvoicesController {
   constructor(
     private readonly invoices: InvoicesService,
     private readonly renderer: InvoiceRenderer,
+    private readonly settings: CompanySettingsService,
   ) {}
 
   @Get()
@@ -116,7 +118,12 @@ export class InvoicesController {
   })
   @ApiCreatedResponse({ type: InvoiceResponseDto, description: 'The credit note.' })
   @ApiProblems(400, 404, 409, 415)
-  @ApiProblemCodes(ErrorCode.InvoiceNotFound, ErrorCode.InvoiceNotPayable, ErrorCode.InvoiceOverpaid)
+  @ApiProblemCodes(
+    ErrorCode.InvoiceNotFound,
+    ErrorCode.InvoiceNotPayable,
+    ErrorCode.InvoiceOverpaid,
+    ErrorCode.CompanySettingsIncomplete,
+  )
   createCreditNote(@Param('id', ParseIdPipe) id: string, @Body() body: CreateCreditNoteDto): Promise<InvoiceDto> {
     return this.invoices.createCreditNote(id, body);
   }
@@ -124,6 +131,9 @@ export class InvoicesController {
   private async document(id: string) {
     const invoice = await this.invoices.get(id);
     const credited = invoice.creditedInvoiceId ? await this.invoices.get(invoice.creditedInvoiceId) : null;
-    return invoiceDocument(invoice, credited?.number ?? null);
+    const seller = await this.invoices.sellerOf(id);
+    // The logo is branding, not a legal detail: documents print the current one (if they had one).
+    const logo = seller.logoSha256 ? await this.settings.logo().catch(() => null) : null;
+    return invoiceDocument(invoice, credited?.number ?? null, seller, logo);
   }
 }

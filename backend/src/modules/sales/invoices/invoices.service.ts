@@ -14,6 +14,7 @@ import {
   type Page,
   type SalesOrderDto,
 } from '@depot/contracts';
+import { CompanySettingsService, type Seller } from '../../settings/company-settings.service';
 import { AuditService } from '../../audit/audit.service';
 import { newId } from '../../../platform/database/ids';
 import { OutboxService } from '../../../platform/events/outbox.service';
@@ -43,6 +44,7 @@ const SORT_KEYS: Record<string, keyof InvoiceRow> = {
 };
 const PAID = '(SELECT coalesce(sum(pay.amount_minor), 0) FROM invoice_payments pay WHERE pay.invoice_id = i.id)';
 const CREDITED = '(SELECT coalesce(sum(cn.total_minor), 0) FROM invoices cn WHERE cn.credited_invoice_id = i.id)';
+/** Counter rows per kind (the printed prefix comes from the company settings and may change). */
 const SERIES = { invoice: 'INV', credit_note: 'CN' } as const;
 
 /**
@@ -58,6 +60,7 @@ export class InvoicesService {
     private readonly partners: PartnersService,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly settings: CompanySettingsService,
   ) {}
 
   private get db() {
@@ -278,7 +281,17 @@ export class InvoicesService {
     return creditNote;
   }
 
-  /** Takes the next number of the series (gap-free, see the class comment) and inserts the document. */
+  /** The seller frozen into a document as it is issued (what it said then is what it keeps saying). */
+  async sellerOf(id: string): Promise<Seller> {
+    const [row] = await this.db.query<{ seller: Seller | null }[]>('SELECT seller FROM invoices WHERE id = $1', [id]);
+    if (!row) throw new InvoiceNotFoundError(id);
+    return row.seller ?? this.settings.currentSeller();
+  }
+
+  /**
+   * Takes the next number of the series (gap-free, see the class comment) and inserts the
+   * document with the seller it is issued by (409 while the company settings are incomplete).
+   */
   private async insert(document: {
     kind: InvoiceKind;
     salesOrderId: string;
@@ -291,7 +304,9 @@ export class InvoicesService {
     lines: InvoiceLineDto[];
     totals: { grossMinor: number; discountMinor: number; netMinor: number; taxMinor: number; totalMinor: number };
   }): Promise<string> {
+    const seller = await this.settings.sellerForIssuing();
     const series = SERIES[document.kind];
+    const prefix = seller.numberPrefixes[document.kind];
     const [{ year }] = await this.db.query<[{ year: number }]>(
       `SELECT extract(year FROM now() AT TIME ZONE 'UTC')::int AS year`,
     );
@@ -305,13 +320,13 @@ export class InvoicesService {
     const { totals } = document;
     await this.db.query(
       `INSERT INTO invoices (id, kind, number, year, sequence, sales_order_id, credited_invoice_id, customer_id, customer,
-         currency, due_date, reason, lines, gross_minor, discount_minor, net_minor, tax_minor, total_minor)
+         currency, due_date, reason, lines, gross_minor, discount_minor, net_minor, tax_minor, total_minor, seller)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, (now() AT TIME ZONE 'UTC')::date + $11::int, $12, $13,
-         $14, $15, $16, $17, $18)`,
+         $14, $15, $16, $17, $18, $19)`,
       [
         id,
         document.kind,
-        `${series}-${year}-${String(sequence).padStart(6, '0')}`,
+        `${prefix}-${year}-${String(sequence).padStart(6, '0')}`,
         year,
         sequence,
         document.salesOrderId,
@@ -327,6 +342,7 @@ export class InvoicesService {
         totals.netMinor,
         totals.taxMinor,
         totals.totalMinor,
+        JSON.stringify(seller),
       ],
     );
     return id;

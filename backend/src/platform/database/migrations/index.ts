@@ -11,6 +11,7 @@ import { SearchIndexes1796510000000 } from './1796510000000-search-indexes';
 import { SavedViews1796510000001 } from './1796510000001-saved-views';
 import { ListSortIndexes1796520000000 } from './1796520000000-list-sort-indexes';
 import { FleetOperations1796530000000 } from './1796530000000-fleet-operations';
+import { CompanySettings1796540000000 } from './1796540000000-company-settings';
 
 /** Committed migrations, in order. Add new ones at the end; never edit a committed one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   SavedViews1796510000001,
   ListSortIndexes1796520000000,
   FleetOperations1796530000000,
+  CompanySettings1796540000000,
 ];

@@ -1,11 +1,11 @@
 import { visitSchemas, type Document, type SchemaObject } from './walk';
 
 /**
- * Names that end in `Id` but do not hold one of Depot's UUIDs: a partner's tax number, and the
- * request id, which keeps a caller's own `X-Request-Id` when it is well-formed, and the
+ * Names that end in `Id` but do not hold one of Depot's UUIDs: a partner's tax number, the company's
+ * VAT id, the request id, which keeps a caller's own `X-Request-Id` when it is well-formed, and the
  * OpenTelemetry trace id (32 hex digits).
  */
-export const NOT_UUID_NAMES: ReadonlySet<string> = new Set(['taxId', 'requestId', 'traceId']);
+export const NOT_UUID_NAMES: ReadonlySet<string> = new Set(['taxId', 'vatId', 'requestId', 'traceId']);
 
 /** The format a string named `name` has by Depot's naming rules, if any. */
 export function formatForName(name: string, inItems = false): string | undefined {

@@ -29,6 +29,12 @@ export const API_TAGS: readonly { name: string; description: string }[] = [
     description:
       'Customers, sales orders (confirm reserves stock, fulfil ships it), invoices, credit notes and payments.',
   },
+  {
+    name: 'settings',
+    description:
+      'The company that issues the documents: legal name, address, VAT id and tax number, bank account, logo, ' +
+      'default currency, language and payment terms, and the prefixes documents are numbered with.',
+  },
   { name: 'imports', description: 'CSV imports of products and opening stock: a dry run first, then all or nothing.' },
   {
     name: 'search',
