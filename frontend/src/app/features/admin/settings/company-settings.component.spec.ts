@@ -72,8 +72,9 @@ describe('CompanySettingsComponent', () => {
     return new File([new Uint8Array(bytes)], 'logo.png', { type: 'image/png' });
   }
 
-  it('shows the stored settings in sections with clear headings', async () => {
+  it('shows the stored settings in sections with clear headings, with nothing to save yet', async () => {
     const root = await open();
+    expect(button(root, 'Save changes').disabled).toBe(true);
     expect(root.querySelector('h1')?.textContent).toContain('Company settings');
     expect(Array.from(root.querySelectorAll('h2')).map((heading) => heading.textContent?.trim())).toEqual([
       'Company',
@@ -151,9 +152,23 @@ describe('CompanySettingsComponent', () => {
     );
     root = await render();
     expect(input(root, 'IBAN').value).toBe('DE89370400440532013000');
-    expect(button(root, 'Save changes').disabled).toBe(false);
+    // Nothing left to save until the next change.
+    expect(button(root, 'Save changes').disabled).toBe(true);
+    expect(root.textContent).not.toContain('You have unsaved changes.');
     expect(root.querySelector('.missing')?.textContent).not.toContain('IBAN');
     expect(snackBarText()).toContain('Saved the company settings.');
+  });
+
+  it('drops unsaved changes on request', async () => {
+    let root = await open();
+    typeInto(root, 'City', 'Hamburg');
+    root = await render();
+    expect(root.textContent).toContain('You have unsaved changes.');
+    button(root, 'Discard changes').click();
+    root = await render();
+    expect(input(root, 'City').value).toBe('Berlin');
+    expect(button(root, 'Save changes').disabled).toBe(true);
+    http.expectNone(SETTINGS_URL);
   });
 
   it('sends nothing while a field is invalid and says which', async () => {
@@ -178,21 +193,27 @@ describe('CompanySettingsComponent', () => {
     http.expectOne(SETTINGS_URL).flush(
       problemBody(400, 'REQUEST.VALIDATION_FAILED', 'The request is not valid.', {
         errors: [
-          { field: 'iban', message: 'iban must be a valid IBAN', code: 'isIBAN' },
-          { field: 'numberPrefixes.invoice', message: 'numberPrefixes.invoice is taken', code: 'taken' },
+          { field: 'iban', message: 'iban: not a valid IBAN (check digits or length)', code: 'isIban' },
+          {
+            field: 'numberPrefixes.invoice',
+            message: 'a number prefix is 1 to 8 upper-case letters or digits',
+            code: 'matches',
+          },
+          { field: 'website', message: 'website must be a URL address', code: 'isUrl' },
         ],
       }),
       { status: 400, statusText: 'Bad Request' },
     );
     root = await render();
-    expect(field(root, 'IBAN').textContent).toContain('The IBAN must be a valid IBAN');
-    expect(field(root, 'Invoices').textContent).toContain('The invoice prefix is taken');
+    expect(field(root, 'IBAN').textContent).toContain('Not a valid IBAN (check digits or length)');
+    expect(field(root, 'Invoices').textContent).toContain('A number prefix is 1 to 8 upper-case letters or digits');
+    expect(field(root, 'Website').textContent).toContain('The website must be a URL address');
     expect(root.textContent).toContain('Please correct the highlighted fields.');
 
     // Editing the field clears the server's message.
     typeInto(root, 'IBAN', 'DE89370400440532013000');
     root = await render();
-    expect(field(root, 'IBAN').textContent).not.toContain('must be a valid IBAN');
+    expect(field(root, 'IBAN').textContent).not.toContain('Not a valid IBAN');
   });
 
   it('tells the user to reload after someone else saved, and reloads on request', async () => {
@@ -214,11 +235,15 @@ describe('CompanySettingsComponent', () => {
     root = await render();
     expect(root.textContent).not.toContain(COMPANY_CONFLICT_MESSAGE);
     expect(input(root, 'City').value).toBe('Potsdam');
+    typeInto(root, 'City', 'Hamburg');
+    root = await render();
     expect(button(root, 'Save changes').disabled).toBe(false);
   });
 
   it('treats a failed precondition as the same conflict', async () => {
     let root = await open();
+    typeInto(root, 'Phone', '+49 30 1234567');
+    root = await render();
     button(root, 'Save changes').click();
     http
       .expectOne(SETTINGS_URL)

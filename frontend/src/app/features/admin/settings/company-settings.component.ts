@@ -318,7 +318,13 @@ export class CompanySettingsComponent {
       return;
     }
     if (problem.errors?.length) {
-      const unmatched = applyServerErrors(this.form, problem, {}, FIELD_SUBJECTS);
+      // A message that does not start with its field's name is a sentence of its own: capitalise it.
+      const errors = problem.errors.map((fieldError) =>
+        fieldError.message.startsWith(fieldError.field)
+          ? fieldError
+          : { ...fieldError, message: fieldError.message.charAt(0).toUpperCase() + fieldError.message.slice(1) },
+      );
+      const unmatched = applyServerErrors(this.form, { errors }, {}, FIELD_SUBJECTS);
       this.formError.set(
         unmatched.length
           ? unmatched.map((fieldError) => fieldError.message).join(' ')
