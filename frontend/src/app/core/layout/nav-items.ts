@@ -40,6 +40,12 @@ export const ADMIN_NAV_ITEMS: readonly NavItem[] = [
   { label: 'Webhooks', path: '/admin/webhooks', icon: 'webhook', permission: Permission.NotificationsWebhooksManage },
   { label: 'Outgoing mail', path: '/admin/mail', icon: 'send', permission: Permission.MailMessagesRead },
   { label: 'Operations', path: '/admin/operations', icon: 'devices', permission: Permission.OperationsStatusRead },
+  {
+    label: 'Company settings',
+    path: '/admin/settings',
+    icon: 'business',
+    permission: Permission.SettingsCompanyManage,
+  },
 ];
 
 /** Shown only when the server has a development mailbox (it answers `GET /dev/mailbox`). */

@@ -6,7 +6,10 @@ import { permissionGuard } from '../../core/auth/permission.guard';
 import { AuthService } from '../../core/auth/auth.service';
 import { ADMIN_NAV_ITEMS } from '../../core/layout/nav-items';
 
-/** `/admin/...`: users, roles, API keys, logs, webhooks, outgoing mail and the development mailbox. Each checks its permission. */
+/**
+ * `/admin/...`: users, roles, API keys, logs, webhooks, outgoing mail, operations, company settings
+ * and the development mailbox. Each checks its permission.
+ */
 export const ADMIN_ROUTES: Routes = [
   {
     path: '',
@@ -114,6 +117,12 @@ export const ADMIN_ROUTES: Routes = [
     title: 'Operations',
     canActivate: [permissionGuard(Permission.OperationsStatusRead)],
     loadComponent: () => import('./operations/operations-page.component').then((m) => m.OperationsPageComponent),
+  },
+  {
+    path: 'settings',
+    title: 'Company settings',
+    canActivate: [permissionGuard(Permission.SettingsCompanyManage)],
+    loadComponent: () => import('./settings/company-settings.component').then((m) => m.CompanySettingsComponent),
   },
   {
     path: 'mailbox',

@@ -16,6 +16,7 @@ import { Subject, catchError, debounceTime, map, merge, of, switchMap } from 'rx
 
 import { AuthService } from '../../core/auth/auth.service';
 import { RealtimeService } from '../../core/realtime/realtime.service';
+import { CompanySetupBannerComponent } from '../../shared/company/company-setup-banner.component';
 import { problemMessage, toProblemDetails } from '../../shared/http/problem-details';
 import { MoneyPipe } from '../../shared/money/money.pipe';
 import { formatMoney } from '../../shared/money/money';
@@ -51,11 +52,21 @@ interface Kpi {
 /**
  * The start page (`/dashboard`): stock value, low stock and open orders as cards linking to their
  * lists, net sales per day and the best-selling products. The figures follow live events, so
- * another user's stock adjustment or order shows without a reload.
+ * another user's stock adjustment or order shows without a reload. Users who may edit the company
+ * settings are told here while invoices cannot be issued for lack of company details.
  */
 @Component({
   selector: 'app-dashboard',
-  imports: [RouterLink, MatCard, MatButton, MatProgressBar, MoneyPipe, IconComponent, BarChartComponent],
+  imports: [
+    RouterLink,
+    MatCard,
+    MatButton,
+    MatProgressBar,
+    MoneyPipe,
+    IconComponent,
+    BarChartComponent,
+    CompanySetupBannerComponent,
+  ],
   templateUrl: './dashboard.component.html',
   styleUrl: './dashboard.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

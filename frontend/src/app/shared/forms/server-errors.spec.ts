@@ -37,6 +37,25 @@ describe('applyServerErrors', () => {
     expect(serverError(form.controls.price)).toBe('Too large.');
   });
 
+  it('shows the reason alone of a message that labels its field, and words for the field of one that starts with it', () => {
+    const form = createForm();
+
+    applyServerErrors(
+      form,
+      {
+        errors: [
+          { field: 'sku', message: 'sku: not a valid stock keeping unit (letters and digits)' },
+          { field: 'name', message: 'name must be shorter than or equal to 200 characters' },
+        ],
+      },
+      {},
+      { sku: 'The SKU', name: 'The name' },
+    );
+
+    expect(serverError(form.controls.sku)).toBe('Not a valid stock keeping unit (letters and digits)');
+    expect(serverError(form.controls.name)).toBe('The name must be shorter than or equal to 200 characters');
+  });
+
   it('joins several messages for one field', () => {
     const form = createForm();
 

@@ -8,7 +8,8 @@ export const SERVER_ERROR = 'server';
  * Puts the field errors of a 400 problem onto the matching controls, so they show in the
  * fields' `mat-error`. `fieldMap` renames API fields to control paths (`priceMinor` -> `price`).
  * Server messages name the API field ("newPassword is too common"); `subjects` replaces that
- * name with words for people ("This password is too common").
+ * name with words for people ("This password is too common"), and a message that labels its
+ * field ("iban: not a valid IBAN") shows its reason alone, under the field it is about.
  * The message stays until the user edits the field (the next validation run replaces it).
  * Returns the errors that matched no control, for a form-level message.
  */
@@ -26,17 +27,27 @@ export function applyServerErrors(
       unmatched.push(error);
       continue;
     }
-    const subject = subjects[error.field];
-    const message =
-      subject && error.message.startsWith(`${error.field} `)
-        ? `${subject}${error.message.slice(error.field.length)}`
-        : error.message;
-    byControl.set(control, [...(byControl.get(control) ?? []), message]);
+    byControl.set(control, [...(byControl.get(control) ?? []), readable(error, subjects[error.field])]);
   }
   for (const [control, messages] of byControl) {
     setServerError(control, messages.join(' '));
   }
   return unmatched;
+}
+
+/**
+ * A server message as shown under its field: "iban: not a valid IBAN" loses the field name it
+ * starts with ("Not a valid IBAN"), "url must …" gets the subject ("The URL must …").
+ */
+function readable(error: FieldError, subject: string | undefined): string {
+  const labelled = `${error.field}: `;
+  if (error.message.startsWith(labelled)) {
+    const reason = error.message.slice(labelled.length);
+    return reason.charAt(0).toUpperCase() + reason.slice(1);
+  }
+  return subject && error.message.startsWith(`${error.field} `)
+    ? `${subject}${error.message.slice(error.field.length)}`
+    : error.message;
 }
 
 /** Marks one control invalid with a server message (keeping its client-side errors). */

@@ -18,12 +18,12 @@ import { MatTableModule } from '@angular/material/table';
 import { Permission, type IncomingStockDto, type StockAsOfDto, type StockLevelDto } from '@depot/contracts';
 
 import { AuthService } from '../../../core/auth/auth.service';
+import { formatCalendarDate } from '../../../shared/format/calendar-date';
 import { DateTimePipe } from '../../../shared/format/date-time.pipe';
 import { problemMessage, toProblemDetails } from '../../../shared/http/problem-details';
 import { LoadMoreList } from '../../../shared/list/load-more-list';
 import { IconComponent } from '../../../shared/ui/icon/icon.component';
 import { PurchaseOrdersService } from '../../purchasing/data-access/purchase-orders.service';
-import { formatCalendarDate } from '../../purchasing/data-access/purchasing-labels';
 import { StockService } from '../data-access/stock.service';
 
 /** `datetime-local` value ("2026-03-04T14:05") in the user's time zone, to ISO; null when invalid. */

@@ -49,25 +49,3 @@ export function paymentTermsLabel(days: number): string {
   }
   return `Net ${days} ${days === 1 ? 'day' : 'days'}`;
 }
-
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * A calendar date ("2026-03-04", no time zone) as "Mar 4, 2026". Read and shown in UTC so the day
- * never shifts with the user's time zone.
- */
-export function formatCalendarDate(value: string | null | undefined, locale = 'en-US'): string {
-  if (!value) {
-    return '';
-  }
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) {
-    return '';
-  }
-  let format = dateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    dateFormats.set(locale, format);
-  }
-  return format.format(date);
-}

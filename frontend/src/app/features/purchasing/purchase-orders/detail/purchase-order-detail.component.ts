@@ -18,6 +18,7 @@ import { EMPTY, type Observable, debounceTime, map, switchMap } from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
 import { RealtimeService } from '../../../../core/realtime/realtime.service';
+import { CalendarDatePipe } from '../../../../shared/format/calendar-date.pipe';
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { RecordHistoryComponent } from '../../../../shared/history/record-history.component';
 import { HttpStatus } from '../../../../shared/http/http-status';
@@ -29,7 +30,6 @@ import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { PURCHASE_ORDER_AGGREGATE, PurchaseOrdersService } from '../../data-access/purchase-orders.service';
 import { PURCHASE_ORDER_STATUS_LABELS } from '../../data-access/purchasing-labels';
 import { openReceiveDialog } from '../receive/receive-dialog.component';
-import { CalendarDatePipe } from '../shared/calendar-date.pipe';
 import { PurchaseOrderStatusChipComponent } from '../shared/purchase-order-status-chip.component';
 
 /** A burst of events (a receipt updates lines and status) reloads once. */

@@ -38,6 +38,7 @@ import { ListFiltersComponent } from '../../../../shared/table/list-filters.comp
 import { TableCellDirective } from '../../../../shared/table/table-cell.directive';
 import type { TableColumn } from '../../../../shared/table/table-column';
 import { filterParams, injectTableList } from '../../../../shared/table/table-list';
+import { CalendarDatePipe } from '../../../../shared/format/calendar-date.pipe';
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { MoneyPipe } from '../../../../shared/money/money.pipe';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
@@ -45,7 +46,6 @@ import { PartnersService } from '../../data-access/partners.service';
 import { PURCHASE_ORDER_AGGREGATE, PurchaseOrdersService } from '../../data-access/purchase-orders.service';
 import { PURCHASE_ORDER_STATUS_LABELS } from '../../data-access/purchasing-labels';
 import { AUTOCOMPLETE_LIMIT, AutocompleteSearch, isPicked } from '../shared/autocomplete-search';
-import { CalendarDatePipe } from '../shared/calendar-date.pipe';
 import { PurchaseOrderStatusChipComponent } from '../shared/purchase-order-status-chip.component';
 import {
   PURCHASE_ORDER_DEFAULT_SORT,

@@ -101,6 +101,15 @@ describe('InvoiceDetailComponent', () => {
     expect(actionTexts(root)).toEqual(['Download PDF', 'Record payment', 'Issue credit note']);
   });
 
+  it('shows the due date like the issue date, as a date in words on the day it names', async () => {
+    const root = await open(invoice({ issuedAt: '2026-12-03T10:00:00.000Z', dueDate: '2027-01-02' }));
+    const subtitle = root.querySelector('.subtitle')!;
+    expect(subtitle.textContent).toContain('Issued Dec 3, 2026');
+    expect(subtitle.textContent).toContain('due Jan 2, 2027');
+    expect(subtitle.textContent).not.toContain('2027-01-02');
+    expect(subtitle.querySelector('time[datetime="2027-01-02"]')?.textContent).toBe('Jan 2, 2027');
+  });
+
   it('offers no payment once the invoice is paid, and nothing to change without the permission', async () => {
     let root = await open(invoice({ paidMinor: 61404, balanceMinor: 0, paymentStatus: 'paid' }));
     expect(actionTexts(root)).toEqual(['Download PDF', 'Issue credit note']);

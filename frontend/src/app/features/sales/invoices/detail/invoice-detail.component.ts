@@ -11,6 +11,7 @@ import { EMPTY, debounceTime, map, switchMap } from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
 import { RealtimeService } from '../../../../core/realtime/realtime.service';
+import { CalendarDatePipe } from '../../../../shared/format/calendar-date.pipe';
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { RecordHistoryComponent } from '../../../../shared/history/record-history.component';
 import { HttpStatus } from '../../../../shared/http/http-status';
@@ -49,6 +50,7 @@ type LoadState = 'loading' | 'ready' | 'not-found' | 'failed';
     MatAnchor,
     MatProgressBar,
     DateTimePipe,
+    CalendarDatePipe,
     MoneyPipe,
     IconComponent,
     RecordHistoryComponent,

@@ -268,6 +268,37 @@ describe('SalesOrderDetailComponent', () => {
     expect(TestBed.inject(Router).url).toBe('/invoices/inv-1');
   });
 
+  it('names what the company settings lack when the invoice is refused, with a link for those who may fill them in', async () => {
+    permissions.set(new Set([...ALL, Permission.SettingsCompanyManage]));
+    let root = await open(salesOrder({ status: 'fulfilled', version: 4 }));
+    button(root, 'Issue invoice').click();
+    http.expectOne(`${ORDER_URL}/invoice`).flush(
+      problemBody(409, ErrorCode.CompanySettingsIncomplete, 'The company settings are incomplete.', {
+        missing: ['legalName', 'vatIdOrTaxNumber', 'iban'],
+      }),
+      { status: 409, statusText: 'Conflict' },
+    );
+    root = await render();
+    const banner = root.querySelector('.company-incomplete')!;
+    expect(banner.textContent).toContain('The invoice was not issued: the company details');
+    expect(banner.textContent).toContain('Still missing: legal name, VAT ID or tax number, and IBAN.');
+    expect(banner.querySelector('a[href="/admin/settings"]')?.textContent).toContain('Fill in company settings');
+    expect(TestBed.inject(Router).url).toBe(`/sales-orders/${ORDER_ID}`);
+
+    // Users who may not edit them are told whom to ask.
+    permissions.set(new Set(ALL));
+    root = await render();
+    expect(banner.querySelector('a[href="/admin/settings"]')).toBeNull();
+    expect(banner.textContent).toContain('Ask an administrator to fill them in');
+
+    // Trying again clears the banner.
+    button(root, 'Issue invoice').click();
+    root = await render();
+    expect(root.querySelector('.company-incomplete')).toBeNull();
+    http.expectOne(`${ORDER_URL}/invoice`).flush(invoice());
+    await render();
+  });
+
   it('links to the invoice of an invoiced order', async () => {
     const root = await open(salesOrder({ status: 'invoiced', invoiceId: 'inv-1' }));
     expect(root.querySelector('a[href="/invoices/inv-1"]')?.textContent).toContain('Open the invoice');

@@ -18,6 +18,11 @@ import { EMPTY, Observable, debounceTime, filter, map, switchMap } from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
 import { RealtimeService } from '../../../../core/realtime/realtime.service';
+import {
+  COMPANY_SETTINGS_PATH,
+  captureMissingFields,
+  missingFieldsText,
+} from '../../../../shared/company/missing-fields';
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { RecordHistoryComponent } from '../../../../shared/history/record-history.component';
 import { HttpStatus } from '../../../../shared/http/http-status';
@@ -92,6 +97,15 @@ export class SalesOrderDetailComponent {
   protected readonly shortLines = signal<ShortLineDto[] | null>(null);
   /** The server's words for a refused confirmation (shown above the short lines). */
   protected readonly shortDetail = signal<string | null>(null);
+  /**
+   * An invoice was refused because the company settings lack what it needs: the missing fields in
+   * words ("legal name and IBAN"), or '' when the server did not list them.
+   */
+  protected readonly companyIncomplete = signal<string | null>(null);
+  /** The fields captured from the last refused invoice (read from the raw error). */
+  #missingCompanyFields: string[] = [];
+  protected readonly companySettingsPath = COMPANY_SETTINGS_PATH;
+  protected readonly canEditCompany = computed(() => this.#auth.permissions().has(Permission.SettingsCompanyManage));
   /** Bumped when the order changed after it was first shown: the history loads again. */
   protected readonly historyRefresh = signal(0);
   protected readonly shortLineViews = computed(() => {
@@ -197,8 +211,11 @@ export class SalesOrderDetailComponent {
     if (!order) {
       return;
     }
+    this.#missingCompanyFields = [];
     this.#run<InvoiceDto>('invoice', (key) =>
-      this.#orders.invoice(order.id, { version: order.version }, key),
+      this.#orders
+        .invoice(order.id, { version: order.version }, key)
+        .pipe(captureMissingFields((missing) => (this.#missingCompanyFields = missing))),
     ).subscribe((invoice) => {
       this.#snackBar.open(`Issued invoice ${invoice.number}.`, 'Dismiss', { duration: 4000 });
       void this.#router.navigate(['/invoices', invoice.id]);
@@ -226,6 +243,7 @@ export class SalesOrderDetailComponent {
       }
       this.busy.set(action);
       this.actionError.set(null);
+      this.companyIncomplete.set(null);
       return submission.send(request).subscribe({
         next: (result) => {
           this.#submissions.delete(action);
@@ -257,6 +275,12 @@ export class SalesOrderDetailComponent {
       if (!this.shortLines()) {
         this.shortLines.set([]);
       }
+      return;
+    }
+    if (problem.code === ErrorCode.CompanySettingsIncomplete) {
+      // Its own banner names what is missing and where to fill it in.
+      this.actionError.set(null);
+      this.companyIncomplete.set(missingFieldsText(this.#missingCompanyFields));
       return;
     }
     if (problem.code === ErrorCode.VersionConflict || problem.code === ErrorCode.InvalidOrderTransition) {

@@ -1,8 +1,8 @@
 import { Pipe, type PipeTransform } from '@angular/core';
 
-import { formatCalendarDate } from '../../data-access/purchasing-labels';
+import { formatCalendarDate } from './calendar-date';
 
-/** `{{ order.expectedDate | calendarDate }}` -> "Mar 4, 2026". */
+/** `{{ invoice.dueDate | calendarDate }}` -> "Jan 2, 2027" (a date without time, never shifted a day). */
 @Pipe({ name: 'calendarDate' })
 export class CalendarDatePipe implements PipeTransform {
   transform(value: string | null | undefined): string {
