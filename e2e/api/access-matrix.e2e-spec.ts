@@ -77,8 +77,8 @@ describe('Access control matrix over every documented operation', () => {
     for (const op of operations) {
       if (
         op.secured &&
-        // The company's details are printed on every document any signed-in user may open.
-        !['getCurrentUser', 'getCompanySettings'].includes(op.operationId) &&
+        // The company's details and tax rates: printed on every document, used by every order form.
+        !['getCurrentUser', 'getCompanySettings', 'listTaxRates', 'getTaxRate'].includes(op.operationId) &&
         !op.path.startsWith('/api/v1/me') &&
         !perCaller(op.path)
       ) {

@@ -29,6 +29,8 @@ export const DEMO_CUSTOMERS = [
     email: 'purchasing@nordic-retail.example',
     billingAddress: 'Storgatan 1, 111 51 Stockholm',
     taxId: 'SE556677889901',
+    // A business in another EU country: no German VAT, the buyer accounts for it.
+    taxTreatment: 'eu_reverse_charge',
   },
   {
     code: 'ALPINE',
@@ -37,6 +39,8 @@ export const DEMO_CUSTOMERS = [
     email: 'einkauf@alpine-office.example',
     billingAddress: 'Bahnhofstrasse 10, 8001 Zürich',
     taxId: 'CHE-123.456.789',
+    // Outside the EU: a tax-exempt export.
+    taxTreatment: 'export',
   },
 ] as const;
 
@@ -64,8 +68,9 @@ export async function seedDemoOrders(
       const id = newId();
       if (kind === 'customer') customerIds.push(id);
       await manager.query(
-        `INSERT INTO partners (id, kind, code, name, contact_name, email, billing_address, shipping_address, tax_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)`,
+        `INSERT INTO partners (id, kind, code, name, contact_name, email, billing_address, shipping_address, tax_id,
+           tax_treatment)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9)`,
         [
           id,
           kind,
@@ -75,6 +80,7 @@ export async function seedDemoOrders(
           partner.email,
           partner.billingAddress,
           partner.taxId,
+          'taxTreatment' in partner ? partner.taxTreatment : 'domestic',
         ],
       );
     }

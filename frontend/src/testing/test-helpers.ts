@@ -43,6 +43,7 @@ export function product(overrides: Partial<ProductDto> = {}): ProductDto {
     supplierSku: null,
     purchasePriceMinor: null,
     status: 'active',
+    taxClass: 'standard',
     version: 3,
     createdAt: '2026-01-02T10:00:00.000Z',
     updatedAt: '2026-01-03T11:30:00.000Z',

@@ -89,6 +89,7 @@ const notes: AuditFieldSpec = { label: 'Notes', kind: 'text' };
 export const AUDIT_FIELD_LABELS: Readonly<Record<string, Readonly<Record<string, AuditFieldSpec>>>> = {
   product: {
     sku: { label: 'SKU', kind: 'text' },
+    taxClass: { label: 'Tax class', kind: 'status' },
     name: { label: 'Name', kind: 'text' },
     description: { label: 'Description', kind: 'text' },
     unit: { label: 'Unit', kind: 'text' },
@@ -219,6 +220,7 @@ function partnerFields(): Record<string, AuditFieldSpec> {
     shippingAddress: { label: 'Shipping address', kind: 'text' },
     taxId: { label: 'Tax ID', kind: 'text' },
     paymentTermsDays: { label: 'Payment terms (days)', kind: 'number' },
+    taxTreatment: { label: 'Tax treatment', kind: 'status' },
     notes,
     active: { label: 'Active', kind: 'boolean' },
   };

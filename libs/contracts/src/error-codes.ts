@@ -95,5 +95,8 @@ export const ErrorCode = {
   CompanyLogoNotFound: 'SETTINGS.LOGO_NOT_FOUND',
   /** The order has no such document yet (a draft has no confirmation, nothing shipped has no delivery note). */
   DocumentNotAvailable: 'DOCUMENTS.NOT_AVAILABLE',
+  TaxRateNotFound: 'TAXES.RATE_NOT_FOUND',
+  /** Two rates of one tax class would apply on the same day. */
+  TaxRateOverlap: 'TAXES.RATE_OVERLAP',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

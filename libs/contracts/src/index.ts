@@ -25,3 +25,4 @@ export * from './saved-views';
 export * from './audit-fields';
 export * from './settings';
 export * from './documents';
+export * from './taxes';

@@ -1,4 +1,5 @@
 import type { ListQuery } from './pagination';
+import type { TaxTreatment } from './taxes';
 import type { CurrencyCode } from './products';
 
 /** Validation limits shared by purchase and sales orders. */
@@ -384,7 +385,15 @@ export interface InvoiceDto {
   salesOrderNumber: string;
   /** For a credit note: the invoice it corrects. */
   creditedInvoiceId: string | null;
-  customer: { id: string; code: string; name: string; billingAddress: string | null; taxId: string | null };
+  /** The customer as invoiced (frozen at issue); `taxTreatment` decides the legal note printed. */
+  customer: {
+    id: string;
+    code: string;
+    name: string;
+    billingAddress: string | null;
+    taxId: string | null;
+    taxTreatment: TaxTreatment;
+  };
   currency: CurrencyCode;
   issuedAt: string;
   dueDate: string;

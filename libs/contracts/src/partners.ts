@@ -1,4 +1,5 @@
 import type { ListQuery } from './pagination';
+import type { TaxTreatment } from './taxes';
 
 /** Suppliers and customers share one shape; each has its own endpoints (`/suppliers`, `/customers`). */
 export const PartnerKind = {
@@ -38,6 +39,8 @@ export interface PartnerDto {
   taxId: string | null;
   /** Days until an invoice is due (0 = due on receipt). */
   paymentTermsDays: number;
+  /** How sales to the partner are taxed (customers; suppliers keep `domestic`). */
+  taxTreatment: TaxTreatment;
   notes: string | null;
   active: boolean;
   version: number;
@@ -55,6 +58,8 @@ export interface CreatePartnerRequest {
   shippingAddress?: string | null;
   taxId?: string | null;
   paymentTermsDays?: number;
+  /** `eu_reverse_charge` needs the partner's VAT id in `taxId`. */
+  taxTreatment?: TaxTreatment;
   notes?: string | null;
 }
 

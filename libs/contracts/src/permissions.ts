@@ -23,6 +23,7 @@ export const Permission = {
   SalesOrdersFulfil: 'sales.orders.fulfil',
   SalesInvoicesRead: 'sales.invoices.read',
   SalesInvoicesWrite: 'sales.invoices.write',
+  SalesTaxOverride: 'sales.tax.override',
   IdentityUsersRead: 'identity.users.read',
   IdentityUsersManage: 'identity.users.manage',
   IdentityRolesRead: 'identity.roles.read',
@@ -85,6 +86,10 @@ export const PERMISSION_CATALOGUE: readonly {
       { name: Permission.SalesOrdersFulfil, description: 'Ship sales orders' },
       { name: Permission.SalesInvoicesRead, description: 'View invoices and download them' },
       { name: Permission.SalesInvoicesWrite, description: 'Issue invoices and credit notes, record payments' },
+      {
+        name: Permission.SalesTaxOverride,
+        description: "Set a sales line's tax rate other than the one the product and customer call for",
+      },
     ],
   },
   {
@@ -172,6 +177,7 @@ export const BUILT_IN_ROLE_PERMISSIONS: Record<BuiltInRole, readonly Permission[
     Permission.SalesOrdersFulfil,
     Permission.SalesInvoicesRead,
     Permission.SalesInvoicesWrite,
+    Permission.SalesTaxOverride,
     Permission.IdentityUsersRead,
     Permission.IdentityRolesRead,
     Permission.IdentityApiKeysManage,
@@ -193,6 +199,7 @@ export const BUILT_IN_ROLE_PERMISSIONS: Record<BuiltInRole, readonly Permission[
     Permission.SalesOrdersWrite,
     Permission.SalesOrdersFulfil,
     Permission.SalesInvoicesRead,
+    Permission.SalesTaxOverride,
   ],
   viewer: [
     Permission.CatalogProductsRead,

@@ -1,4 +1,5 @@
 import type { ListQuery } from './pagination';
+import type { TaxClass } from './taxes';
 
 export const ProductStatus = {
   Active: 'active',
@@ -85,6 +86,8 @@ export interface ProductDto {
   /** Unit purchase price from the preferred supplier, in minor units of `currency`. */
   purchasePriceMinor: number | null;
   status: ProductStatus;
+  /** The tax rate class it is sold at (with the customer's tax treatment, the default rate of a sales line). */
+  taxClass: TaxClass;
   /** Optimistic-locking version; send it back on update. */
   version: number;
   createdAt: string;
@@ -107,6 +110,8 @@ export interface CreateProductRequest {
   preferredSupplierId?: string | null;
   supplierSku?: string | null;
   purchasePriceMinor?: number | null;
+  /** Defaults to `standard`. */
+  taxClass?: TaxClass;
 }
 
 export interface UpdateProductRequest {
@@ -127,6 +132,7 @@ export interface UpdateProductRequest {
   supplierSku?: string | null;
   purchasePriceMinor?: number | null;
   status?: ProductStatus;
+  taxClass?: TaxClass;
 }
 
 /** Query of `GET /products/export.csv`: the list's filters, or just the given `ids`. */

@@ -1,4 +1,4 @@
-import { ProductStatus, type CurrencyCode } from '@depot/contracts';
+import { ProductStatus, type CurrencyCode, type TaxClass } from '@depot/contracts';
 import type { EntityManager } from 'typeorm';
 import { ProductNotFoundError } from '../catalog/catalog.errors';
 import { ProductInactiveError } from '../inventory/inventory.errors';
@@ -11,6 +11,7 @@ export interface OrderProduct {
   currency: CurrencyCode;
   priceMinor: number;
   costMinor: number | null;
+  taxClass: TaxClass;
 }
 
 /** The products named by order lines: all must exist and be active. */
@@ -25,10 +26,12 @@ export async function loadOrderProducts(db: EntityManager, ids: string[]): Promi
       currency: CurrencyCode;
       price_minor: string;
       cost_minor: string | null;
+      tax_class: TaxClass;
     }[]
-  >('SELECT id, sku, name, status, currency, price_minor, cost_minor FROM products WHERE id = ANY($1::uuid[])', [
-    unique,
-  ]);
+  >(
+    'SELECT id, sku, name, status, currency, price_minor, cost_minor, tax_class FROM products WHERE id = ANY($1::uuid[])',
+    [unique],
+  );
   const products = new Map<string, OrderProduct>();
   for (const id of unique) {
     const row = rows.find((candidate) => candidate.id === id);
@@ -41,6 +44,7 @@ export async function loadOrderProducts(db: EntityManager, ids: string[]): Promi
       currency: row.currency,
       priceMinor: Number(row.price_minor),
       costMinor: row.cost_minor === null ? null : Number(row.cost_minor),
+      taxClass: row.tax_class,
     });
   }
   return products;

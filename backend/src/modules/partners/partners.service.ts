@@ -8,12 +8,13 @@ import {
   PartnerKind,
   type Page,
   type PartnerDto,
+  TaxTreatment,
 } from '@depot/contracts';
 import { AuditService } from '../audit/audit.service';
 import { OutboxService } from '../../platform/events/outbox.service';
 import { newId } from '../../platform/database/ids';
 import { PgError, violatedConstraint } from '../../platform/database/pg-errors';
-import { VersionConflictError } from '../../platform/http/app-error';
+import { ValidationError, VersionConflictError } from '../../platform/http/app-error';
 import { cursorValue, escapeLike, keysetPage, SqlParams } from '../../platform/http/pagination/keyset-page';
 import { parseSort } from '../../platform/http/pagination/sort';
 import { PartnerCodeTakenError, PartnerInactiveError, PartnerNotFoundError } from './partners.errors';
@@ -31,6 +32,7 @@ interface PartnerRow {
   shipping_address: string | null;
   tax_id: string | null;
   payment_terms_days: number;
+  tax_treatment: TaxTreatment;
   notes: string | null;
   active: boolean;
   version: number;
@@ -40,7 +42,7 @@ interface PartnerRow {
 
 const COLUMNS =
   'id, kind, code, name, contact_name, email, phone, billing_address, shipping_address, tax_id, payment_terms_days, ' +
-  'notes, active, version, created_at, updated_at';
+  'tax_treatment, notes, active, version, created_at, updated_at';
 const SORT_COLUMNS = { code: 'code', name: 'name', createdAt: 'created_at' } as const satisfies Record<
   (typeof PARTNER_SORT_FIELDS)[number],
   string
@@ -56,6 +58,7 @@ const FIELDS = {
   shippingAddress: 'shipping_address',
   taxId: 'tax_id',
   paymentTermsDays: 'payment_terms_days',
+  taxTreatment: 'tax_treatment',
   notes: 'notes',
   active: 'active',
 } as const;
@@ -74,12 +77,26 @@ function toDto(row: PartnerRow): PartnerDto {
     shippingAddress: row.shipping_address,
     taxId: row.tax_id,
     paymentTermsDays: row.payment_terms_days,
+    taxTreatment: row.tax_treatment,
     notes: row.notes,
     active: row.active,
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
+}
+
+/** Reverse charge shifts the VAT to the buyer, whose VAT id every such invoice must name. */
+function assertTaxTreatment(treatment: TaxTreatment, taxId: string | null): void {
+  if (treatment === TaxTreatment.EuReverseCharge && !taxId) {
+    throw new ValidationError([
+      {
+        field: 'taxId',
+        message: 'taxId: reverse charge needs the customer’s VAT id',
+        code: 'required',
+      },
+    ]);
+  }
 }
 
 function isCodeTaken(error: unknown): boolean {
@@ -141,6 +158,7 @@ export class PartnersService {
 
   @Transactional()
   async create(kind: PartnerKind, input: CreatePartnerDto): Promise<PartnerDto> {
+    assertTaxTreatment(input.taxTreatment ?? TaxTreatment.Domestic, input.taxId ?? null);
     const id = newId();
     const fields = (Object.keys(FIELDS) as Field[]).filter((field) => field !== 'active' && input[field] !== undefined);
     const params = [id, kind, ...fields.map((field) => input[field as Exclude<Field, 'active'>])];
@@ -171,6 +189,10 @@ export class PartnersService {
   async update(kind: PartnerKind, id: string, input: UpdatePartnerDto): Promise<PartnerDto> {
     const before = await this.get(kind, id, true);
     if (before.version !== input.version) throw new VersionConflictError(kind, input.version);
+    assertTaxTreatment(
+      input.taxTreatment ?? before.taxTreatment,
+      input.taxId !== undefined ? input.taxId : before.taxId,
+    );
     const fields = (Object.keys(FIELDS) as Field[]).filter(
       (field) => input[field] !== undefined && input[field] !== before[field],
     );

@@ -19,15 +19,20 @@ import {
   type SalesOrderDto,
   type SalesOrderSummaryDto,
   DocumentType,
+  Permission,
+  type TaxTreatment,
 } from '@depot/contracts';
 import { AuditService } from '../audit/audit.service';
 import { CompanySettingsService } from '../settings/company-settings.service';
+import { TaxRatesService } from '../settings/tax-rates.service';
+import { ClsService } from 'nestjs-cls';
+import type { RequestContext } from '../../platform/context/request-context';
 import { BulkRunner } from '../../platform/http/bulk/bulk-runner';
 import type { OrderBulkDto } from '../orders/dto/order-bulk.dto';
 import { cancelDraftRow, orderLabels } from '../orders/order-bulk';
 import { newId } from '../../platform/database/ids';
 import { OutboxService } from '../../platform/events/outbox.service';
-import { VersionConflictError } from '../../platform/http/app-error';
+import { VersionConflictError, ForbiddenError } from '../../platform/http/app-error';
 import { cursorValue, escapeLike, keysetPage, SqlParams } from '../../platform/http/pagination/keyset-page';
 import { parseSort } from '../../platform/http/pagination/sort';
 import { InsufficientStockError, WarehouseInactiveError } from '../inventory/inventory.errors';
@@ -89,6 +94,8 @@ export class SalesOrdersService {
     private readonly outbox: OutboxService,
     private readonly bulkRunner: BulkRunner,
     private readonly settings: CompanySettingsService,
+    private readonly taxRates: TaxRatesService,
+    private readonly cls: ClsService<RequestContext>,
   ) {}
 
   private get db() {
@@ -176,7 +183,7 @@ export class SalesOrdersService {
         input.notes ?? null,
       ],
     );
-    await this.writeLines(id, currency, input.lines);
+    await this.writeLines(id, currency, input.lines, customer.taxTreatment);
     await this.history.record('sales_order', id, null, SalesOrderStatus.Draft);
     const created = await this.get(id);
     await this.audit.record({
@@ -198,13 +205,14 @@ export class SalesOrdersService {
   @Transactional()
   async update(id: string, input: UpdateSalesOrderDto): Promise<SalesOrderDto> {
     const before = await this.lockForAction(id, input.version, 'edit');
-    if (input.customerId && input.customerId !== before.customerId) {
-      await this.partners.getActive(PartnerKind.Customer, input.customerId);
-    }
+    const customer =
+      input.customerId && input.customerId !== before.customerId
+        ? await this.partners.getActive(PartnerKind.Customer, input.customerId)
+        : await this.partners.get(PartnerKind.Customer, before.customerId);
     if (input.warehouseId && input.warehouseId !== before.warehouseId) await this.activeWarehouse(input.warehouseId);
     if (input.lines) {
       await this.db.query('DELETE FROM sales_order_lines WHERE sales_order_id = $1', [id]);
-      await this.writeLines(id, before.currency, input.lines);
+      await this.writeLines(id, before.currency, input.lines, customer.taxTreatment);
     }
     await this.bumpVersion(id, input.version, {
       customer_id: input.customerId,
@@ -379,12 +387,31 @@ export class SalesOrdersService {
     return order;
   }
 
+  /** A rate other than the default needs `sales.tax.override` (requests without a caller are the system's). */
+  private assertTaxOverride(index: number, sku: string, defaultRate: number): void {
+    const principal = this.cls.isActive() ? this.cls.get('principal') : undefined;
+    if (!principal || principal.permissions.has(Permission.SalesTaxOverride)) return;
+    throw new ForbiddenError(
+      `Line ${index + 1} (${sku}): the tax rate for this product and customer is ${defaultRate / 100} %; ` +
+        `another rate needs the permission ${Permission.SalesTaxOverride}.`,
+    );
+  }
+
   private async activeWarehouse(id: string): Promise<void> {
     const warehouse = await this.warehouses.get(id);
     if (!warehouse.active) throw new WarehouseInactiveError(warehouse.code);
   }
 
-  private async writeLines(orderId: string, currency: CurrencyCode, lines: SalesOrderLineInputDto[]): Promise<void> {
+  /**
+   * Writes an order's lines. A line's tax rate defaults from its product's tax class and the
+   * customer's tax treatment; another rate needs the tax-override permission.
+   */
+  private async writeLines(
+    orderId: string,
+    currency: CurrencyCode,
+    lines: SalesOrderLineInputDto[],
+    treatment: TaxTreatment,
+  ): Promise<void> {
     const products = await loadOrderProducts(
       this.db,
       lines.map((line) => line.productId),
@@ -393,11 +420,14 @@ export class SalesOrdersService {
     for (const [index, line] of lines.entries()) {
       const product = products.get(line.productId)!;
       const unitPrice = defaultAmount(product, line.unitPriceMinor, product.priceMinor, currency);
+      const defaultRate = await this.taxRates.defaultRateBps(product.taxClass, treatment);
+      const taxRateBps = line.taxRateBps ?? defaultRate;
+      if (taxRateBps !== defaultRate) this.assertTaxOverride(index, product.sku, defaultRate);
       const lineTotals = computeLineTotals({
         quantity: line.quantity,
         unitPriceMinor: unitPrice,
         discountBps: line.discountBps ?? 0,
-        taxRateBps: line.taxRateBps ?? 0,
+        taxRateBps,
       });
       totals.push(lineTotals);
       await this.db.query(
@@ -412,7 +442,7 @@ export class SalesOrdersService {
           line.quantity,
           unitPrice,
           line.discountBps ?? 0,
-          line.taxRateBps ?? 0,
+          taxRateBps,
           lineTotals.grossMinor,
           lineTotals.discountMinor,
           lineTotals.netMinor,

@@ -40,6 +40,13 @@ export class VersionConflictError extends ConflictError {
   }
 }
 
+/** 403: the caller may use the endpoint, but not in the way this request asks. */
+export class ForbiddenError extends AppError {
+  constructor(detail: string) {
+    super(403, ErrorCode.Forbidden, 'Forbidden', detail);
+  }
+}
+
 export class ValidationError extends AppError {
   constructor(errors: FieldError[], detail = 'The request has invalid fields.') {
     super(400, ErrorCode.ValidationFailed, 'Bad Request', detail, errors);

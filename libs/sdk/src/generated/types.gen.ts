@@ -739,6 +739,7 @@ export type ProductResponseDto = {
      */
     purchasePriceMinor: number | null;
     status: ProductStatus;
+    taxClass: 'standard' | 'reduced' | 'zero';
     id: string;
     sku: string;
     name: string;
@@ -838,6 +839,10 @@ export type CreateProductDto = {
      */
     purchasePriceMinor?: number | null;
     /**
+     * The tax rate class it is sold at; defaults to `standard`.
+     */
+    taxClass?: 'standard' | 'reduced' | 'zero';
+    /**
      * Stock keeping unit, unique case-insensitively.
      */
     sku: string;
@@ -892,6 +897,10 @@ export type UpdateProductDto = {
      * orders made from reorder suggestions use it.
      */
     purchasePriceMinor?: number | null;
+    /**
+     * The tax rate class it is sold at; defaults to `standard`.
+     */
+    taxClass?: 'standard' | 'reduced' | 'zero';
     /**
      * Stock keeping unit, unique case-insensitively.
      */
@@ -1053,6 +1062,7 @@ export type PartnerResponseDto = {
     billingAddress: string | null;
     shippingAddress: string | null;
     taxId: string | null;
+    taxTreatment: 'domestic' | 'eu_reverse_charge' | 'export';
     notes: string | null;
     id: string;
     code: string;
@@ -1086,6 +1096,10 @@ export type CreatePartnerDto = {
      * Days until an invoice is due.
      */
     paymentTermsDays?: number;
+    /**
+     * Defaults to `domestic`; `eu_reverse_charge` needs `taxId` (the VAT id).
+     */
+    taxTreatment?: 'domestic' | 'eu_reverse_charge' | 'export';
     notes?: string | null;
     name: string;
 };
@@ -1100,6 +1114,10 @@ export type UpdatePartnerDto = {
     shippingAddress?: string | null;
     taxId?: string | null;
     paymentTermsDays?: number;
+    /**
+     * Defaults to `domestic`; `eu_reverse_charge` needs `taxId` (the VAT id).
+     */
+    taxTreatment?: 'domestic' | 'eu_reverse_charge' | 'export';
     notes?: string | null;
     /**
      * The version you read; stale -> 409.
@@ -1554,6 +1572,7 @@ export type PaymentResponseDto = {
 export type InvoiceCustomerDto = {
     billingAddress: string | null;
     taxId: string | null;
+    taxTreatment: 'domestic' | 'eu_reverse_charge' | 'export';
     id: string;
     code: string;
     name: string;
@@ -2004,6 +2023,49 @@ export type UpdateCompanySettingsDto = {
     version: number;
 };
 
+export type TaxRateResponseDto = {
+    taxClass: 'standard' | 'reduced' | 'zero';
+    validFrom: string;
+    validTo: string | null;
+    id: string;
+    name: string;
+    /**
+     * Basis points.
+     */
+    rateBps: number;
+    version: number;
+    createdAt: string;
+    updatedAt: string;
+};
+
+export type CreateTaxRateDto = {
+    taxClass: 'standard' | 'reduced' | 'zero';
+    /**
+     * First day the rate applies.
+     */
+    validFrom: string;
+    /**
+     * First day it no longer applies; null while it does.
+     */
+    validTo?: string | null;
+    name: string;
+    /**
+     * Basis points: 700 = 7 %.
+     */
+    rateBps: number;
+};
+
+export type UpdateTaxRateDto = {
+    validFrom?: string;
+    validTo?: string | null;
+    /**
+     * The version you read; stale -> 409.
+     */
+    version: number;
+    name?: string;
+    rateBps?: number;
+};
+
 /**
  * ISO 4217 currency code. Amounts are integers in its minor unit.
  */
@@ -2022,7 +2084,7 @@ export type UserStatus = 'active' | 'disabled';
 /**
  * A permission a role grants and an API key may be scoped to.
  */
-export type Permission = 'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'purchasing.suppliers.read' | 'purchasing.suppliers.write' | 'purchasing.orders.read' | 'purchasing.orders.write' | 'purchasing.orders.receive' | 'sales.customers.read' | 'sales.customers.write' | 'sales.orders.read' | 'sales.orders.write' | 'sales.orders.fulfil' | 'sales.invoices.read' | 'sales.invoices.write' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'mail.messages.read' | 'mail.messages.manage' | 'dev.mailbox.read' | 'operations.status.read' | 'settings.company.manage';
+export type Permission = 'catalog.products.read' | 'catalog.products.write' | 'catalog.categories.write' | 'inventory.warehouses.read' | 'inventory.warehouses.write' | 'inventory.stock.read' | 'inventory.stock.adjust' | 'inventory.stock.transfer' | 'purchasing.suppliers.read' | 'purchasing.suppliers.write' | 'purchasing.orders.read' | 'purchasing.orders.write' | 'purchasing.orders.receive' | 'sales.customers.read' | 'sales.customers.write' | 'sales.orders.read' | 'sales.orders.write' | 'sales.orders.fulfil' | 'sales.invoices.read' | 'sales.invoices.write' | 'sales.tax.override' | 'identity.users.read' | 'identity.users.manage' | 'identity.roles.read' | 'identity.roles.manage' | 'identity.sessions.manage' | 'identity.api-keys.manage' | 'identity.security-log.read' | 'audit.read' | 'notifications.webhooks.manage' | 'mail.messages.read' | 'mail.messages.manage' | 'dev.mailbox.read' | 'operations.status.read' | 'settings.company.manage';
 
 /**
  * What moved stock in a ledger entry.
@@ -2092,7 +2154,7 @@ export type AuditActorType = 'user' | 'api_key' | 'system' | 'anonymous';
 /**
  * Stable machine-readable error code of a problem (`code`). New codes may be added in minor versions; treat an unknown one like its HTTP status.
  */
-export type ErrorCode = 'REQUEST.VALIDATION_FAILED' | 'REQUEST.MALFORMED_BODY' | 'REQUEST.UNSUPPORTED_MEDIA_TYPE' | 'REQUEST.PAYLOAD_TOO_LARGE' | 'REQUEST.NOT_FOUND' | 'REQUEST.METHOD_NOT_ALLOWED' | 'REQUEST.MALFORMED_URL' | 'REQUEST.URI_TOO_LONG' | 'REQUEST.BAD_REQUEST' | 'REQUEST.CONFLICT' | 'AUTH.UNAUTHENTICATED' | 'AUTH.INVALID_CREDENTIALS' | 'AUTH.INVALID_REFRESH_TOKEN' | 'AUTH.FORBIDDEN' | 'AUTH.MFA_REQUIRED' | 'AUTH.INVALID_MFA_CODE' | 'AUTH.MFA_ENROLLMENT_REQUIRED' | 'REQUEST.TOO_MANY_REQUESTS' | 'AUTH.PASSWORD_CHANGE_REQUIRED' | 'AUTH.INVALID_PASSWORD_TOKEN' | 'IDENTITY.USER_NOT_FOUND' | 'IDENTITY.EMAIL_TAKEN' | 'IDENTITY.ROLE_NOT_FOUND' | 'IDENTITY.ROLE_NAME_TAKEN' | 'IDENTITY.ROLE_BUILT_IN' | 'IDENTITY.ROLE_IN_USE' | 'IDENTITY.SCOPE_NOT_HELD' | 'IDENTITY.API_KEY_NOT_FOUND' | 'IDENTITY.SESSION_NOT_FOUND' | 'IDENTITY.WRONG_PASSWORD' | 'REQUEST.VERSION_CONFLICT' | 'SERVER.UNAVAILABLE' | 'SERVER.INTERNAL' | 'CATALOG.PRODUCT_NOT_FOUND' | 'CATALOG.SKU_TAKEN' | 'REQUEST.INVALID_CURSOR' | 'NOTIFICATIONS.WEBHOOK_NOT_FOUND' | 'NOTIFICATIONS.DELIVERY_NOT_FOUND' | 'AUTH.MFA_ALREADY_ENABLED' | 'AUTH.MFA_NOT_SET_UP' | 'MAIL.MESSAGE_NOT_FOUND' | 'MAIL.NOT_RETRYABLE' | 'CATALOG.BARCODE_TAKEN' | 'CATALOG.CATEGORY_NOT_FOUND' | 'CATALOG.CATEGORY_CYCLE' | 'CATALOG.CATEGORY_TOO_DEEP' | 'CATALOG.CATEGORY_NOT_EMPTY' | 'CATALOG.CATEGORY_NAME_TAKEN' | 'INVENTORY.WAREHOUSE_NOT_FOUND' | 'INVENTORY.WAREHOUSE_CODE_TAKEN' | 'INVENTORY.WAREHOUSE_INACTIVE' | 'INVENTORY.PRODUCT_ARCHIVED' | 'INVENTORY.INSUFFICIENT_STOCK' | 'INVENTORY.MOVEMENT_NOT_FOUND' | 'INVENTORY.SAME_WAREHOUSE' | 'REQUEST.IDEMPOTENCY_KEY_REUSED' | 'IMPORT.MALFORMED_CSV' | 'IMPORT.ROWS_INVALID' | 'REQUEST.IDEMPOTENCY_KEY_IN_PROGRESS' | 'REQUEST.IDEMPOTENCY_NOT_SUPPORTED' | 'REQUEST.PRECONDITION_FAILED' | 'PURCHASING.SUPPLIER_NOT_FOUND' | 'SALES.CUSTOMER_NOT_FOUND' | 'PARTNERS.CODE_TAKEN' | 'PARTNERS.INACTIVE' | 'PURCHASING.ORDER_NOT_FOUND' | 'SALES.ORDER_NOT_FOUND' | 'ORDERS.INVALID_TRANSITION' | 'SALES.LINES_SHORT' | 'ORDERS.LINE_QUANTITY_EXCEEDED' | 'ORDERS.CURRENCY_MISMATCH' | 'SALES.INVOICE_NOT_FOUND' | 'SALES.INVOICE_OVERPAID' | 'SALES.INVOICE_NOT_PAYABLE' | 'VIEWS.NOT_FOUND' | 'VIEWS.NOT_OWNER' | 'VIEWS.LIMIT_REACHED' | 'SETTINGS.COMPANY_INCOMPLETE' | 'SETTINGS.LOGO_NOT_FOUND' | 'DOCUMENTS.NOT_AVAILABLE';
+export type ErrorCode = 'REQUEST.VALIDATION_FAILED' | 'REQUEST.MALFORMED_BODY' | 'REQUEST.UNSUPPORTED_MEDIA_TYPE' | 'REQUEST.PAYLOAD_TOO_LARGE' | 'REQUEST.NOT_FOUND' | 'REQUEST.METHOD_NOT_ALLOWED' | 'REQUEST.MALFORMED_URL' | 'REQUEST.URI_TOO_LONG' | 'REQUEST.BAD_REQUEST' | 'REQUEST.CONFLICT' | 'AUTH.UNAUTHENTICATED' | 'AUTH.INVALID_CREDENTIALS' | 'AUTH.INVALID_REFRESH_TOKEN' | 'AUTH.FORBIDDEN' | 'AUTH.MFA_REQUIRED' | 'AUTH.INVALID_MFA_CODE' | 'AUTH.MFA_ENROLLMENT_REQUIRED' | 'REQUEST.TOO_MANY_REQUESTS' | 'AUTH.PASSWORD_CHANGE_REQUIRED' | 'AUTH.INVALID_PASSWORD_TOKEN' | 'IDENTITY.USER_NOT_FOUND' | 'IDENTITY.EMAIL_TAKEN' | 'IDENTITY.ROLE_NOT_FOUND' | 'IDENTITY.ROLE_NAME_TAKEN' | 'IDENTITY.ROLE_BUILT_IN' | 'IDENTITY.ROLE_IN_USE' | 'IDENTITY.SCOPE_NOT_HELD' | 'IDENTITY.API_KEY_NOT_FOUND' | 'IDENTITY.SESSION_NOT_FOUND' | 'IDENTITY.WRONG_PASSWORD' | 'REQUEST.VERSION_CONFLICT' | 'SERVER.UNAVAILABLE' | 'SERVER.INTERNAL' | 'CATALOG.PRODUCT_NOT_FOUND' | 'CATALOG.SKU_TAKEN' | 'REQUEST.INVALID_CURSOR' | 'NOTIFICATIONS.WEBHOOK_NOT_FOUND' | 'NOTIFICATIONS.DELIVERY_NOT_FOUND' | 'AUTH.MFA_ALREADY_ENABLED' | 'AUTH.MFA_NOT_SET_UP' | 'MAIL.MESSAGE_NOT_FOUND' | 'MAIL.NOT_RETRYABLE' | 'CATALOG.BARCODE_TAKEN' | 'CATALOG.CATEGORY_NOT_FOUND' | 'CATALOG.CATEGORY_CYCLE' | 'CATALOG.CATEGORY_TOO_DEEP' | 'CATALOG.CATEGORY_NOT_EMPTY' | 'CATALOG.CATEGORY_NAME_TAKEN' | 'INVENTORY.WAREHOUSE_NOT_FOUND' | 'INVENTORY.WAREHOUSE_CODE_TAKEN' | 'INVENTORY.WAREHOUSE_INACTIVE' | 'INVENTORY.PRODUCT_ARCHIVED' | 'INVENTORY.INSUFFICIENT_STOCK' | 'INVENTORY.MOVEMENT_NOT_FOUND' | 'INVENTORY.SAME_WAREHOUSE' | 'REQUEST.IDEMPOTENCY_KEY_REUSED' | 'IMPORT.MALFORMED_CSV' | 'IMPORT.ROWS_INVALID' | 'REQUEST.IDEMPOTENCY_KEY_IN_PROGRESS' | 'REQUEST.IDEMPOTENCY_NOT_SUPPORTED' | 'REQUEST.PRECONDITION_FAILED' | 'PURCHASING.SUPPLIER_NOT_FOUND' | 'SALES.CUSTOMER_NOT_FOUND' | 'PARTNERS.CODE_TAKEN' | 'PARTNERS.INACTIVE' | 'PURCHASING.ORDER_NOT_FOUND' | 'SALES.ORDER_NOT_FOUND' | 'ORDERS.INVALID_TRANSITION' | 'SALES.LINES_SHORT' | 'ORDERS.LINE_QUANTITY_EXCEEDED' | 'ORDERS.CURRENCY_MISMATCH' | 'SALES.INVOICE_NOT_FOUND' | 'SALES.INVOICE_OVERPAID' | 'SALES.INVOICE_NOT_PAYABLE' | 'VIEWS.NOT_FOUND' | 'VIEWS.NOT_OWNER' | 'VIEWS.LIMIT_REACHED' | 'SETTINGS.COMPANY_INCOMPLETE' | 'SETTINGS.LOGO_NOT_FOUND' | 'DOCUMENTS.NOT_AVAILABLE' | 'TAXES.RATE_NOT_FOUND' | 'TAXES.RATE_OVERLAP';
 
 export type GetLivenessData = {
     body?: never;
@@ -10354,3 +10416,225 @@ export type GetCompanyLogoResponses = {
 };
 
 export type GetCompanyLogoResponse = GetCompanyLogoResponses[keyof GetCompanyLogoResponses];
+
+export type ListTaxRatesData = {
+    body?: never;
+    path?: never;
+    query?: never;
+    url: '/api/v1/settings/tax-rates';
+};
+
+export type ListTaxRatesErrors = {
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Signed in, but not allowed to do this.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type ListTaxRatesError = ListTaxRatesErrors[keyof ListTaxRatesErrors];
+
+export type ListTaxRatesResponses = {
+    /**
+     * The tax rates, newest first within each class.
+     */
+    200: Array<TaxRateResponseDto>;
+};
+
+export type ListTaxRatesResponse = ListTaxRatesResponses[keyof ListTaxRatesResponses];
+
+export type CreateTaxRateData = {
+    body: CreateTaxRateDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/settings/tax-rates';
+};
+
+export type CreateTaxRateErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `settings.company.manage`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type CreateTaxRateError = CreateTaxRateErrors[keyof CreateTaxRateErrors];
+
+export type CreateTaxRateResponses = {
+    /**
+     * Created.
+     */
+    201: TaxRateResponseDto;
+};
+
+export type CreateTaxRateResponse = CreateTaxRateResponses[keyof CreateTaxRateResponses];
+
+export type GetTaxRateData = {
+    body?: never;
+    path: {
+        /**
+         * Id of the tax rate.
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/settings/tax-rates/{id}';
+};
+
+export type GetTaxRateErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Signed in, but not allowed to do this.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type GetTaxRateError = GetTaxRateErrors[keyof GetTaxRateErrors];
+
+export type GetTaxRateResponses = {
+    /**
+     * The tax rate.
+     */
+    200: TaxRateResponseDto;
+};
+
+export type GetTaxRateResponse = GetTaxRateResponses[keyof GetTaxRateResponses];
+
+export type UpdateTaxRateData = {
+    body: UpdateTaxRateDto;
+    headers?: {
+        /**
+         * The ETag you read. The change applies only if the record is still at that version, else 412; it may replace `version` in the body.
+         */
+        'If-Match'?: string;
+    };
+    path: {
+        /**
+         * Id of the tax rate.
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/settings/tax-rates/{id}';
+};
+
+export type UpdateTaxRateErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `settings.company.manage`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Precondition Failed
+     */
+    412: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type UpdateTaxRateError = UpdateTaxRateErrors[keyof UpdateTaxRateErrors];
+
+export type UpdateTaxRateResponses = {
+    /**
+     * Updated.
+     */
+    200: TaxRateResponseDto;
+};
+
+export type UpdateTaxRateResponse = UpdateTaxRateResponses[keyof UpdateTaxRateResponses];

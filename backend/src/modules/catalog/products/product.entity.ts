@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index } from 'typeorm';
-import type { CurrencyCode, ProductAttributes, ProductStatus } from '@depot/contracts';
+import type { CurrencyCode, ProductAttributes, ProductStatus, TaxClass } from '@depot/contracts';
 import { TimestampedEntity } from '../../../platform/database/base-columns';
 import { bigintToNumber } from '../../../platform/database/column-transformers';
 
@@ -78,6 +78,9 @@ export class ProductEntity extends TimestampedEntity {
 
   @Column({ type: 'varchar', length: 16, default: 'active' })
   status!: ProductStatus;
+
+  @Column({ type: 'varchar', length: 16, default: 'standard' })
+  taxClass!: TaxClass;
 
   /** Optimistic lock: updates are guarded with `WHERE version = :expected`. */
   @Column({ type: 'integer', default: 1 })

@@ -1,13 +1,6 @@
-import type { CurrencyCode, ProductAttributes, ProductDto, ProductStatus } from '@depot/contracts';
+import type { CurrencyCode, ProductAttributes, ProductDto, ProductStatus, TaxClass } from '@depot/contracts';
 import type { ProductEntity } from './product.entity';
-
-/**
- * An instant as the exact text `Date.prototype.toISOString()` gives (UTC, milliseconds), made by
- * PostgreSQL: rows that are only serialised skip parsing into a Date and formatting it back, which
- * cost more than everything else the list does per row.
- */
-export const isoInstant = (column: string): string =>
-  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+import { isoInstant } from '../../../platform/database/iso-instant';
 
 /**
  * Column list and row shape of the lean list query (no entity hydration on the hot path). The
@@ -15,7 +8,7 @@ export const isoInstant = (column: string): string =>
  */
 export const PRODUCT_COLUMNS =
   'id, sku, name, description, unit, price_minor, cost_minor, currency, barcode, category_id, attributes, ' +
-  'reorder_point, reorder_quantity, preferred_supplier_id, supplier_sku, purchase_price_minor, status, version, ' +
+  'reorder_point, reorder_quantity, preferred_supplier_id, supplier_sku, purchase_price_minor, status, tax_class, version, ' +
   `${isoInstant('created_at')} AS created_at_iso, ${isoInstant('updated_at')} AS updated_at_iso`;
 
 export interface ProductRow {
@@ -36,6 +29,7 @@ export interface ProductRow {
   supplier_sku: string | null;
   purchase_price_minor: string | null;
   status: ProductStatus;
+  tax_class: TaxClass;
   version: number;
   created_at_iso: string;
   updated_at_iso: string;
@@ -60,6 +54,7 @@ export function rowToProductDto(row: ProductRow): ProductDto {
     supplierSku: row.supplier_sku,
     purchasePriceMinor: row.purchase_price_minor === null ? null : Number(row.purchase_price_minor),
     status: row.status,
+    taxClass: row.tax_class,
     version: row.version,
     createdAt: row.created_at_iso,
     updatedAt: row.updated_at_iso,
@@ -85,6 +80,7 @@ export function entityToProductDto(entity: ProductEntity): ProductDto {
     supplierSku: entity.supplierSku,
     purchasePriceMinor: entity.purchasePriceMinor,
     status: entity.status,
+    taxClass: entity.taxClass,
     version: entity.version,
     createdAt: entity.createdAt.toISOString(),
     updatedAt: entity.updatedAt.toISOString(),

@@ -9,6 +9,7 @@ import {
   ProductStatus,
   type Page,
   type ProductDto,
+  TaxClass,
 } from '@depot/contracts';
 import { PgError, violatedConstraint } from '../../../platform/database/pg-errors';
 import { csvExport, csvFilename } from '../../../platform/http/csv/csv-export';
@@ -71,6 +72,7 @@ const AUDITED_FIELDS = [
   'supplierSku',
   'purchasePriceMinor',
   'status',
+  'taxClass',
 ] as const;
 
 /** Turns constraint violations of a product write into the API's errors. */
@@ -170,6 +172,7 @@ export class ProductsService {
       supplierSku: input.supplierSku ?? null,
       purchasePriceMinor: input.purchasePriceMinor ?? null,
       status: ProductStatus.Active,
+      taxClass: input.taxClass ?? TaxClass.Standard,
       version: 1,
     });
     try {
@@ -221,6 +224,7 @@ export class ProductsService {
     if (input.supplierSku !== undefined) changes.supplierSku = input.supplierSku;
     if (input.purchasePriceMinor !== undefined) changes.purchasePriceMinor = input.purchasePriceMinor;
     if (input.status !== undefined) changes.status = input.status;
+    if (input.taxClass !== undefined) changes.taxClass = input.taxClass;
     if (changes.preferredSupplierId !== before.preferredSupplierId)
       await this.assertSupplier(changes.preferredSupplierId);
 

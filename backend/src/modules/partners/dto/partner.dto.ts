@@ -8,9 +8,11 @@ import {
   type PartnerDto,
   type PartnerListQuery,
   type UpdatePartnerRequest,
+  TAX_TREATMENTS,
+  TaxTreatment,
 } from '@depot/contracts';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsEmail, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { booleanQuery, ListQueryDto, SortParam } from '../../../platform/http/pagination/list-query.dto';
 import { trimString } from '../../../platform/http/transforms';
 import { Optional, OptionalOrNull } from '../../../platform/http/validators';
@@ -41,6 +43,8 @@ export class PartnerResponseDto implements PartnerDto {
   taxId!: string | null;
   /** @example 30 */
   paymentTermsDays!: number;
+  @ApiProperty({ enum: TAX_TREATMENTS, example: TaxTreatment.Domestic })
+  taxTreatment!: TaxTreatment;
   @ApiProperty({ type: String, nullable: true, example: null })
   notes!: string | null;
   /** @example true */
@@ -131,6 +135,15 @@ export class CreatePartnerDto implements CreatePartnerRequest {
   @Max(PARTNER_LIMITS.maxPaymentTermsDays)
   paymentTermsDays?: number;
 
+  @ApiPropertyOptional({
+    enum: TAX_TREATMENTS,
+    example: TaxTreatment.EuReverseCharge,
+    description: 'Defaults to `domestic`; `eu_reverse_charge` needs `taxId` (the VAT id).',
+  })
+  @Optional()
+  @IsIn(TAX_TREATMENTS)
+  taxTreatment?: TaxTreatment;
+
   @ApiPropertyOptional({ type: String, nullable: true })
   @OptionalOrNull()
   @Transform(optionalText)
@@ -210,6 +223,15 @@ export class UpdatePartnerDto implements UpdatePartnerRequest {
   @Min(0)
   @Max(PARTNER_LIMITS.maxPaymentTermsDays)
   paymentTermsDays?: number;
+
+  @ApiPropertyOptional({
+    enum: TAX_TREATMENTS,
+    example: TaxTreatment.EuReverseCharge,
+    description: 'Defaults to `domestic`; `eu_reverse_charge` needs `taxId` (the VAT id).',
+  })
+  @Optional()
+  @IsIn(TAX_TREATMENTS)
+  taxTreatment?: TaxTreatment;
 
   @ApiPropertyOptional({ type: String, nullable: true })
   @OptionalOrNull()

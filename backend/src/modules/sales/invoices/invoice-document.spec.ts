@@ -1,7 +1,7 @@
 import type { InvoiceDto } from '@depot/contracts';
 import { DocumentRenderer } from '../../documents/document-renderer';
 import { PNG, SELLER, pdfPages } from '../../documents/document.spec-fixtures';
-import { invoiceDocument } from './invoice-document';
+import { invoiceDocument, taxSummary } from './invoice-document';
 
 function invoice(overrides: Partial<InvoiceDto> = {}): InvoiceDto {
   return {
@@ -17,6 +17,7 @@ function invoice(overrides: Partial<InvoiceDto> = {}): InvoiceDto {
       name: 'Nordic <Retail> AB',
       billingAddress: 'Storgatan 1\nStockholm',
       taxId: 'SE1',
+      taxTreatment: 'domestic',
     },
     currency: 'EUR',
     issuedAt: '2026-11-23T10:00:00.000Z',
@@ -61,7 +62,7 @@ describe('invoice document', () => {
       ['Subtotal', '€9.99'],
       ['Discount', '-€1.25'],
       ['Net', '€8.74'],
-      ['Tax', '€1.66'],
+      ['VAT 19 % on €8.74', '€1.66'],
       ['Total', '€10.40'],
       ['Paid', '-€5.00'],
       ['Balance due', '€5.40'],
@@ -81,6 +82,32 @@ describe('invoice document', () => {
     expect(document.totals.map((total) => total.label)).not.toContain('Balance due');
     expect(document.notes).toEqual(['Reason: Damaged']);
     expect(document.bankLines).toEqual([]);
+  });
+
+  it('sums net and tax per rate, and prints the legal note of reverse charge and export', () => {
+    const line = invoice().lines[0];
+    const lines = [
+      line,
+      { ...line, sku: 'B', taxRateBps: 700, netMinor: 1000, taxMinor: 70 },
+      { ...line, sku: 'C', netMinor: 500, taxMinor: 95 },
+    ];
+    expect(taxSummary(lines)).toEqual([
+      { rateBps: 1900, netMinor: 1374, taxMinor: 261 },
+      { rateBps: 700, netMinor: 1000, taxMinor: 70 },
+    ]);
+    const reverse = invoiceDocument(
+      invoice({ customer: { ...invoice().customer, taxTreatment: 'eu_reverse_charge' } }),
+      null,
+      SELLER,
+    );
+    expect(reverse.notes[0]).toMatch(/^Reverse charge: VAT is to be accounted for by the recipient/);
+    const exported = invoiceDocument(
+      invoice({ customer: { ...invoice().customer, taxTreatment: 'export' } }),
+      null,
+      SELLER,
+    );
+    expect(exported.notes[0]).toMatch(/^Tax-exempt export delivery/);
+    expect(invoiceDocument(invoice(), null, SELLER).notes).toHaveLength(1);
   });
 
   it('names the seller with address, tax ids and register, and says how and by when to pay', () => {

@@ -1,4 +1,11 @@
-import { InvoiceKind, type InvoiceDto } from '@depot/contracts';
+import {
+  InvoiceKind,
+  TAX_TREATMENT_NOTES,
+  TaxTreatment,
+  type InvoiceDto,
+  type InvoiceLineDto,
+  type TaxSummaryLine,
+} from '@depot/contracts';
 import type { Seller } from '../../settings/company-settings.service';
 import {
   addressLines,
@@ -26,6 +33,18 @@ export const PRICED_LINE_COLUMNS: DocumentColumn[] = [
   { key: 'total', title: 'Total', width: 56, align: 'right' },
 ];
 
+/** Net and tax per rate, highest rate first (a zero-rated invoice has one line at 0 %). */
+export function taxSummary(lines: readonly InvoiceLineDto[]): TaxSummaryLine[] {
+  const byRate = new Map<number, TaxSummaryLine>();
+  for (const line of lines) {
+    const group = byRate.get(line.taxRateBps) ?? { rateBps: line.taxRateBps, netMinor: 0, taxMinor: 0 };
+    group.netMinor += line.netMinor;
+    group.taxMinor += line.taxMinor;
+    byRate.set(line.taxRateBps, group);
+  }
+  return [...byRate.values()].sort((a, b) => b.rateBps - a.rateBps);
+}
+
 /** An invoice or credit note as printed, with the seller it was issued by. */
 export function invoiceDocument(
   invoice: InvoiceDto,
@@ -39,7 +58,11 @@ export function invoiceDocument(
     { label: 'Subtotal', value: money(invoice.grossMinor) },
     { label: 'Discount', value: money(-invoice.discountMinor) },
     { label: 'Net', value: money(invoice.netMinor) },
-    { label: 'Tax', value: money(invoice.taxMinor) },
+    // The tax summary: one line per rate, with the net amount it applies to (rounded per line, as charged).
+    ...taxSummary(invoice.lines).map((group) => ({
+      label: `VAT ${formatPercent(group.rateBps)} on ${money(group.netMinor)}`,
+      value: money(group.taxMinor),
+    })),
     { label: isInvoice ? 'Total' : 'Credited', value: money(invoice.totalMinor), strong: true },
   ];
   if (isInvoice) {
@@ -82,6 +105,9 @@ export function invoiceDocument(
     })),
     totals: withRowClasses(totals),
     notes: [
+      ...(invoice.customer.taxTreatment !== TaxTreatment.Domestic
+        ? [TAX_TREATMENT_NOTES[invoice.customer.taxTreatment]]
+        : []),
       ...(invoice.reason ? [`Reason: ${invoice.reason}`] : []),
       ...(isInvoice ? [`Please pay ${money(invoice.totalMinor)} by ${dueOn}, quoting ${invoice.number}.`] : []),
     ],

@@ -1,5 +1,6 @@
 import {
   InvoiceKind,
+  TaxTreatment,
   PaymentStatus,
   type CurrencyCode,
   type InvoiceDto,
@@ -17,7 +18,14 @@ export interface InvoiceRow {
   sales_order_number: string;
   credited_invoice_id: string | null;
   customer_id: string;
-  customer: { code: string; name: string; billingAddress: string | null; taxId: string | null };
+  /** Invoices issued before tax treatments have none in their snapshot: they were domestic. */
+  customer: {
+    code: string;
+    name: string;
+    billingAddress: string | null;
+    taxId: string | null;
+    taxTreatment?: TaxTreatment;
+  };
   currency: CurrencyCode;
   issued_at: Date;
   due_date: string;
@@ -86,7 +94,11 @@ export function invoiceSummary(row: InvoiceRow): InvoiceSummaryDto {
     salesOrderId: row.sales_order_id,
     salesOrderNumber: row.sales_order_number,
     creditedInvoiceId: row.credited_invoice_id,
-    customer: { id: row.customer_id, ...row.customer },
+    customer: {
+      id: row.customer_id,
+      ...row.customer,
+      taxTreatment: row.customer.taxTreatment ?? TaxTreatment.Domestic,
+    },
     currency: row.currency,
     issuedAt: row.issued_at.toISOString(),
     dueDate: row.due_date,

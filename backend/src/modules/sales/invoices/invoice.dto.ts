@@ -17,6 +17,8 @@ import {
   type PaymentDto,
   type PaymentMethod,
   type RecordPaymentRequest,
+  TAX_TREATMENTS,
+  TaxTreatment,
 } from '@depot/contracts';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -73,6 +75,8 @@ export class InvoiceCustomerDto {
   billingAddress!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'SE556677889901' })
   taxId!: string | null;
+  @ApiProperty({ enum: TAX_TREATMENTS, example: TaxTreatment.EuReverseCharge })
+  taxTreatment!: TaxTreatment;
 }
 
 export class InvoiceSummaryResponseDto implements InvoiceSummaryDto {

@@ -13,6 +13,7 @@ import { ListSortIndexes1796520000000 } from './1796520000000-list-sort-indexes'
 import { FleetOperations1796530000000 } from './1796530000000-fleet-operations';
 import { CompanySettings1796540000000 } from './1796540000000-company-settings';
 import { DocumentMails1796550000000 } from './1796550000000-document-mails';
+import { Taxes1796560000000 } from './1796560000000-taxes';
 
 /** Committed migrations, in order. Add new ones at the end; never edit a committed one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   FleetOperations1796530000000,
   CompanySettings1796540000000,
   DocumentMails1796550000000,
+  Taxes1796560000000,
 ];

@@ -199,6 +199,12 @@ export const PROBLEM_CATALOGUE: Record<ErrorCode, ProblemEntry> = {
     detail: 'Fill in the company settings before issuing invoices: missing legalName, iban.',
   },
   [ErrorCode.CompanyLogoNotFound]: { status: 404, detail: 'No company logo has been uploaded.' },
+  [ErrorCode.TaxRateNotFound]: { status: 404, detail: 'No tax rate with id 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10.' },
+  [ErrorCode.TaxRateOverlap]: {
+    status: 409,
+    detail:
+      'From 2021-01-01 the standard class already has "Standard 19 %"; end it the day before the new rate starts.',
+  },
   [ErrorCode.DocumentNotAvailable]: {
     status: 409,
     detail: 'SO-2026-000042 has shipped nothing yet, so it has no delivery note.',

@@ -5,6 +5,8 @@ import {
   type CreateProductRequest,
   type CurrencyCode,
   type ProductAttributes,
+  TAX_CLASSES,
+  TaxClass,
 } from '@depot/contracts';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -162,4 +164,10 @@ export class CreateProductDto implements CreateProductRequest {
   @Min(0)
   @Max(PRODUCT_LIMITS.maxPriceMinor)
   purchasePriceMinor?: number | null;
+
+  /** The tax rate class it is sold at; defaults to `standard`. */
+  @ApiPropertyOptional({ enum: TAX_CLASSES, example: TaxClass.Reduced })
+  @Optional()
+  @IsIn(TAX_CLASSES)
+  taxClass?: TaxClass;
 }

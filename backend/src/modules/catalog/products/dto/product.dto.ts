@@ -6,6 +6,8 @@ import {
   type Page,
   type ProductAttributes,
   type ProductDto,
+  TAX_CLASSES,
+  TaxClass,
 } from '@depot/contracts';
 import { PageMetaDto } from '../../../../platform/http/pagination/page-dto';
 
@@ -58,6 +60,8 @@ export class ProductResponseDto implements ProductDto {
   purchasePriceMinor!: number | null;
   @ApiProperty({ enum: Object.values(ProductStatus), example: ProductStatus.Active })
   status!: ProductStatus;
+  @ApiProperty({ enum: TAX_CLASSES, example: TaxClass.Standard })
+  taxClass!: TaxClass;
   /** @example 1 */
   version!: number;
   /** @example 2026-11-23T10:15:30.123Z */

@@ -14,6 +14,7 @@ const MAIL: DevMailDto = {
   template: 'invite',
   html: '<p style="color: navy">Hello <script>alert(1)</script><a href="/reset-password?token=t">Choose</a></p>',
   text: 'Hello\n\nhttp://localhost/reset-password?token=t',
+  attachments: [],
   createdAt: '2026-01-02T10:00:00.000Z',
 };
 
