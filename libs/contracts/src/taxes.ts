@@ -70,3 +70,23 @@ export interface TaxSummaryLine {
   netMinor: number;
   taxMinor: number;
 }
+
+/**
+ * The rate a sales line gets by default: the product class's rate valid on `day` (`YYYY-MM-DD`)
+ * for a domestic customer, 0 for reverse charge and export (and when no rate applies).
+ */
+export function defaultTaxRateBps(
+  rates: readonly Pick<TaxRateDto, 'taxClass' | 'rateBps' | 'validFrom' | 'validTo'>[],
+  taxClass: TaxClass,
+  treatment: TaxTreatment,
+  day: string,
+): number {
+  if (treatment !== TaxTreatment.Domestic) return 0;
+  const rate = rates.find(
+    (candidate) =>
+      candidate.taxClass === taxClass &&
+      candidate.validFrom <= day &&
+      (candidate.validTo === null || day < candidate.validTo),
+  );
+  return rate?.rateBps ?? 0;
+}

@@ -5,12 +5,14 @@ import { TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { Router, provideRouter } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
-import { DomainEventName, ErrorCode, IDEMPOTENCY_KEY_HEADER, Permission } from '@depot/contracts';
+import { DomainEventName, ErrorCode, IDEMPOTENCY_KEY_HEADER, Permission, type TaxRateDto } from '@depot/contracts';
+import { of } from 'rxjs';
 
 import { FakeRealtimeService, provideFakeRealtime } from '../../../../../testing/fake-realtime';
 import { StubPageComponent } from '../../../../../testing/stub-page.component';
 import { problemBody, product, settle, pageOf } from '../../../../../testing/test-helpers';
 import { AuthService } from '../../../../core/auth/auth.service';
+import { TaxRatesService } from '../../../../shared/company/tax-rates.service';
 import { button, field, typeInto, warehouse } from '../../../inventory/testing/inventory-fixtures';
 import { ORDER_ID, availability, customer, orderLine, salesOrder } from '../../testing/sales-fixtures';
 import { AVAILABILITY_DEBOUNCE_MS, SEARCH_DEBOUNCE_MS, SalesOrderFormComponent } from './sales-order-form.component';
@@ -27,6 +29,8 @@ describe('SalesOrderFormComponent', () => {
   let http: HttpTestingController;
   let realtime: FakeRealtimeService;
   const permissions = signal<ReadonlySet<Permission>>(new Set([Permission.SalesOrdersWrite]));
+  /** No rates by default (lines start at 0 %); the tax test sets Germany's. */
+  let taxRates: () => TaxRateDto[] = () => [];
 
   beforeEach(async () => {
     TestBed.configureTestingModule({
@@ -47,6 +51,7 @@ describe('SalesOrderFormComponent', () => {
         },
         { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
         provideFakeRealtime(),
+        { provide: TaxRatesService, useValue: { rates: () => of(taxRates()) } satisfies Partial<TaxRatesService> },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -214,6 +219,33 @@ describe('SalesOrderFormComponent', () => {
     request.flush(salesOrder());
     await render();
     expect(TestBed.inject(Router).url).toBe(`/sales-orders/${ORDER_ID}`);
+  });
+
+  it('defaults a line to its product class rate for a domestic customer and to 0 % for reverse charge', async () => {
+    const rate = (taxClass: 'standard' | 'reduced', rateBps: number) =>
+      ({ id: taxClass, name: taxClass, taxClass, rateBps, validFrom: '2021-01-01', validTo: null }) as TaxRateDto;
+    taxRates = () => [rate('standard', 1900), rate('reduced', 700)];
+    try {
+      const root = await openNew();
+      const customerInput = field(root, 'Customer').querySelector('input') as HTMLInputElement;
+      await pick(root, customerInput, 'nor', '/api/v1/customers', [customer()], 'NORDIC');
+      const reduced = { ...CHAIR, taxClass: 'reduced' as const };
+      await pick(root, lineInput(root, 1, 'Product'), 'chair', '/api/v1/products', [reduced], 'CHAIR-1');
+      expect(lineInput(root, 1, 'Tax').value).toBe('7');
+      customerInput.value = '';
+      await pick(
+        root,
+        customerInput,
+        'alp',
+        '/api/v1/customers',
+        [customer({ id: 'c-2', code: 'ALPS', taxTreatment: 'eu_reverse_charge', taxId: 'ATU12345678' })],
+        'ALPS',
+      );
+      expect(lineInput(root, 1, 'Tax').value).toBe('0');
+      await flushAvailability([availability()]);
+    } finally {
+      taxRates = () => [];
+    }
   });
 
   it('does not send an incomplete order', async () => {

@@ -26,6 +26,9 @@ import {
   type ProductDto,
   type SalesOrderDto,
   type WarehouseDto,
+  TaxTreatment,
+  defaultTaxRateBps,
+  type TaxRateDto,
 } from '@depot/contracts';
 import {
   type Observable,
@@ -53,6 +56,8 @@ import { WarehousesService } from '../../../inventory/data-access/warehouses.ser
 import { IdempotentSubmission } from '../../../inventory/stock-dialogs/idempotent-submission';
 import { isProblem, submissionMessage } from '../../../inventory/stock-dialogs/stock-dialog-data';
 import { CustomersLookupService, SUGGESTION_LIMIT } from '../../data-access/customers-lookup.service';
+import { TaxRatesService } from '../../../../shared/company/tax-rates.service';
+import { formatBpsAsPercent } from '../../data-access/percent';
 import { orderStatusLabel } from '../../data-access/sales-labels';
 import { SalesOrdersService } from '../../data-access/sales-orders.service';
 import {
@@ -119,6 +124,9 @@ export class SalesOrderFormComponent {
   readonly #orders = inject(SalesOrdersService);
   readonly #customers = inject(CustomersLookupService);
   readonly #products = inject(ProductsService);
+  readonly #taxRates = toSignal(inject(TaxRatesService).rates(), { initialValue: [] as TaxRateDto[] });
+  /** How the picked customer is taxed (unknown on the edit page until one is picked: lines keep their rates). */
+  #treatment: TaxTreatment | null = null;
   readonly #router = inject(Router);
   readonly #snackBar = inject(MatSnackBar);
   readonly #submission = new IdempotentSubmission();
@@ -260,6 +268,9 @@ export class SalesOrderFormComponent {
 
   protected onCustomerSelected(event: MatAutocompleteSelectedEvent): void {
     const customer = event.option.value as PartnerDto;
+    // The customer's tax treatment decides every line's default rate (reverse charge and export: 0 %).
+    this.#treatment = customer.taxTreatment;
+    for (const line of this.lines.controls) this.applyDefaultTaxRate(line);
     const address = this.form.controls.shippingAddress;
     if (!address.value.trim() && customer.shippingAddress) {
       address.setValue(customer.shippingAddress);
@@ -290,6 +301,17 @@ export class SalesOrderFormComponent {
     if (product.priceMinor !== null && product.currency === currency) {
       line.controls.unitPrice.setValue(formatMinorAsMajor(product.priceMinor, currency));
     }
+    this.applyDefaultTaxRate(line);
+  }
+
+  /** Sets the line's tax rate to what its product's class and the customer's treatment call for today. */
+  private applyDefaultTaxRate(line: SalesOrderLineForm): void {
+    const product = line.controls.product.value;
+    if (!product || typeof product === 'string' || !product.taxClass) return;
+    const treatment = this.#treatment ?? TaxTreatment.Domestic;
+    const today = new Date().toISOString().slice(0, 10);
+    const rate = defaultTaxRateBps(this.#taxRates(), product.taxClass, treatment, today);
+    line.controls.tax.setValue(formatBpsAsPercent(rate));
   }
 
   protected customerError(): string {

@@ -19,6 +19,7 @@ import {
   type SalesOrderDto,
   type SalesOrderLineInput,
   type UpdateSalesOrderRequest,
+  type TaxClass,
 } from '@depot/contracts';
 
 import { formatMinorAsMajor, parseMajorToMinor } from '../../../../shared/money/money';
@@ -36,6 +37,8 @@ export interface ProductOption {
   name: string;
   priceMinor: number | null;
   currency: CurrencyCode | null;
+  /** Its tax class, which with the customer's treatment gives the line's default rate (unknown on edit). */
+  taxClass?: TaxClass;
 }
 
 export type SalesOrderLineForm = FormGroup<{
@@ -62,7 +65,7 @@ export type SalesOrderForm = FormGroup<{
 export type SalesOrderLineValue = ReturnType<SalesOrderLineForm['getRawValue']>;
 
 export function productOption(
-  product: Pick<ProductDto, 'id' | 'sku' | 'name' | 'priceMinor' | 'currency'>,
+  product: Pick<ProductDto, 'id' | 'sku' | 'name' | 'priceMinor' | 'currency'> & Partial<Pick<ProductDto, 'taxClass'>>,
 ): ProductOption {
   return {
     id: product.id,
@@ -70,6 +73,7 @@ export function productOption(
     name: product.name,
     priceMinor: product.priceMinor,
     currency: product.currency,
+    ...(product.taxClass ? { taxClass: product.taxClass } : {}),
   };
 }
 
