@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { MailedDocument, type MailedDocument as Kind } from '@depot/contracts';
+import { IDEMPOTENCY_KEY_HEADER, MailedDocument, type MailedDocument as Kind } from '@depot/contracts';
 
 import { type DownloadedFile } from '../http/download';
 import { DocumentsService, documentFileName } from './documents.service';
@@ -38,10 +38,11 @@ describe('DocumentsService', () => {
     // Without a Content-Disposition header, the name the server would have given.
     expect(file?.fileName).toBe(fileName);
 
-    service.send(ref, { subject: 'Hi' }).subscribe();
+    service.send(ref, { subject: 'Hi' }, 'key-1').subscribe();
     const send = http.expectOne(`${url}/email`);
     expect(send.request.method).toBe('POST');
     expect(send.request.body).toEqual({ subject: 'Hi' });
+    expect(send.request.headers.get(IDEMPOTENCY_KEY_HEADER)).toBe('key-1');
     send.flush({});
   });
 
@@ -50,11 +51,9 @@ describe('DocumentsService', () => {
     service
       .pdf({ document: MailedDocument.DeliveryNote, recordId: 'so-1', number: 'SO-1' })
       .subscribe((downloaded) => (file = downloaded));
-    http
-      .expectOne('/api/v1/sales-orders/so-1/delivery-note/pdf')
-      .flush(new Blob(['%PDF']), {
-        headers: { 'Content-Disposition': 'attachment; filename="delivery-note-SO-1.pdf"' },
-      });
+    http.expectOne('/api/v1/sales-orders/so-1/delivery-note/pdf').flush(new Blob(['%PDF']), {
+      headers: { 'Content-Disposition': 'attachment; filename="delivery-note-SO-1.pdf"' },
+    });
     expect(file?.fileName).toBe('delivery-note-SO-1.pdf');
   });
 

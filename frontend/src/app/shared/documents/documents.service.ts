@@ -1,6 +1,7 @@
-import { HttpClient, type HttpResponse } from '@angular/common/http';
+import { HttpClient, HttpHeaders, type HttpResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
+  IDEMPOTENCY_KEY_HEADER,
   MailedDocument,
   type DocumentMailDto,
   type PartnerDto,
@@ -90,9 +91,14 @@ export class DocumentsService {
     );
   }
 
-  /** Queues the e-mail (202): it is sent in the background, its status shows in `mails()`. */
-  send(ref: DocumentRef, request: SendDocumentRequest): Observable<DocumentMailDto> {
-    return this.#http.post<DocumentMailDto>(`${this.#documentUrl(ref)}/email`, request);
+  /**
+   * Queues the e-mail (202): it is sent in the background, its status shows in `mails()`.
+   * `idempotencyKey`: a repeated submission (a retry after a network error) sends one e-mail.
+   */
+  send(ref: DocumentRef, request: SendDocumentRequest, idempotencyKey: string): Observable<DocumentMailDto> {
+    return this.#http.post<DocumentMailDto>(`${this.#documentUrl(ref)}/email`, request, {
+      headers: new HttpHeaders({ [IDEMPOTENCY_KEY_HEADER]: idempotencyKey }),
+    });
   }
 
   /** The e-mails of a record's documents, newest first. */

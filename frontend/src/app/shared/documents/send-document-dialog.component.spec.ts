@@ -4,7 +4,7 @@ import { signal } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { ErrorCode, MailedDocument, Permission, type PartnerDto } from '@depot/contracts';
+import { ErrorCode, IDEMPOTENCY_KEY_HEADER, MailedDocument, Permission, type PartnerDto } from '@depot/contracts';
 
 import { companySettingsDto } from '../../../testing/company-settings-data';
 import { documentMail } from '../../../testing/document-mail-data';
@@ -183,6 +183,24 @@ describe('SendDocumentDialogComponent', () => {
     request.flush(mail, { status: 202, statusText: 'Accepted' });
     expect(close).toHaveBeenCalledWith(mail);
     expect(mailQueuedMessage(mail)).toBe('E-mail queued to billing@nordic.example.');
+  });
+
+  it('sends a retry after a network failure with the same Idempotency-Key, so the customer gets one e-mail', async () => {
+    const root = start();
+    await prefill();
+    submit(root);
+    const first = http.expectOne(SEND_URL);
+    const key = first.request.headers.get(IDEMPOTENCY_KEY_HEADER);
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    first.error(new ProgressEvent('error'), { status: 0, statusText: 'Unknown Error' });
+    await render();
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('could not be reached');
+
+    submit(root);
+    const retry = http.expectOne(SEND_URL);
+    expect(retry.request.headers.get(IDEMPOTENCY_KEY_HEADER)).toBe(key);
+    retry.flush(documentMail(), { status: 202, statusText: 'Accepted' });
+    expect(close).toHaveBeenCalledWith(documentMail());
   });
 
   it("puts the server's field errors under their fields", async () => {

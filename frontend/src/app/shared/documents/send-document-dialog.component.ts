@@ -27,6 +27,7 @@ import { type Observable, catchError, forkJoin, of } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { CompanySettingsService } from '../company/company-settings.service';
 import { FormSubmission } from '../forms/form-submission';
+import { IdempotentSubmission } from '../http/idempotent-submission';
 import { problemMessage } from '../http/problem-details';
 import {
   DOCUMENT_LABELS,
@@ -213,6 +214,8 @@ export class SendDocumentDialogComponent {
       },
     }),
   });
+  /** One key per user submission: a retry after a network error queues one e-mail, not two. */
+  readonly #idempotency = new IdempotentSubmission();
   protected readonly saving = this.#submission.saving;
   protected readonly error = this.#submission.error;
 
@@ -243,7 +246,7 @@ export class SendDocumentDialogComponent {
     }
     const request = toSendDocumentRequest(this.form);
     this.#submission.submit(
-      () => this.#documents.send(this.data, request),
+      () => this.#idempotency.send((key) => this.#documents.send(this.data, request, key)),
       (mail) => this.#dialogRef.close(mail),
     );
   }

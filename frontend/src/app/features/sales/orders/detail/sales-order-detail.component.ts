@@ -37,7 +37,7 @@ import { MoneyPipe } from '../../../../shared/money/money.pipe';
 import { openConfirmDialog } from '../../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { PageHeaderComponent } from '../../../../shared/ui/page-header/page-header.component';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
-import { IdempotentSubmission } from '../../../inventory/stock-dialogs/idempotent-submission';
+import { IdempotentSubmission } from '../../../../shared/http/idempotent-submission';
 import { isProblem, submissionMessage } from '../../../inventory/stock-dialogs/stock-dialog-data';
 import { formatBps, orderStatusLabel, orderStatusTone, statusChangeLabel } from '../../data-access/sales-labels';
 import { SALES_ORDER_AGGREGATE, SalesOrdersService } from '../../data-access/sales-orders.service';
