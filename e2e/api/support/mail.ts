@@ -50,9 +50,10 @@ export class SmtpSink {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
 
-  async start(): Promise<number> {
+  /** Listens on `port` (e.g. one a server was told about while nothing listened: an outage ending), or any. */
+  async start(port = 0): Promise<number> {
     this.server = createServer((socket) => this.session(socket));
-    this.server.listen(0, '127.0.0.1');
+    this.server.listen(port, '127.0.0.1');
     await once(this.server, 'listening');
     return (this.server.address() as AddressInfo).port;
   }

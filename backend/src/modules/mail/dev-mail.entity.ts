@@ -1,3 +1,4 @@
+import type { MailAttachmentDto } from '@depot/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 /** A message kept instead of sent when no SMTP_URL is configured (development and tests). */
@@ -20,6 +21,9 @@ export class DevMailEntity {
 
   @Column({ type: 'text' })
   text!: string;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments!: MailAttachmentDto[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

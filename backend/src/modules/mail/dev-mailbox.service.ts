@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { PAGINATION, type DevMailDto, type MailTemplateName, type Page } from '@depot/contracts';
+import {
+  PAGINATION,
+  type DevMailDto,
+  type MailAttachmentDto,
+  type MailTemplateName,
+  type Page,
+} from '@depot/contracts';
 import { decodeCursor } from '../../platform/http/pagination/cursor';
 import { toPage } from '../../platform/http/pagination/page';
 import type { DevMailListQueryDto } from './dto/dev-mail.dto';
@@ -14,6 +20,7 @@ interface DevMailRow {
   template: MailTemplateName;
   html: string;
   text: string;
+  attachments: MailAttachmentDto[];
   created_at: Date;
 }
 
@@ -25,11 +32,12 @@ function toDto(row: DevMailRow): DevMailDto {
     template: row.template,
     html: row.html,
     text: row.text,
+    attachments: row.attachments,
     createdAt: row.created_at.toISOString(),
   };
 }
 
-const COLUMNS = 'id, "to", subject, template, html, text, created_at';
+const COLUMNS = 'id, "to", subject, template, html, text, attachments, created_at';
 
 /** Reads the development mailbox. Ids are UUIDv7, so id order is sending order. */
 @Injectable()

@@ -94,10 +94,17 @@ const claimedMessage = (attempts = 1): Claimed => ({
   attempts,
 });
 
-/** A data source whose claim query hands out `batch` once; every other statement succeeds. */
-function fakeDataSource(batch: Claimed[]) {
+/**
+ * A data source whose claim query hands out `batch` once and whose messages carry `attachments`;
+ * every other statement succeeds.
+ */
+function fakeDataSource(
+  batch: Claimed[],
+  attachments: { file_name: string; content_type: string; content: Buffer }[] = [],
+) {
   const query = jest.fn((sql: string) => {
     if (sql.includes('WITH due AS')) return Promise.resolve([batch.splice(0), batch.length]);
+    if (sql.includes('FROM mail_attachments')) return Promise.resolve(attachments);
     return Promise.resolve([[], 1]);
   });
   const statements = () => query.mock.calls.map((call) => call as unknown as [string, unknown[]]);
@@ -172,7 +179,7 @@ describe('MailDeliveryWorker', () => {
     const { dataSource, statements } = fakeDataSource([claimedMessage()]);
     const worker = new MailDeliveryWorker(dataSource, configWith(undefined), notifications, workers, metrics);
     expect(await worker.runOnce()).toBe(1);
-    const [, insert, sent] = statements();
+    const [, , insert, sent] = statements();
     expect(insert[0]).toMatch(/INSERT INTO dev_mailbox .* ON CONFLICT \(id\) DO NOTHING/s);
     expect(insert[1]).toEqual([
       claimedMessage().id,
@@ -181,8 +188,10 @@ describe('MailDeliveryWorker', () => {
       'password-reset',
       claimedMessage().html,
       claimedMessage().text,
+      '[]',
     ]);
     expect(sent[0]).toMatch(/SET status = 'sent', sent_at = now\(\).*html = NULL, text = NULL/s);
+    expect(sent[0]).toMatch(/UPDATE mail_attachments SET content = NULL/);
     expect(sent[1]).toEqual([claimedMessage().id]);
   });
 
@@ -205,13 +214,46 @@ describe('MailDeliveryWorker', () => {
       expect(raw).toContain('text/plain');
       expect(raw).toContain('text/html');
       const sqls = statements().map(([sql]) => sql);
-      expect(sqls).toHaveLength(2);
-      expect(sqls[1]).toMatch(/status = 'sent'.*html = NULL, text = NULL/s);
+      expect(sqls).toHaveLength(3);
+      expect(sqls[2]).toMatch(/status = 'sent'.*html = NULL, text = NULL/s);
       expect(sqls.join()).not.toMatch(/dev_mailbox/);
     } finally {
       await worker.beforeApplicationShutdown();
       smtp.server.close();
     }
+  });
+
+  it('sends the attachments kept with the message, and lists them in the development mailbox', async () => {
+    const pdf = {
+      file_name: 'INV-2026-000123.pdf',
+      content_type: 'application/pdf',
+      content: Buffer.from('%PDF-1.3 x'),
+    };
+    const smtp = await startSmtpServer();
+    const sent = fakeDataSource([claimedMessage()], [pdf]);
+    const worker = new MailDeliveryWorker(
+      sent.dataSource,
+      configWith(`smtp://127.0.0.1:${smtp.port}`),
+      notifications,
+      workers,
+      metrics,
+    );
+    try {
+      await worker.runOnce();
+      const raw = smtp.received.join('\n');
+      expect(raw).toMatch(/Content-Type: application\/pdf; name=INV-2026-000123\.pdf/);
+      expect(raw).toContain(Buffer.from('%PDF-1.3 x').toString('base64'));
+    } finally {
+      await worker.beforeApplicationShutdown();
+      smtp.server.close();
+    }
+    const kept = fakeDataSource([claimedMessage()], [pdf]);
+    const development = new MailDeliveryWorker(kept.dataSource, configWith(undefined), notifications, workers, metrics);
+    await development.runOnce();
+    expect(kept.statements()[2][1][6]).toBe(
+      JSON.stringify([{ fileName: 'INV-2026-000123.pdf', contentType: 'application/pdf', sizeBytes: 10 }]),
+    );
+    await development.beforeApplicationShutdown();
   });
 
   it('schedules a retry when the SMTP server cannot be reached, logging no message body', async () => {
@@ -224,7 +266,7 @@ describe('MailDeliveryWorker', () => {
       metrics,
     );
     await worker.runOnce();
-    const [sql, params] = statements()[1];
+    const [sql, params] = statements()[2];
     expect(sql).toMatch(/WHERE id = \$1 AND attempts = \$2 AND status = 'sending'/);
     expect(params[0]).toBe(claimedMessage().id);
     expect(params[1]).toBe(1);
@@ -249,7 +291,7 @@ describe('MailDeliveryWorker', () => {
       metrics,
     );
     await worker.runOnce();
-    const [, params] = statements()[1];
+    const [, params] = statements()[2];
     expect(params.slice(1, 3)).toEqual([3, 'failed']);
     expect(params[4]).toBeNull();
     expect(error).toHaveBeenCalledWith(expect.objectContaining({ attempts: 3 }), expect.stringMatching(/giving up/));
@@ -261,7 +303,7 @@ describe('MailDeliveryWorker', () => {
     const query = jest.fn((sql: string) =>
       sql.includes('WITH due AS')
         ? new Promise<[Claimed[], number]>((resolve) => (finishClaim = resolve))
-        : Promise.resolve([[], 1]),
+        : Promise.resolve(sql.includes('FROM mail_attachments') ? [] : [[], 1]),
     );
     const worker = new MailDeliveryWorker(
       { query } as never,
@@ -282,9 +324,9 @@ describe('MailDeliveryWorker', () => {
     await stopping;
     // The claimed message was finished (delivered and marked sent), and nothing more was claimed.
     const sqls = query.mock.calls.map(([sql]) => sql);
-    expect(sqls).toHaveLength(3);
-    expect(sqls[2]).toMatch(/status = 'sent'/);
+    expect(sqls).toHaveLength(4);
+    expect(sqls[3]).toMatch(/status = 'sent'/);
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(query).toHaveBeenCalledTimes(3);
+    expect(query).toHaveBeenCalledTimes(4);
   });
 });

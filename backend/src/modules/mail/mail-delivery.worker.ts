@@ -159,26 +159,58 @@ export class MailDeliveryWorker implements OnApplicationBootstrap, BeforeApplica
       await this.recordFailure(message, describeFailure(error));
       return;
     }
-    // Whoever holds the row now, it was sent: a later attempt's outcome must not undo that.
+    // Whoever holds the row now, it was sent: a later attempt's outcome must not undo that. The
+    // body and the attachments' content are not kept once delivered.
     await this.dataSource.query(
-      `UPDATE mail_messages SET status = 'sent', sent_at = now(), next_attempt_at = NULL, last_error = NULL,
-              html = NULL, text = NULL
-        WHERE id = $1 AND status <> 'sent'`,
+      `WITH sent AS (
+         UPDATE mail_messages SET status = 'sent', sent_at = now(), next_attempt_at = NULL, last_error = NULL,
+                html = NULL, text = NULL
+          WHERE id = $1 AND status <> 'sent' RETURNING id)
+       UPDATE mail_attachments SET content = NULL WHERE mail_id IN (SELECT id FROM sent)`,
       [message.id],
     );
   }
 
   private async deliver(message: ClaimedMessage): Promise<void> {
     const { to, subject, html, text } = message;
+    const attachments = await this.dataSource.query<{ file_name: string; content_type: string; content: Buffer }[]>(
+      `SELECT file_name, content_type, content FROM mail_attachments
+        WHERE mail_id = $1 AND content IS NOT NULL ORDER BY position`,
+      [message.id],
+    );
     if (this.transport) {
-      await this.transport.sendMail({ to, subject, html, text });
+      await this.transport.sendMail({
+        to,
+        subject,
+        html,
+        text,
+        attachments: attachments.map((file) => ({
+          filename: file.file_name,
+          contentType: file.content_type,
+          content: file.content,
+        })),
+      });
       return;
     }
     // Same id as the queued message: a repeated attempt (after a crash) adds no second copy.
     await this.dataSource.query(
-      `INSERT INTO dev_mailbox (id, "to", subject, template, html, text) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO dev_mailbox (id, "to", subject, template, html, text, attachments) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (id) DO NOTHING`,
-      [message.id, to, subject, message.template, html, text],
+      [
+        message.id,
+        to,
+        subject,
+        message.template,
+        html,
+        text,
+        JSON.stringify(
+          attachments.map((file) => ({
+            fileName: file.file_name,
+            contentType: file.content_type,
+            sizeBytes: file.content.length,
+          })),
+        ),
+      ],
     );
   }
 

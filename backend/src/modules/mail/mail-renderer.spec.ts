@@ -27,9 +27,17 @@ describe('MailRenderer', () => {
       disabledAt: changedAt,
       link: 'http://localhost:3000/admin/webhooks/1',
     },
+    document: {
+      subject: 'Invoice INV-2026-000123 from Depot Demo GmbH',
+      message: 'Hello Ada,\n\nplease find attached our invoice INV-2026-000123.',
+      sellerName: 'Depot Demo GmbH',
+      attachments: ['INV-2026-000123.pdf'],
+    },
   };
 
-  it.each(MAIL_TEMPLATES)('renders %s with a subject, an HTML part in the layout and a text part', (name) => {
+  const ACCOUNT_MAILS = MAIL_TEMPLATES.filter((name) => name !== 'document');
+
+  it.each(ACCOUNT_MAILS)('renders %s with a subject, an HTML part in the layout and a text part', (name) => {
     const mail = renderer.render(name, samples[name]);
     expect(mail.subject).toMatch(/\S/);
     expect(mail.subject).not.toMatch(/[\r\n]/);
@@ -40,6 +48,20 @@ describe('MailRenderer', () => {
     expect(mail.text).toMatch(/^Hello Ada,\n/);
     expect(mail.text).toContain('This message was sent by Depot at https://depot.example.com.');
     expect(mail.text).not.toMatch(/<[a-z]/i);
+  });
+
+  it('renders a document mail signed by the company, with the sender’s words and the attachments named', () => {
+    const mail = renderer.render('document', {
+      ...samples.document,
+      message: 'Dear <Nordic> team,\nsee attached.',
+    });
+    expect(mail.subject).toBe('Invoice INV-2026-000123 from Depot Demo GmbH');
+    expect(mail.html).toContain('Dear &lt;Nordic&gt; team,\nsee attached.');
+    expect(mail.html).toContain('Depot Demo GmbH</td>');
+    expect(mail.html).toContain('Attached: INV-2026-000123.pdf');
+    expect(mail.html).not.toContain('because of your account');
+    expect(mail.text).toMatch(/^Dear <Nordic> team,\nsee attached.\n\nAttached: INV-2026-000123.pdf\n/);
+    expect(mail.text).toContain('Sent by Depot Demo GmbH.');
   });
 
   it('escapes HTML in values of the HTML part and leaves the text part literal', () => {

@@ -56,8 +56,15 @@ export class MailRenderer {
     const context = { ...data, publicUrl: this.publicUrl };
     // One line, so no value can add a header to the message.
     const subject = this.subjects.get(template)!(context).replace(/\s+/g, ' ').trim().slice(0, 300);
-    const html = this.htmlLayout({ subject, publicUrl: this.publicUrl, body: this.html.get(template)!(context) });
-    const text = this.textLayout({ publicUrl: this.publicUrl, body: this.text.get(template)!(context).trim() });
+    // Mail to a partner is signed by the company, not by Depot's account notice.
+    const sender = template === 'document' ? (data as MailTemplateData['document']).sellerName : null;
+    const html = this.htmlLayout({
+      subject,
+      sender,
+      publicUrl: this.publicUrl,
+      body: this.html.get(template)!(context),
+    });
+    const text = this.textLayout({ sender, publicUrl: this.publicUrl, body: this.text.get(template)!(context).trim() });
     return { subject, html, text: `${text.trim()}\n` };
   }
 }

@@ -14,6 +14,14 @@ export interface MailTemplateData {
     disabledAt: Date;
     link: string;
   };
+  /** A business document sent to a customer or supplier, as the attached PDF. */
+  document: {
+    subject: string;
+    /** The sender's own words (plain text; line breaks kept). */
+    message: string;
+    sellerName: string;
+    attachments: string[];
+  };
 }
 
 /** Subject lines (Handlebars, plain text). */
@@ -24,12 +32,21 @@ export const MAIL_SUBJECTS: Record<MailTemplateName, string> = {
   'mfa-changed':
     '{{#if (eq change "enabled")}}Two-step verification turned on{{else if (eq change "disabled")}}Two-step verification turned off{{else}}Two-step verification reset{{/if}} for your Depot account',
   'webhook-disabled': 'Depot switched off your webhook endpoint',
+  document: '{{subject}}',
 };
 
 export interface MailMessage<T extends MailTemplateName = MailTemplateName> {
   to: string;
   template: T;
   data: MailTemplateData[T];
+  attachments?: MailAttachment[];
+}
+
+/** A file sent with a message (kept with the queued message until it is delivered). */
+export interface MailAttachment {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface RenderedMail {

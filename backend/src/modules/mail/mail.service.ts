@@ -25,7 +25,10 @@ export class MailService {
     private readonly cls: ClsService<RequestContext>,
   ) {}
 
-  /** Queues the message; returns its id. Rendering errors (a missing field) throw here, in the request. */
+  /**
+   * Queues the message (with its attachments); returns its id. Rendering errors (a missing field)
+   * throw here, in the request.
+   */
   async send<T extends MailTemplateName>(message: MailMessage<T>): Promise<string> {
     const { subject, html, text } = this.renderer.render(message.template, message.data);
     const id = newId();
@@ -38,6 +41,13 @@ export class MailService {
        SELECT pg_notify('${MAIL_CHANNEL}', '') FROM queued`,
       [id, message.to, message.template, subject, html, text, requestId],
     );
+    for (const [position, attachment] of (message.attachments ?? []).entries()) {
+      await this.txHost.tx.query(
+        `INSERT INTO mail_attachments (mail_id, position, file_name, content_type, size_bytes, content)
+         VALUES ($1, $2, $3, $4, $5, $6)`,
+        [id, position, attachment.fileName, attachment.contentType, attachment.content.length, attachment.content],
+      );
+    }
     return id;
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Permission,
   type BulkResult,
@@ -8,6 +8,7 @@ import {
   type PurchaseOrderDto,
   type PurchaseOrderSummaryDto,
   ErrorCode,
+  type DocumentMailDto,
 } from '@depot/contracts';
 import { BULK_DESCRIPTION, BulkResultDto } from '../../platform/http/bulk/bulk.dto';
 import { OrderBulkDto } from '../orders/dto/order-bulk.dto';
@@ -31,6 +32,7 @@ import { PurchaseOrdersService } from './purchase-orders.service';
 import { PurchasingDocumentsService } from './purchasing-documents.service';
 import { DocumentRenderer, type DocumentFormat } from '../documents/document-renderer';
 import { ApiDocument, documentFormatPipe } from '../documents/document-endpoint';
+import { DocumentMailResponseDto, SendDocumentDto } from '../documents/dto/document-mail.dto';
 import { PageOf, wholeList } from '../../platform/http/pagination/page-dto';
 import { CreatedLocation, ETagged, IfMatch } from '../../platform/http/conditional/conditional.decorators';
 
@@ -89,6 +91,36 @@ export class PurchaseOrdersController {
   ): Promise<StreamableFile> {
     const document = await this.documents.purchaseOrder(id);
     return this.renderer.file(document, format, `purchase-order-${document.number}`);
+  }
+
+  @Post('purchase-orders/:id/document/email')
+  @HttpCode(202)
+  @Idempotent()
+  @Authenticated({ permission: Permission.PurchasingOrdersWrite })
+  @ApiOperation({
+    summary: 'E-mail the purchase order to the supplier',
+    description:
+      'The PDF is attached; `to` defaults to the supplier’s e-mail address. Queued and delivered in the ' +
+      'background (see `GET /purchase-orders/{id}/emails`).',
+  })
+  @ApiAcceptedResponse({ type: DocumentMailResponseDto, description: 'Queued.' })
+  @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.PurchaseOrderNotFound, ErrorCode.DocumentNotAvailable)
+  emailPurchaseOrder(@Param('id', ParseIdPipe) id: string, @Body() body: SendDocumentDto): Promise<DocumentMailDto> {
+    return this.documents.email(id, body);
+  }
+
+  @Get('purchase-orders/:id/emails')
+  @Authenticated({ permission: Permission.PurchasingOrdersRead })
+  @ApiOperation({
+    summary: 'E-mails of the purchase order',
+    description: 'Every e-mail of this purchase order, newest first, with where its delivery stands.',
+  })
+  @ApiOkResponse({ type: [DocumentMailResponseDto], description: 'The e-mails.' })
+  @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.PurchaseOrderNotFound)
+  listPurchaseOrderEmails(@Param('id', ParseIdPipe) id: string): Promise<DocumentMailDto[]> {
+    return this.documents.emails(id);
   }
 
   @Get('purchase-orders/:id')

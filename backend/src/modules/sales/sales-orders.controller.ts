@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   Permission,
   type BulkResult,
@@ -9,6 +9,8 @@ import {
   type SalesOrderDto,
   type SalesOrderSummaryDto,
   ErrorCode,
+  type DocumentMailDto,
+  MailedDocument,
 } from '@depot/contracts';
 import { BULK_DESCRIPTION, BulkResultDto } from '../../platform/http/bulk/bulk.dto';
 import { OrderBulkDto } from '../orders/dto/order-bulk.dto';
@@ -33,6 +35,7 @@ import { SalesOrdersService } from './sales-orders.service';
 import { SalesDocumentsService } from './sales-documents.service';
 import { DocumentRenderer, type DocumentFormat } from '../documents/document-renderer';
 import { ApiDocument, documentFormatPipe } from '../documents/document-endpoint';
+import { DocumentMailResponseDto, SendDocumentDto } from '../documents/dto/document-mail.dto';
 import { PageOf, wholeList } from '../../platform/http/pagination/page-dto';
 import { CreatedLocation, ETagged, IfMatch } from '../../platform/http/conditional/conditional.decorators';
 
@@ -242,6 +245,54 @@ export class SalesOrdersController {
   ): Promise<StreamableFile> {
     const document = await this.documents.deliveryNote(id);
     return this.renderer.file(document, format, `delivery-note-${document.number}`);
+  }
+
+  @Post('sales-orders/:id/confirmation/email')
+  @HttpCode(202)
+  @Idempotent()
+  @Authenticated({ permission: Permission.SalesOrdersWrite })
+  @ApiOperation({
+    summary: 'E-mail the order confirmation to the customer',
+    description:
+      'The PDF is attached; `to` defaults to the customer’s e-mail address. Queued and delivered in the ' +
+      'background (see `GET /sales-orders/{id}/emails`).',
+  })
+  @ApiAcceptedResponse({ type: DocumentMailResponseDto, description: 'Queued.' })
+  @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.SalesOrderNotFound, ErrorCode.DocumentNotAvailable)
+  emailOrderConfirmation(
+    @Param('id', ParseIdPipe) id: string,
+    @Body() body: SendDocumentDto,
+  ): Promise<DocumentMailDto> {
+    return this.documents.email(id, MailedDocument.OrderConfirmation, body);
+  }
+
+  @Post('sales-orders/:id/delivery-note/email')
+  @HttpCode(202)
+  @Idempotent()
+  @Authenticated({ permission: Permission.SalesOrdersWrite })
+  @ApiOperation({
+    summary: 'E-mail the delivery note to the customer',
+    description: 'As for the order confirmation; the delivery note exists once something has shipped.',
+  })
+  @ApiAcceptedResponse({ type: DocumentMailResponseDto, description: 'Queued.' })
+  @ApiProblems(400, 404, 409, 415)
+  @ApiProblemCodes(ErrorCode.SalesOrderNotFound, ErrorCode.DocumentNotAvailable)
+  emailDeliveryNote(@Param('id', ParseIdPipe) id: string, @Body() body: SendDocumentDto): Promise<DocumentMailDto> {
+    return this.documents.email(id, MailedDocument.DeliveryNote, body);
+  }
+
+  @Get('sales-orders/:id/emails')
+  @Authenticated({ permission: Permission.SalesOrdersRead })
+  @ApiOperation({
+    summary: 'E-mails of the order’s documents',
+    description: 'Confirmations and delivery notes e-mailed for this order, newest first, with their delivery.',
+  })
+  @ApiOkResponse({ type: [DocumentMailResponseDto], description: 'The e-mails.' })
+  @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.SalesOrderNotFound)
+  listSalesOrderEmails(@Param('id', ParseIdPipe) id: string): Promise<DocumentMailDto[]> {
+    return this.documents.emails(id);
   }
 
   @Get('stock-availability')

@@ -7,6 +7,7 @@ import { SalesDocumentsService } from './sales-documents.service';
 import { SettingsModule } from '../settings/settings.module';
 import { InvoicesController } from './invoices/invoices.controller';
 import { InvoicesService } from './invoices/invoices.service';
+import { InvoiceDocumentsService } from './invoices/invoice-documents.service';
 import { SalesOrdersController } from './sales-orders.controller';
 import { SalesOrdersService } from './sales-orders.service';
 
@@ -14,6 +15,6 @@ import { SalesOrdersService } from './sales-orders.service';
 @Module({
   imports: [PartnersModule, InventoryModule, OrdersModule, SettingsModule, DocumentsModule],
   controllers: [SalesOrdersController, InvoicesController],
-  providers: [SalesOrdersService, InvoicesService, SalesDocumentsService],
+  providers: [SalesOrdersService, InvoicesService, SalesDocumentsService, InvoiceDocumentsService],
 })
 export class SalesModule {}

@@ -2,7 +2,7 @@
 
 import type { Client, Options as Options2, TDataShape } from './client';
 import { client } from './client.gen';
-import type { AdjustStockData, AdjustStockErrors, AdjustStockResponses, ArchiveProductData, ArchiveProductErrors, ArchiveProductResponses, BulkProductsData, BulkProductsErrors, BulkProductsResponses, BulkPurchaseOrdersData, BulkPurchaseOrdersErrors, BulkPurchaseOrdersResponses, BulkSalesOrdersData, BulkSalesOrdersErrors, BulkSalesOrdersResponses, BulkUsersData, BulkUsersErrors, BulkUsersResponses, CancelPurchaseOrderData, CancelPurchaseOrderErrors, CancelPurchaseOrderResponses, CancelSalesOrderData, CancelSalesOrderErrors, CancelSalesOrderResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CheckStockConsistencyData, CheckStockConsistencyErrors, CheckStockConsistencyResponses, ConfirmSalesOrderData, ConfirmSalesOrderErrors, ConfirmSalesOrderResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCategoryData, CreateCategoryErrors, CreateCategoryResponses, CreateCreditNoteData, CreateCreditNoteErrors, CreateCreditNoteResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateProductData, CreateProductErrors, CreateProductResponses, CreatePurchaseOrderData, CreatePurchaseOrderErrors, CreatePurchaseOrderResponses, CreateReplenishmentOrdersData, CreateReplenishmentOrdersErrors, CreateReplenishmentOrdersResponses, CreateRoleData, CreateRoleErrors, CreateRoleResponses, CreateSalesOrderData, CreateSalesOrderErrors, CreateSalesOrderResponses, CreateSavedViewData, CreateSavedViewErrors, CreateSavedViewResponses, CreateSupplierData, CreateSupplierErrors, CreateSupplierResponses, CreateUserData, CreateUserErrors, CreateUserResponses, CreateWarehouseData, CreateWarehouseErrors, CreateWarehouseResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteCategoryData, DeleteCategoryErrors, DeleteCategoryResponses, DeleteRoleData, DeleteRoleErrors, DeleteRoleResponses, DeleteSavedViewData, DeleteSavedViewErrors, DeleteSavedViewResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, DisableMfaData, DisableMfaErrors, DisableMfaResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EnableTotpData, EnableTotpErrors, EnableTotpResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndAllMySessionsData, EndAllMySessionsErrors, EndAllMySessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EndUserSessionData, EndUserSessionErrors, EndUserSessionResponses, EndUserSessionsData, EndUserSessionsErrors, EndUserSessionsResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, ExportProductsData, ExportProductsErrors, ExportProductsResponses, ExportStockMovementsData, ExportStockMovementsErrors, ExportStockMovementsResponses, ForgotPasswordData, ForgotPasswordErrors, ForgotPasswordResponses, FulfilSalesOrderData, FulfilSalesOrderErrors, FulfilSalesOrderResponses, GetApiKeyData, GetApiKeyErrors, GetApiKeyResponses, GetCategoryData, GetCategoryErrors, GetCategoryResponses, GetCompanyLogoData, GetCompanyLogoErrors, GetCompanyLogoResponses, GetCompanySettingsData, GetCompanySettingsErrors, GetCompanySettingsResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetDashboardData, GetDashboardErrors, GetDashboardResponses, GetDeliveryNoteData, GetDeliveryNoteErrors, GetDeliveryNoteResponses, GetIncomingStockData, GetIncomingStockErrors, GetIncomingStockResponses, GetInvoiceData, GetInvoiceErrors, GetInvoiceHtmlData, GetInvoiceHtmlErrors, GetInvoiceHtmlResponses, GetInvoicePdfData, GetInvoicePdfErrors, GetInvoicePdfResponses, GetInvoiceResponses, GetLivenessData, GetLivenessErrors, GetLivenessResponses, GetOperationsStatusData, GetOperationsStatusErrors, GetOperationsStatusResponses, GetOrderConfirmationData, GetOrderConfirmationErrors, GetOrderConfirmationResponses, GetProductData, GetProductErrors, GetProductResponses, GetPurchaseOrderData, GetPurchaseOrderDocumentData, GetPurchaseOrderDocumentErrors, GetPurchaseOrderDocumentResponses, GetPurchaseOrderErrors, GetPurchaseOrderResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRoleData, GetRoleErrors, GetRoleResponses, GetSalesOrderData, GetSalesOrderErrors, GetSalesOrderResponses, GetSavedViewData, GetSavedViewErrors, GetSavedViewResponses, GetStockAvailabilityData, GetStockAvailabilityErrors, GetStockAvailabilityResponses, GetStockMovementData, GetStockMovementErrors, GetStockMovementResponses, GetSupplierData, GetSupplierErrors, GetSupplierResponses, GetUserData, GetUserErrors, GetUserResponses, GetWarehouseData, GetWarehouseErrors, GetWarehouseResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ImportOpeningStockData, ImportOpeningStockErrors, ImportOpeningStockResponses, ImportProductsData, ImportProductsErrors, ImportProductsResponses, InvoiceSalesOrderData, InvoiceSalesOrderErrors, InvoiceSalesOrderResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListCategoriesData, ListCategoriesErrors, ListCategoriesResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListInvoicesData, ListInvoicesErrors, ListInvoicesResponses, ListLowStockData, ListLowStockErrors, ListLowStockResponses, ListMailMessagesData, ListMailMessagesErrors, ListMailMessagesResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListPermissionsData, ListPermissionsErrors, ListPermissionsResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListPurchaseOrdersData, ListPurchaseOrdersErrors, ListPurchaseOrdersResponses, ListReplenishmentData, ListReplenishmentErrors, ListReplenishmentResponses, ListRolesData, ListRolesErrors, ListRolesResponses, ListSalesOrdersData, ListSalesOrdersErrors, ListSalesOrdersResponses, ListSavedViewsData, ListSavedViewsErrors, ListSavedViewsResponses, ListSecurityEventsData, ListSecurityEventsErrors, ListSecurityEventsResponses, ListStockLevelsData, ListStockLevelsErrors, ListStockLevelsResponses, ListStockMovementsData, ListStockMovementsErrors, ListStockMovementsResponses, ListSuppliersData, ListSuppliersErrors, ListSuppliersResponses, ListUsersData, ListUsersErrors, ListUserSessionsData, ListUserSessionsErrors, ListUserSessionsResponses, ListUsersResponses, ListWarehousesData, ListWarehousesErrors, ListWarehousesResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, ReceivePurchaseOrderData, ReceivePurchaseOrderErrors, ReceivePurchaseOrderResponses, RecordPaymentData, RecordPaymentErrors, RecordPaymentResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, RemoveCompanyLogoData, RemoveCompanyLogoErrors, RemoveCompanyLogoResponses, ReplayWebhookDeliveryData, ReplayWebhookDeliveryErrors, ReplayWebhookDeliveryResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, RetryMailMessageData, RetryMailMessageErrors, RetryMailMessageResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, SearchData, SearchErrors, SearchResponses, SendWebhookTestData, SendWebhookTestErrors, SendWebhookTestResponses, SetupTotpData, SetupTotpErrors, SetupTotpResponses, SetUserRolesData, SetUserRolesErrors, SetUserRolesResponses, StockAsOfData, StockAsOfErrors, StockAsOfResponses, SubmitPurchaseOrderData, SubmitPurchaseOrderErrors, SubmitPurchaseOrderResponses, TransferStockData, TransferStockErrors, TransferStockResponses, UpdateCategoryData, UpdateCategoryErrors, UpdateCategoryResponses, UpdateCompanySettingsData, UpdateCompanySettingsErrors, UpdateCompanySettingsResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateMyProfileData, UpdateMyProfileErrors, UpdateMyProfileResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, UpdatePurchaseOrderData, UpdatePurchaseOrderErrors, UpdatePurchaseOrderResponses, UpdateRoleData, UpdateRoleErrors, UpdateRoleResponses, UpdateSalesOrderData, UpdateSalesOrderErrors, UpdateSalesOrderResponses, UpdateSavedViewData, UpdateSavedViewErrors, UpdateSavedViewResponses, UpdateSupplierData, UpdateSupplierErrors, UpdateSupplierResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UpdateWarehouseData, UpdateWarehouseErrors, UpdateWarehouseResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses, UploadCompanyLogoData, UploadCompanyLogoErrors, UploadCompanyLogoResponses } from './types.gen';
+import type { AdjustStockData, AdjustStockErrors, AdjustStockResponses, ArchiveProductData, ArchiveProductErrors, ArchiveProductResponses, BulkProductsData, BulkProductsErrors, BulkProductsResponses, BulkPurchaseOrdersData, BulkPurchaseOrdersErrors, BulkPurchaseOrdersResponses, BulkSalesOrdersData, BulkSalesOrdersErrors, BulkSalesOrdersResponses, BulkUsersData, BulkUsersErrors, BulkUsersResponses, CancelPurchaseOrderData, CancelPurchaseOrderErrors, CancelPurchaseOrderResponses, CancelSalesOrderData, CancelSalesOrderErrors, CancelSalesOrderResponses, ChangeMyPasswordData, ChangeMyPasswordErrors, ChangeMyPasswordResponses, CheckStockConsistencyData, CheckStockConsistencyErrors, CheckStockConsistencyResponses, ConfirmSalesOrderData, ConfirmSalesOrderErrors, ConfirmSalesOrderResponses, CreateApiKeyData, CreateApiKeyErrors, CreateApiKeyResponses, CreateCategoryData, CreateCategoryErrors, CreateCategoryResponses, CreateCreditNoteData, CreateCreditNoteErrors, CreateCreditNoteResponses, CreateCustomerData, CreateCustomerErrors, CreateCustomerResponses, CreateProductData, CreateProductErrors, CreateProductResponses, CreatePurchaseOrderData, CreatePurchaseOrderErrors, CreatePurchaseOrderResponses, CreateReplenishmentOrdersData, CreateReplenishmentOrdersErrors, CreateReplenishmentOrdersResponses, CreateRoleData, CreateRoleErrors, CreateRoleResponses, CreateSalesOrderData, CreateSalesOrderErrors, CreateSalesOrderResponses, CreateSavedViewData, CreateSavedViewErrors, CreateSavedViewResponses, CreateSupplierData, CreateSupplierErrors, CreateSupplierResponses, CreateUserData, CreateUserErrors, CreateUserResponses, CreateWarehouseData, CreateWarehouseErrors, CreateWarehouseResponses, CreateWebhookData, CreateWebhookErrors, CreateWebhookResponses, DeleteCategoryData, DeleteCategoryErrors, DeleteCategoryResponses, DeleteRoleData, DeleteRoleErrors, DeleteRoleResponses, DeleteSavedViewData, DeleteSavedViewErrors, DeleteSavedViewResponses, DeleteWebhookData, DeleteWebhookErrors, DeleteWebhookResponses, DisableMfaData, DisableMfaErrors, DisableMfaResponses, DisableUserData, DisableUserErrors, DisableUserResponses, EmailDeliveryNoteData, EmailDeliveryNoteErrors, EmailDeliveryNoteResponses, EmailInvoiceData, EmailInvoiceErrors, EmailInvoiceResponses, EmailOrderConfirmationData, EmailOrderConfirmationErrors, EmailOrderConfirmationResponses, EmailPurchaseOrderData, EmailPurchaseOrderErrors, EmailPurchaseOrderResponses, EnableTotpData, EnableTotpErrors, EnableTotpResponses, EnableUserData, EnableUserErrors, EnableUserResponses, EndAllMySessionsData, EndAllMySessionsErrors, EndAllMySessionsResponses, EndMySessionData, EndMySessionErrors, EndMySessionResponses, EndUserSessionData, EndUserSessionErrors, EndUserSessionResponses, EndUserSessionsData, EndUserSessionsErrors, EndUserSessionsResponses, ExportAuditEventsData, ExportAuditEventsErrors, ExportAuditEventsResponses, ExportProductsData, ExportProductsErrors, ExportProductsResponses, ExportStockMovementsData, ExportStockMovementsErrors, ExportStockMovementsResponses, ForgotPasswordData, ForgotPasswordErrors, ForgotPasswordResponses, FulfilSalesOrderData, FulfilSalesOrderErrors, FulfilSalesOrderResponses, GetApiKeyData, GetApiKeyErrors, GetApiKeyResponses, GetCategoryData, GetCategoryErrors, GetCategoryResponses, GetCompanyLogoData, GetCompanyLogoErrors, GetCompanyLogoResponses, GetCompanySettingsData, GetCompanySettingsErrors, GetCompanySettingsResponses, GetCurrentUserData, GetCurrentUserErrors, GetCurrentUserResponses, GetCustomerData, GetCustomerErrors, GetCustomerResponses, GetDashboardData, GetDashboardErrors, GetDashboardResponses, GetDeliveryNoteData, GetDeliveryNoteErrors, GetDeliveryNoteResponses, GetIncomingStockData, GetIncomingStockErrors, GetIncomingStockResponses, GetInvoiceData, GetInvoiceErrors, GetInvoiceHtmlData, GetInvoiceHtmlErrors, GetInvoiceHtmlResponses, GetInvoicePdfData, GetInvoicePdfErrors, GetInvoicePdfResponses, GetInvoiceResponses, GetLivenessData, GetLivenessErrors, GetLivenessResponses, GetOperationsStatusData, GetOperationsStatusErrors, GetOperationsStatusResponses, GetOrderConfirmationData, GetOrderConfirmationErrors, GetOrderConfirmationResponses, GetProductData, GetProductErrors, GetProductResponses, GetPurchaseOrderData, GetPurchaseOrderDocumentData, GetPurchaseOrderDocumentErrors, GetPurchaseOrderDocumentResponses, GetPurchaseOrderErrors, GetPurchaseOrderResponses, GetReadinessData, GetReadinessErrors, GetReadinessResponses, GetRoleData, GetRoleErrors, GetRoleResponses, GetSalesOrderData, GetSalesOrderErrors, GetSalesOrderResponses, GetSavedViewData, GetSavedViewErrors, GetSavedViewResponses, GetStockAvailabilityData, GetStockAvailabilityErrors, GetStockAvailabilityResponses, GetStockMovementData, GetStockMovementErrors, GetStockMovementResponses, GetSupplierData, GetSupplierErrors, GetSupplierResponses, GetUserData, GetUserErrors, GetUserResponses, GetWarehouseData, GetWarehouseErrors, GetWarehouseResponses, GetWebhookData, GetWebhookErrors, GetWebhookResponses, ImportOpeningStockData, ImportOpeningStockErrors, ImportOpeningStockResponses, ImportProductsData, ImportProductsErrors, ImportProductsResponses, InvoiceSalesOrderData, InvoiceSalesOrderErrors, InvoiceSalesOrderResponses, ListApiKeysData, ListApiKeysErrors, ListApiKeysResponses, ListAuditEventsData, ListAuditEventsErrors, ListAuditEventsResponses, ListCategoriesData, ListCategoriesErrors, ListCategoriesResponses, ListCustomersData, ListCustomersErrors, ListCustomersResponses, ListInvoiceEmailsData, ListInvoiceEmailsErrors, ListInvoiceEmailsResponses, ListInvoicesData, ListInvoicesErrors, ListInvoicesResponses, ListLowStockData, ListLowStockErrors, ListLowStockResponses, ListMailMessagesData, ListMailMessagesErrors, ListMailMessagesResponses, ListMySessionsData, ListMySessionsErrors, ListMySessionsResponses, ListPermissionsData, ListPermissionsErrors, ListPermissionsResponses, ListProductsData, ListProductsErrors, ListProductsResponses, ListPurchaseOrderEmailsData, ListPurchaseOrderEmailsErrors, ListPurchaseOrderEmailsResponses, ListPurchaseOrdersData, ListPurchaseOrdersErrors, ListPurchaseOrdersResponses, ListReplenishmentData, ListReplenishmentErrors, ListReplenishmentResponses, ListRolesData, ListRolesErrors, ListRolesResponses, ListSalesOrderEmailsData, ListSalesOrderEmailsErrors, ListSalesOrderEmailsResponses, ListSalesOrdersData, ListSalesOrdersErrors, ListSalesOrdersResponses, ListSavedViewsData, ListSavedViewsErrors, ListSavedViewsResponses, ListSecurityEventsData, ListSecurityEventsErrors, ListSecurityEventsResponses, ListStockLevelsData, ListStockLevelsErrors, ListStockLevelsResponses, ListStockMovementsData, ListStockMovementsErrors, ListStockMovementsResponses, ListSuppliersData, ListSuppliersErrors, ListSuppliersResponses, ListUsersData, ListUsersErrors, ListUserSessionsData, ListUserSessionsErrors, ListUserSessionsResponses, ListUsersResponses, ListWarehousesData, ListWarehousesErrors, ListWarehousesResponses, ListWebhookDeliveriesData, ListWebhookDeliveriesErrors, ListWebhookDeliveriesResponses, ListWebhooksData, ListWebhooksErrors, ListWebhooksResponses, LoginData, LoginErrors, LoginResponses, LogoutData, LogoutErrors, LogoutResponses, ReceivePurchaseOrderData, ReceivePurchaseOrderErrors, ReceivePurchaseOrderResponses, RecordPaymentData, RecordPaymentErrors, RecordPaymentResponses, RefreshTokensData, RefreshTokensErrors, RefreshTokensResponses, RemoveCompanyLogoData, RemoveCompanyLogoErrors, RemoveCompanyLogoResponses, ReplayWebhookDeliveryData, ReplayWebhookDeliveryErrors, ReplayWebhookDeliveryResponses, ResetPasswordData, ResetPasswordErrors, ResetPasswordResponses, ResetUserMfaData, ResetUserMfaErrors, ResetUserMfaResponses, RetryMailMessageData, RetryMailMessageErrors, RetryMailMessageResponses, RevokeApiKeyData, RevokeApiKeyErrors, RevokeApiKeyResponses, SearchData, SearchErrors, SearchResponses, SendWebhookTestData, SendWebhookTestErrors, SendWebhookTestResponses, SetupTotpData, SetupTotpErrors, SetupTotpResponses, SetUserRolesData, SetUserRolesErrors, SetUserRolesResponses, StockAsOfData, StockAsOfErrors, StockAsOfResponses, SubmitPurchaseOrderData, SubmitPurchaseOrderErrors, SubmitPurchaseOrderResponses, TransferStockData, TransferStockErrors, TransferStockResponses, UpdateCategoryData, UpdateCategoryErrors, UpdateCategoryResponses, UpdateCompanySettingsData, UpdateCompanySettingsErrors, UpdateCompanySettingsResponses, UpdateCustomerData, UpdateCustomerErrors, UpdateCustomerResponses, UpdateMyProfileData, UpdateMyProfileErrors, UpdateMyProfileResponses, UpdateProductData, UpdateProductErrors, UpdateProductResponses, UpdatePurchaseOrderData, UpdatePurchaseOrderErrors, UpdatePurchaseOrderResponses, UpdateRoleData, UpdateRoleErrors, UpdateRoleResponses, UpdateSalesOrderData, UpdateSalesOrderErrors, UpdateSalesOrderResponses, UpdateSavedViewData, UpdateSavedViewErrors, UpdateSavedViewResponses, UpdateSupplierData, UpdateSupplierErrors, UpdateSupplierResponses, UpdateUserData, UpdateUserErrors, UpdateUserResponses, UpdateWarehouseData, UpdateWarehouseErrors, UpdateWarehouseResponses, UpdateWebhookData, UpdateWebhookErrors, UpdateWebhookResponses, UploadCompanyLogoData, UploadCompanyLogoErrors, UploadCompanyLogoResponses } from './types.gen';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -1138,6 +1138,32 @@ export const getPurchaseOrderDocument = <ThrowOnError extends boolean = false>(o
 });
 
 /**
+ * E-mail the purchase order to the supplier
+ *
+ * The PDF is attached; `to` defaults to the supplier’s e-mail address. Queued and delivered in the background (see `GET /purchase-orders/{id}/emails`).
+ */
+export const emailPurchaseOrder = <ThrowOnError extends boolean = false>(options: Options<EmailPurchaseOrderData, ThrowOnError>) => (options.client ?? client).post<EmailPurchaseOrderResponses, EmailPurchaseOrderErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/purchase-orders/{id}/document/email',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * E-mails of the purchase order
+ *
+ * Every e-mail of this purchase order, newest first, with where its delivery stands.
+ */
+export const listPurchaseOrderEmails = <ThrowOnError extends boolean = false>(options: Options<ListPurchaseOrderEmailsData, ThrowOnError>) => (options.client ?? client).get<ListPurchaseOrderEmailsResponses, ListPurchaseOrderEmailsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/purchase-orders/{id}/emails',
+    ...options
+});
+
+/**
  * Get a purchase order
  *
  * With its lines and status timeline.
@@ -1395,6 +1421,47 @@ export const getDeliveryNote = <ThrowOnError extends boolean = false>(options: O
 });
 
 /**
+ * E-mail the order confirmation to the customer
+ *
+ * The PDF is attached; `to` defaults to the customer’s e-mail address. Queued and delivered in the background (see `GET /sales-orders/{id}/emails`).
+ */
+export const emailOrderConfirmation = <ThrowOnError extends boolean = false>(options: Options<EmailOrderConfirmationData, ThrowOnError>) => (options.client ?? client).post<EmailOrderConfirmationResponses, EmailOrderConfirmationErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/sales-orders/{id}/confirmation/email',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * E-mail the delivery note to the customer
+ *
+ * As for the order confirmation; the delivery note exists once something has shipped.
+ */
+export const emailDeliveryNote = <ThrowOnError extends boolean = false>(options: Options<EmailDeliveryNoteData, ThrowOnError>) => (options.client ?? client).post<EmailDeliveryNoteResponses, EmailDeliveryNoteErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/sales-orders/{id}/delivery-note/email',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * E-mails of the order’s documents
+ *
+ * Confirmations and delivery notes e-mailed for this order, newest first, with their delivery.
+ */
+export const listSalesOrderEmails = <ThrowOnError extends boolean = false>(options: Options<ListSalesOrderEmailsData, ThrowOnError>) => (options.client ?? client).get<ListSalesOrderEmailsResponses, ListSalesOrderEmailsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/sales-orders/{id}/emails',
+    ...options
+});
+
+/**
  * Availability of products in a warehouse
  *
  * On hand, reserved and available now, for the order form. Unknown levels are zeros.
@@ -1477,6 +1544,32 @@ export const createCreditNote = <ThrowOnError extends boolean = false>(options: 
         'Content-Type': 'application/json',
         ...options.headers
     }
+});
+
+/**
+ * E-mail the invoice or credit note to the customer
+ *
+ * The PDF is attached; `to` defaults to the customer’s e-mail address, `subject` and `message` to a standard text. Queued in this request’s transaction and delivered in the background, so an SMTP outage delays the message but never fails the request; follow its delivery in `GET /invoices/{id}/emails`.
+ */
+export const emailInvoice = <ThrowOnError extends boolean = false>(options: Options<EmailInvoiceData, ThrowOnError>) => (options.client ?? client).post<EmailInvoiceResponses, EmailInvoiceErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/invoices/{id}/email',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * E-mails of the invoice
+ *
+ * Every e-mail of this document, newest first, with where its delivery stands.
+ */
+export const listInvoiceEmails = <ThrowOnError extends boolean = false>(options: Options<ListInvoiceEmailsData, ThrowOnError>) => (options.client ?? client).get<ListInvoiceEmailsResponses, ListInvoiceEmailsErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }, { name: 'X-API-Key', type: 'apiKey' }],
+    url: '/api/v1/invoices/{id}/emails',
+    ...options
 });
 
 /**

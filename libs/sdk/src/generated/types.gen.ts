@@ -1158,6 +1158,35 @@ export type OrderBulkDto = {
     dryRun?: boolean;
 };
 
+export type SendDocumentDto = {
+    /**
+     * The text of the e-mail (plain text; line breaks kept). Defaults to a short standard text.
+     */
+    message?: string;
+    /**
+     * Defaults to the customer's or supplier's e-mail address.
+     */
+    to?: string;
+    /**
+     * Defaults to the document's title and number and the company's name.
+     */
+    subject?: string;
+};
+
+export type DocumentMailResponseDto = {
+    document: 'invoice' | 'credit_note' | 'order_confirmation' | 'delivery_note' | 'purchase_order';
+    attachments: Array<string>;
+    status: MailMessageStatus;
+    sentAt: string | null;
+    lastError: string | null;
+    id: string;
+    number: string;
+    to: string;
+    subject: string;
+    sentBy: string;
+    createdAt: string;
+};
+
 export type PurchaseOrderLineResponseDto = {
     id: string;
     lineNo: number;
@@ -2048,7 +2077,7 @@ export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
 /**
  * Which e-mail a message is.
  */
-export type MailTemplate = 'invite' | 'password-reset' | 'password-changed' | 'mfa-changed' | 'webhook-disabled';
+export type MailTemplate = 'invite' | 'password-reset' | 'password-changed' | 'mfa-changed' | 'webhook-disabled' | 'document';
 
 /**
  * Delivery state of an outgoing e-mail.
@@ -7494,6 +7523,128 @@ export type GetPurchaseOrderDocumentResponses = {
 
 export type GetPurchaseOrderDocumentResponse = GetPurchaseOrderDocumentResponses[keyof GetPurchaseOrderDocumentResponses];
 
+export type EmailPurchaseOrderData = {
+    body: SendDocumentDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        /**
+         * Id of the purchase order.
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/purchase-orders/{id}/document/email';
+};
+
+export type EmailPurchaseOrderErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.orders.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type EmailPurchaseOrderError = EmailPurchaseOrderErrors[keyof EmailPurchaseOrderErrors];
+
+export type EmailPurchaseOrderResponses = {
+    /**
+     * Queued.
+     */
+    202: DocumentMailResponseDto;
+};
+
+export type EmailPurchaseOrderResponse = EmailPurchaseOrderResponses[keyof EmailPurchaseOrderResponses];
+
+export type ListPurchaseOrderEmailsData = {
+    body?: never;
+    path: {
+        /**
+         * Id of the purchase order.
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/purchase-orders/{id}/emails';
+};
+
+export type ListPurchaseOrderEmailsErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `purchasing.orders.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type ListPurchaseOrderEmailsError = ListPurchaseOrderEmailsErrors[keyof ListPurchaseOrderEmailsErrors];
+
+export type ListPurchaseOrderEmailsResponses = {
+    /**
+     * The e-mails.
+     */
+    200: Array<DocumentMailResponseDto>;
+};
+
+export type ListPurchaseOrderEmailsResponse = ListPurchaseOrderEmailsResponses[keyof ListPurchaseOrderEmailsResponses];
+
 export type GetPurchaseOrderData = {
     body?: never;
     headers?: {
@@ -8750,6 +8901,200 @@ export type GetDeliveryNoteResponses = {
 
 export type GetDeliveryNoteResponse = GetDeliveryNoteResponses[keyof GetDeliveryNoteResponses];
 
+export type EmailOrderConfirmationData = {
+    body: SendDocumentDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        /**
+         * Id of the sales order.
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/sales-orders/{id}/confirmation/email';
+};
+
+export type EmailOrderConfirmationErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.orders.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type EmailOrderConfirmationError = EmailOrderConfirmationErrors[keyof EmailOrderConfirmationErrors];
+
+export type EmailOrderConfirmationResponses = {
+    /**
+     * Queued.
+     */
+    202: DocumentMailResponseDto;
+};
+
+export type EmailOrderConfirmationResponse = EmailOrderConfirmationResponses[keyof EmailOrderConfirmationResponses];
+
+export type EmailDeliveryNoteData = {
+    body: SendDocumentDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        /**
+         * Id of the sales order.
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/sales-orders/{id}/delivery-note/email';
+};
+
+export type EmailDeliveryNoteErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.orders.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type EmailDeliveryNoteError = EmailDeliveryNoteErrors[keyof EmailDeliveryNoteErrors];
+
+export type EmailDeliveryNoteResponses = {
+    /**
+     * Queued.
+     */
+    202: DocumentMailResponseDto;
+};
+
+export type EmailDeliveryNoteResponse = EmailDeliveryNoteResponses[keyof EmailDeliveryNoteResponses];
+
+export type ListSalesOrderEmailsData = {
+    body?: never;
+    path: {
+        /**
+         * Id of the sales order.
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/sales-orders/{id}/emails';
+};
+
+export type ListSalesOrderEmailsErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.orders.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type ListSalesOrderEmailsError = ListSalesOrderEmailsErrors[keyof ListSalesOrderEmailsErrors];
+
+export type ListSalesOrderEmailsResponses = {
+    /**
+     * The e-mails.
+     */
+    200: Array<DocumentMailResponseDto>;
+};
+
+export type ListSalesOrderEmailsResponse = ListSalesOrderEmailsResponses[keyof ListSalesOrderEmailsResponses];
+
 export type GetStockAvailabilityData = {
     body?: never;
     path?: never;
@@ -9194,6 +9539,128 @@ export type CreateCreditNoteResponses = {
 };
 
 export type CreateCreditNoteResponse = CreateCreditNoteResponses[keyof CreateCreditNoteResponses];
+
+export type EmailInvoiceData = {
+    body: SendDocumentDto;
+    headers?: {
+        /**
+         * Any unique string (e.g. a UUID) per logical request. A retry with the same key and body returns the first response (header `Idempotent-Replayed: true`) instead of acting twice; kept for 24 hours.
+         */
+        'Idempotency-Key'?: string;
+    };
+    path: {
+        /**
+         * Id of the invoice.
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/invoices/{id}/email';
+};
+
+export type EmailInvoiceErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.invoices.write`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Conflict: stale `version`, duplicate key or a state that does not allow this.
+     */
+    409: ProblemDetailsDto;
+    /**
+     * Request body too large.
+     */
+    413: ProblemDetailsDto;
+    /**
+     * Unsupported Content-Type.
+     */
+    415: ProblemDetailsDto;
+    /**
+     * The Idempotency-Key was used before with a different body.
+     */
+    422: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type EmailInvoiceError = EmailInvoiceErrors[keyof EmailInvoiceErrors];
+
+export type EmailInvoiceResponses = {
+    /**
+     * Queued.
+     */
+    202: DocumentMailResponseDto;
+};
+
+export type EmailInvoiceResponse = EmailInvoiceResponses[keyof EmailInvoiceResponses];
+
+export type ListInvoiceEmailsData = {
+    body?: never;
+    path: {
+        /**
+         * Id of the invoice.
+         */
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/invoices/{id}/emails';
+};
+
+export type ListInvoiceEmailsErrors = {
+    /**
+     * Invalid request: malformed JSON, unknown or invalid fields (see `errors`).
+     */
+    400: ProblemDetailsDto;
+    /**
+     * Missing, invalid or expired credentials.
+     */
+    401: ProblemDetailsDto;
+    /**
+     * Requires permission `sales.invoices.read`.
+     */
+    403: ProblemDetailsDto;
+    /**
+     * No such resource.
+     */
+    404: ProblemDetailsDto;
+    /**
+     * Too many requests: the rate limit of this user or API key is spent (see `RateLimit`); retry after `Retry-After` seconds.
+     */
+    429: ProblemDetailsDto;
+    /**
+     * Temporarily unavailable (database unreachable, restarting or shutting down); retry after `Retry-After` seconds.
+     */
+    503: ProblemDetailsDto;
+};
+
+export type ListInvoiceEmailsError = ListInvoiceEmailsErrors[keyof ListInvoiceEmailsErrors];
+
+export type ListInvoiceEmailsResponses = {
+    /**
+     * The e-mails.
+     */
+    200: Array<DocumentMailResponseDto>;
+};
+
+export type ListInvoiceEmailsResponse = ListInvoiceEmailsResponses[keyof ListInvoiceEmailsResponses];
 
 export type GetDashboardData = {
     body?: never;

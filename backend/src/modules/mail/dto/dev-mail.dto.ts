@@ -5,12 +5,22 @@ import {
   PAGINATION,
   type DevMailDto,
   type DevMailListQuery,
+  type MailAttachmentDto,
   type MailTemplateName,
   type Page,
 } from '@depot/contracts';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Optional } from '../../../platform/http/validators';
+
+export class MailAttachmentResponseDto implements MailAttachmentDto {
+  /** @example INV-2026-000123.pdf */
+  fileName!: string;
+  /** @example application/pdf */
+  contentType!: string;
+  /** @example 48211 */
+  sizeBytes!: number;
+}
 
 export class DevMailResponseDto implements DevMailDto {
   /** @example 0194f0e2-6c1a-7c3e-9a59-3f1f2b9d4c10 */
@@ -25,6 +35,8 @@ export class DevMailResponseDto implements DevMailDto {
   html!: string;
   /** The plain-text part. */
   text!: string;
+  @ApiProperty({ type: [MailAttachmentResponseDto] })
+  attachments!: MailAttachmentResponseDto[];
   /** @example 2026-11-23T10:15:30.123Z */
   createdAt!: string;
 }

@@ -1,12 +1,18 @@
-import { Body, Controller, Get, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permission, type InvoiceDto, type InvoiceSummaryDto, type Page, ErrorCode } from '@depot/contracts';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Permission,
+  type DocumentMailDto,
+  type InvoiceDto,
+  type InvoiceSummaryDto,
+  type Page,
+  ErrorCode,
+} from '@depot/contracts';
 import { Authenticated } from '../../../platform/auth/auth.decorators';
 import { Idempotent } from '../../../platform/http/idempotency/idempotent.decorator';
 import { ParseIdPipe } from '../../../platform/http/parse-id.pipe';
 import { ApiProblems } from '../../../platform/openapi/api-responses';
 import { ApiProblemCodes } from '../../../platform/openapi/api-problem-codes';
-import { CompanySettingsService } from '../../settings/company-settings.service';
 import {
   CreateCreditNoteDto,
   InvoiceListQueryDto,
@@ -14,7 +20,8 @@ import {
   InvoiceResponseDto,
   RecordPaymentDto,
 } from './invoice.dto';
-import { invoiceDocument } from './invoice-document';
+import { InvoiceDocumentsService } from './invoice-documents.service';
+import { DocumentMailResponseDto, SendDocumentDto } from '../../documents/dto/document-mail.dto';
 import { DocumentRenderer } from '../../documents/document-renderer';
 import { InvoicesService } from './invoices.service';
 import { CreatedLocation, ETagged } from '../../../platform/http/conditional/conditional.decorators';
@@ -25,7 +32,7 @@ export class InvoicesController {
   constructor(
     private readonly invoices: InvoicesService,
     private readonly renderer: DocumentRenderer,
-    private readonly settings: CompanySettingsService,
+    private readonly documents: InvoiceDocumentsService,
   ) {}
 
   @Get()
@@ -68,7 +75,7 @@ export class InvoicesController {
   @ApiProblems(400, 404)
   @ApiProblemCodes(ErrorCode.InvoiceNotFound)
   async getInvoiceHtml(@Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
-    const document = await this.document(id);
+    const document = await this.documents.document(id);
     return this.renderer.file(document, 'html', document.number);
   }
 
@@ -82,7 +89,7 @@ export class InvoicesController {
   @ApiProblems(400, 404)
   @ApiProblemCodes(ErrorCode.InvoiceNotFound)
   async getInvoicePdf(@Param('id', ParseIdPipe) id: string): Promise<StreamableFile> {
-    const document = await this.document(id);
+    const document = await this.documents.document(id);
     return this.renderer.file(document, 'pdf', document.number);
   }
 
@@ -123,12 +130,34 @@ export class InvoicesController {
     return this.invoices.createCreditNote(id, body);
   }
 
-  private async document(id: string) {
-    const invoice = await this.invoices.get(id);
-    const credited = invoice.creditedInvoiceId ? await this.invoices.get(invoice.creditedInvoiceId) : null;
-    const seller = await this.invoices.sellerOf(id);
-    // The logo is branding, not a legal detail: documents print the current one (if they had one).
-    const logo = seller.logoSha256 ? await this.settings.logo().catch(() => null) : null;
-    return invoiceDocument(invoice, credited?.number ?? null, seller, logo);
+  @Post(':id/email')
+  @HttpCode(202)
+  @Idempotent()
+  @Authenticated({ permission: Permission.SalesInvoicesWrite })
+  @ApiOperation({
+    summary: 'E-mail the invoice or credit note to the customer',
+    description:
+      'The PDF is attached; `to` defaults to the customer’s e-mail address, `subject` and `message` to a standard ' +
+      'text. Queued in this request’s transaction and delivered in the background, so an SMTP outage delays ' +
+      'the message but never fails the request; follow its delivery in `GET /invoices/{id}/emails`.',
+  })
+  @ApiAcceptedResponse({ type: DocumentMailResponseDto, description: 'Queued.' })
+  @ApiProblems(400, 404, 415)
+  @ApiProblemCodes(ErrorCode.InvoiceNotFound)
+  emailInvoice(@Param('id', ParseIdPipe) id: string, @Body() body: SendDocumentDto): Promise<DocumentMailDto> {
+    return this.documents.email(id, body);
+  }
+
+  @Get(':id/emails')
+  @Authenticated({ permission: Permission.SalesInvoicesRead })
+  @ApiOperation({
+    summary: 'E-mails of the invoice',
+    description: 'Every e-mail of this document, newest first, with where its delivery stands.',
+  })
+  @ApiOkResponse({ type: [DocumentMailResponseDto], description: 'The e-mails.' })
+  @ApiProblems(400, 404)
+  @ApiProblemCodes(ErrorCode.InvoiceNotFound)
+  listInvoiceEmails(@Param('id', ParseIdPipe) id: string): Promise<DocumentMailDto[]> {
+    return this.documents.emails(id);
   }
 }

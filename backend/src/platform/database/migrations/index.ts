@@ -12,6 +12,7 @@ import { SavedViews1796510000001 } from './1796510000001-saved-views';
 import { ListSortIndexes1796520000000 } from './1796520000000-list-sort-indexes';
 import { FleetOperations1796530000000 } from './1796530000000-fleet-operations';
 import { CompanySettings1796540000000 } from './1796540000000-company-settings';
+import { DocumentMails1796550000000 } from './1796550000000-document-mails';
 
 /** Committed migrations, in order. Add new ones at the end; never edit a committed one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   ListSortIndexes1796520000000,
   FleetOperations1796530000000,
   CompanySettings1796540000000,
+  DocumentMails1796550000000,
 ];
