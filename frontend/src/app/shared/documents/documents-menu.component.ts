@@ -15,9 +15,9 @@ export interface DocumentMenuEntry {
 }
 
 /**
- * The "Documents" menu of a record page: per document, "Download PDF" and (with `canEmail`)
- * "E-mail to {partner}". A document the record does not have yet shows disabled, saying when it
- * will be there.
+ * The "Documents" menu of a record page: per document a group named after it, with "Download PDF"
+ * and (with `canEmail`) "E-mail to {partner}". A document the record does not have yet shows its
+ * items disabled and says under its name when it will be there.
  */
 @Component({
   selector: 'app-documents-menu',
@@ -30,29 +30,34 @@ export interface DocumentMenuEntry {
     </button>
     <mat-menu #menu="matMenu" xPosition="before">
       @for (entry of entries(); track entry.document; let last = $last) {
-        <button
-          mat-menu-item
-          type="button"
-          [disabled]="entry.unavailable !== null"
-          (click)="download.emit(entry.document)"
-        >
-          <app-icon name="download" />
-          <span>{{ labels[entry.document] }}: Download PDF</span>
-          @if (entry.unavailable; as when) {
-            <span class="when">{{ when }}</span>
-          }
-        </button>
-        @if (canEmail()) {
+        <div role="group" [attr.aria-labelledby]="'documents-menu-' + entry.document">
+          <div class="group-heading" [id]="'documents-menu-' + entry.document">
+            {{ labels[entry.document] }}
+            @if (entry.unavailable; as when) {
+              <span class="when">{{ when }}</span>
+            }
+          </div>
           <button
             mat-menu-item
             type="button"
             [disabled]="entry.unavailable !== null"
-            (click)="email.emit(entry.document)"
+            (click)="download.emit(entry.document)"
           >
-            <app-icon name="mail" />
-            <span>{{ labels[entry.document] }}: E-mail to {{ partner() }}</span>
+            <app-icon name="download" />
+            <span>Download PDF</span>
           </button>
-        }
+          @if (canEmail()) {
+            <button
+              mat-menu-item
+              type="button"
+              [disabled]="entry.unavailable !== null"
+              (click)="email.emit(entry.document)"
+            >
+              <app-icon name="mail" />
+              <span>E-mail to {{ partner() }}</span>
+            </button>
+          }
+        </div>
         @if (!last) {
           <mat-divider />
         }
@@ -63,9 +68,15 @@ export interface DocumentMenuEntry {
     :host {
       display: inline-flex;
     }
+    .group-heading {
+      padding: 8px 16px 4px;
+      font: var(--mat-sys-title-small);
+      color: var(--mat-sys-on-surface);
+    }
     .when {
       display: block;
       font: var(--mat-sys-body-small);
+      color: var(--mat-sys-on-surface-variant);
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,

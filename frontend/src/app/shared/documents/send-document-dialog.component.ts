@@ -78,7 +78,9 @@ export function mailQueuedMessage(mail: Pick<DocumentMailDto, 'to'>): string {
     MatProgressBar,
   ],
   template: `
-    <h2 mat-dialog-title>{{ title }}</h2>
+    <h2 mat-dialog-title>
+      E-mail {{ documentName }} <span class="number">{{ data.number }}</span>
+    </h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
         <p class="lead">For the {{ partnerWord }} {{ data.partnerName }}; it is sent in the background.</p>
@@ -138,6 +140,9 @@ export function mailQueuedMessage(mail: Pick<DocumentMailDto, 'to'>): string {
     </form>
   `,
   styles: `
+    .number {
+      white-space: nowrap;
+    }
     .lead,
     .attachment-line {
       margin: 0 0 8px;
@@ -176,7 +181,7 @@ export class SendDocumentDialogComponent {
   protected readonly limits = DOCUMENT_MAIL_LIMITS;
   readonly #partnerKind = documentPartnerKind(this.data.document);
   protected readonly partnerWord = this.#partnerKind;
-  protected readonly title = `E-mail ${DOCUMENT_LABELS[this.data.document].toLowerCase()} ${this.data.number}`;
+  protected readonly documentName = DOCUMENT_LABELS[this.data.document].toLowerCase();
   protected readonly attachment = documentFileName(this.data.document, this.data.number);
   readonly #context: DocumentMailContext = {
     document: this.data.document,
@@ -209,7 +214,7 @@ export class SendDocumentDialogComponent {
       [ErrorCode.DocumentNotAvailable]: {
         handle: (problem) =>
           this.error.set(
-            `The ${DOCUMENT_LABELS[this.data.document].toLowerCase()} of ${this.data.number} is not available: ${problemMessage(problem)}`,
+            `The ${this.documentName} of ${this.data.number} is not available: ${problemMessage(problem)}`,
           ),
       },
     }),

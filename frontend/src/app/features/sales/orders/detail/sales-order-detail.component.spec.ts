@@ -315,25 +315,35 @@ describe('SalesOrderDetailComponent', () => {
     const DELIVERY_NOTE = 'Delivery note: Download PDF';
     const EMAIL_DELIVERY_NOTE = 'Delivery note: E-mail to customer';
 
-    /** Opens the Documents menu; each item's label and whether it is enabled. */
-    async function documentsMenu(root: HTMLElement): Promise<{ label: string; enabled: boolean; note: string }[]> {
-      button(root, 'Documents').click();
-      await render();
-      return Array.from(document.querySelectorAll<HTMLButtonElement>('.mat-mdc-menu-panel [mat-menu-item]')).map(
-        (item) => ({
-          label: item.querySelector('.mat-mdc-menu-item-text > span')?.textContent?.trim() ?? '',
-          enabled: !item.disabled,
-          note: item.querySelector('.when')?.textContent?.trim() ?? '',
-        }),
+    /** The menu's items as "{document}: {action}", whether each is enabled, and what its document's group says. */
+    function menuItems(): { label: string; enabled: boolean; note: string; element: HTMLButtonElement }[] {
+      return Array.from(document.querySelectorAll<HTMLElement>('.mat-mdc-menu-panel [role="group"]')).flatMap(
+        (group) => {
+          const heading = group.querySelector('.group-heading');
+          const name = heading?.firstChild?.textContent?.trim() ?? '';
+          const note = heading?.querySelector('.when')?.textContent?.trim() ?? '';
+          // The group is named by its heading, for screen readers too.
+          expect(group.getAttribute('aria-labelledby')).toBe(heading?.id);
+          return Array.from(group.querySelectorAll<HTMLButtonElement>('[mat-menu-item]')).map((element) => ({
+            label: `${name}: ${element.textContent?.trim() ?? ''}`,
+            enabled: !element.disabled,
+            note,
+            element,
+          }));
+        },
       );
     }
 
+    /** Opens the Documents menu. */
+    async function documentsMenu(root: HTMLElement): Promise<ReturnType<typeof menuItems>> {
+      button(root, 'Documents').click();
+      await render();
+      return menuItems();
+    }
+
     async function pick(root: HTMLElement, label: string): Promise<void> {
-      await documentsMenu(root);
-      const item = Array.from(document.querySelectorAll<HTMLButtonElement>('.mat-mdc-menu-panel [mat-menu-item]')).find(
-        (candidate) => candidate.querySelector('.mat-mdc-menu-item-text > span')?.textContent?.trim() === label,
-      );
-      item!.click();
+      const items = await documentsMenu(root);
+      items.find((item) => item.label === label)!.element.click();
       await render();
     }
 
@@ -349,6 +359,8 @@ describe('SalesOrderDetailComponent', () => {
       ['a cancelled order that had shipped', { status: 'cancelled', lines: shipped }, false, true],
     ])('offers for %s the documents it has', async (_, order, confirmation, deliveryNote) => {
       const items = await documentsMenu(await open(salesOrder(order)));
+      // Only a document that is not there yet says when it will be.
+      expect(items.map((item) => item.note === '')).toEqual([confirmation, confirmation, deliveryNote, deliveryNote]);
       expect(items.map((item) => [item.label, item.enabled])).toEqual([
         [CONFIRMATION, confirmation],
         [EMAIL_CONFIRMATION, confirmation],
@@ -359,9 +371,11 @@ describe('SalesOrderDetailComponent', () => {
 
     it('says when an unavailable document will be there', async () => {
       const items = await documentsMenu(await open(salesOrder({ status: 'draft' })));
-      expect(items.filter((item) => item.note).map((item) => [item.label, item.note])).toEqual([
+      expect(items.map((item) => [item.label, item.note])).toEqual([
         [CONFIRMATION, 'Once the order is confirmed'],
+        [EMAIL_CONFIRMATION, 'Once the order is confirmed'],
         [DELIVERY_NOTE, 'Once something has shipped'],
+        [EMAIL_DELIVERY_NOTE, 'Once something has shipped'],
       ]);
     });
 
