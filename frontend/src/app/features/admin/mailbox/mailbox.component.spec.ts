@@ -53,6 +53,29 @@ describe('MailboxComponent', () => {
     expect(root.querySelector('h2')?.textContent).toBe('You are invited to Depot');
   });
 
+  it('names the files a message came with', async () => {
+    await harness.navigateByUrl('/admin/mailbox?id=m-2');
+    http
+      .expectOne((request) => request.url === '/api/v1/dev/mailbox')
+      .flush({
+        items: [
+          {
+            ...MAIL,
+            id: 'm-2',
+            template: 'document',
+            subject: 'Invoice INV-2026-000123 from Depot Demo GmbH',
+            attachments: [{ fileName: 'INV-2026-000123.pdf', contentType: 'application/pdf', sizeBytes: 23456 }],
+          },
+          MAIL,
+        ],
+        nextCursor: null,
+      });
+    const root = await render();
+    expect(root.querySelector('.attachments')?.textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      'INV-2026-000123.pdf · 23.5 kB',
+    );
+  });
+
   it('shows the text version on request', async () => {
     await harness.navigateByUrl('/admin/mailbox?id=m-1');
     http.expectOne((request) => request.url === '/api/v1/dev/mailbox').flush({ items: [MAIL], nextCursor: null });

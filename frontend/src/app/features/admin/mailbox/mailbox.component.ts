@@ -69,6 +69,11 @@ export class MailboxComponent {
     });
   }
 
+  /** "12.4 kB" (the server lists what it attached, not the content). */
+  protected fileSize(bytes: number): string {
+    return bytes < 1000 ? `${bytes} B` : `${(bytes / 1000).toFixed(1)} kB`;
+  }
+
   protected load(): void {
     this.#fetch(null);
   }

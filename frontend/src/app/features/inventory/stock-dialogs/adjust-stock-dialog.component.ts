@@ -34,7 +34,7 @@ import { problemMessage, toProblemDetails } from '../../../shared/http/problem-d
 import { ADJUSTMENT_REASON_LABELS } from '../data-access/inventory-labels';
 import { StockService } from '../data-access/stock.service';
 import { WarehousesService } from '../data-access/warehouses.service';
-import { IdempotentSubmission } from './idempotent-submission';
+import { IdempotentSubmission } from '../../../shared/http/idempotent-submission';
 import { type StockDialogData, loadStockDialogContext, submissionMessage } from './stock-dialog-data';
 
 export type AdjustDirection = 'add' | 'remove';

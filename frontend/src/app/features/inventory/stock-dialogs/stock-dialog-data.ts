@@ -4,7 +4,7 @@ import { type Observable, catchError, forkJoin, map, of } from 'rxjs';
 import { problemMessage } from '../../../shared/http/problem-details';
 import { type StockService } from '../data-access/stock.service';
 import { type WarehousesService } from '../data-access/warehouses.service';
-import { outcomeUnknown } from './idempotent-submission';
+import { outcomeUnknown } from '../../../shared/http/idempotent-submission';
 
 /** The product a stock dialog works on, and what to preselect. */
 export interface StockDialogData {

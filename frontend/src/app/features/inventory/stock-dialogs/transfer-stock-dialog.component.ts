@@ -38,7 +38,7 @@ import { problemMessage, toProblemDetails } from '../../../shared/http/problem-d
 import { StockService } from '../data-access/stock.service';
 import { WarehousesService } from '../data-access/warehouses.service';
 import { wholeQuantity } from './adjust-stock-dialog.component';
-import { IdempotentSubmission } from './idempotent-submission';
+import { IdempotentSubmission } from '../../../shared/http/idempotent-submission';
 import { type StockDialogData, loadStockDialogContext, submissionMessage } from './stock-dialog-data';
 
 export type TransferStockForm = FormGroup<{

@@ -2,6 +2,7 @@ import { HttpClient, HttpHeaders } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import {
   IDEMPOTENCY_KEY_HEADER,
+  MailedDocument,
   type CreateCreditNoteRequest,
   type InvoiceDto,
   type InvoiceListQuery,
@@ -12,6 +13,7 @@ import {
 import { type Observable } from 'rxjs';
 
 import { API_BASE_URL } from '../../../core/config/api-base-url.token';
+import { documentFileName } from '../../../shared/documents/documents.service';
 import { toHttpParams } from '../../../shared/http/query-params';
 
 /** `aggregateType` of invoice events (`invoice.issued`, `invoice.payment_recorded`, `credit_note.issued`). */
@@ -57,5 +59,5 @@ export class InvoicesService {
 
 /** The file name a downloaded invoice is saved under, e.g. `INV-2026-000123.pdf`. */
 export function invoiceFileName(number: string): string {
-  return `${number.replace(/[^A-Za-z0-9._-]+/g, '_')}.pdf`;
+  return documentFileName(MailedDocument.Invoice, number);
 }

@@ -8,17 +8,20 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import {
   DomainEventName,
   ErrorCode,
+  MailedDocument,
   Permission,
   type PurchaseOrderDto,
   type PurchaseOrderStatus,
 } from '@depot/contracts';
 
 import { FakeRealtimeService, provideFakeRealtime } from '../../../../../testing/fake-realtime';
+import { companySettingsDto } from '../../../../../testing/company-settings-data';
+import { documentMail, flushDocumentMails } from '../../../../../testing/document-mail-data';
 import { StubPageComponent } from '../../../../../testing/stub-page.component';
 import { auditEvent, problemBody, settle } from '../../../../../testing/test-helpers';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { button } from '../../../inventory/testing/inventory-fixtures';
-import { ORDER_ID, orderLine, purchaseOrder } from '../../testing/purchasing-fixtures';
+import { ORDER_ID, orderLine, partner, purchaseOrder } from '../../testing/purchasing-fixtures';
 import {
   LIVE_RELOAD_DEBOUNCE_MS,
   ORDER_CHANGED_MESSAGE,
@@ -66,6 +69,7 @@ describe('PurchaseOrderDetailComponent', () => {
   });
 
   afterEach(() => {
+    flushDocumentMails(http);
     http.verify();
     document.querySelector('.cdk-overlay-container')?.replaceChildren();
   });
@@ -86,8 +90,9 @@ describe('PurchaseOrderDetailComponent', () => {
     await render();
   }
 
+  /** The actions on the order (the document buttons have their own tests). */
   function actionLabels(): string[] {
-    return Array.from(root().querySelectorAll('.header-actions a, .header-actions button')).map(
+    return Array.from(root().querySelectorAll('.header-actions a, .header-actions button:not(.document-action)')).map(
       (element) => element.textContent?.trim() ?? '',
     );
   }
@@ -278,6 +283,99 @@ describe('PurchaseOrderDetailComponent', () => {
     await render();
     expect(root().querySelector('app-purchase-order-status-chip')?.textContent?.trim()).toBe('Partially received');
     expect(cells('CHAIR-OAK-01')[3]).toBe('3');
+  });
+
+  describe('the purchase order document', () => {
+    const PDF = 'Purchase order PDF';
+    const EMAIL = 'E-mail to supplier';
+
+    function documentButtons(): { label: string; enabled: boolean; why: string }[] {
+      return Array.from(root().querySelectorAll<HTMLButtonElement>('.header-actions button.document-action')).map(
+        (element) => {
+          const described = element.getAttribute('aria-describedby');
+          return {
+            label: element.textContent?.trim() ?? '',
+            // Disabled but still focusable, so its tooltip can say why.
+            enabled: element.getAttribute('aria-disabled') !== 'true' && !element.disabled,
+            why: described ? (document.getElementById(described)?.textContent?.trim() ?? '') : '',
+          };
+        },
+      );
+    }
+
+    it.each<[PurchaseOrderStatus, boolean, string]>([
+      ['draft', false, 'Once the order is submitted'],
+      ['submitted', true, ''],
+      ['partially_received', true, ''],
+      ['received', true, ''],
+      ['cancelled', false, 'None for a cancelled order'],
+    ])('is enabled for a %s order: %s', async (status, enabled, why) => {
+      await open(purchaseOrder({ status }));
+      expect(documentButtons()).toEqual([
+        { label: PDF, enabled, why },
+        { label: EMAIL, enabled, why },
+      ]);
+    });
+
+    it('can be downloaded but not e-mailed without the permission to change purchase orders', async () => {
+      permissions.set(new Set([Permission.PurchasingOrdersRead]));
+      await open(purchaseOrder({ status: 'submitted' }));
+      expect(documentButtons().map((entry) => entry.label)).toEqual([PDF]);
+    });
+
+    it('downloads as PDF under the name the server gives it', async () => {
+      await open(purchaseOrder({ status: 'submitted' }));
+      Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:pdf'), revokeObjectURL: jest.fn() });
+      let saved = '';
+      jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+        saved = this.download;
+      });
+      button(root(), PDF).click();
+      http.expectOne(`${ORDER_URL}/document/pdf`).flush(new Blob(['%PDF-1.7']), {
+        headers: { 'Content-Disposition': 'attachment; filename="purchase-order-PO-2026-000042.pdf"' },
+      });
+      await render();
+      expect(saved).toBe('purchase-order-PO-2026-000042.pdf');
+    });
+
+    it('e-mails it to the supplier and lists it under E-mails', async () => {
+      permissions.set(new Set([...ALL, Permission.PurchasingSuppliersRead]));
+      await open(purchaseOrder({ status: 'submitted' }));
+      http.expectOne(`${ORDER_URL}/emails`).flush([]);
+      await render();
+
+      button(root(), EMAIL).click();
+      await render();
+      const dialog = document.querySelector('mat-dialog-container') as HTMLElement;
+      expect(dialog.querySelector('h2')?.textContent).toContain('E-mail purchase order PO-2026-000042');
+      http.expectOne(`/api/v1/suppliers/${partner().id}`).flush(partner());
+      http.expectOne('/api/v1/settings/company').flush(companySettingsDto());
+      await render();
+      expect(dialog.querySelector('[data-testid="attachment"]')?.textContent).toBe('purchase-order-PO-2026-000042.pdf');
+      button(dialog, 'Send').click();
+      const send = http.expectOne(`${ORDER_URL}/document/email`);
+      expect(send.request.body).toMatchObject({
+        to: 'orders@acme.test',
+        subject: 'Purchase order PO-2026-000042 from Depot Demo GmbH',
+      });
+      expect((send.request.body as { message: string }).message).toMatch(/^Dear Wile Coyote,/);
+      const mail = documentMail({
+        document: MailedDocument.PurchaseOrder,
+        number: 'PO-2026-000042',
+        to: 'orders@acme.test',
+        status: 'sent',
+      });
+      send.flush(mail, { status: 202, statusText: 'Accepted' });
+      await render();
+      expect(document.querySelector('.cdk-overlay-container')?.textContent).toContain(
+        'E-mail queued to orders@acme.test.',
+      );
+      http.expectOne(`${ORDER_URL}/emails`).flush([mail]);
+      await render();
+      expect(root().querySelector('section[aria-labelledby="emails-heading"] li.mail-entry')?.textContent).toContain(
+        'Purchase order PO-2026-000042',
+      );
+    });
   });
 
   describe('history', () => {

@@ -5,9 +5,11 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
+import { MatTooltip } from '@angular/material/tooltip';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import {
   ErrorCode,
+  MailedDocument,
   PURCHASE_ORDER_ACTIONS,
   Permission,
   type ProblemDetails,
@@ -19,6 +21,10 @@ import { EMPTY, type Observable, debounceTime, map, switchMap } from 'rxjs';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { RealtimeService } from '../../../../core/realtime/realtime.service';
 import { CalendarDatePipe } from '../../../../shared/format/calendar-date.pipe';
+import { DocumentDownloads } from '../../../../shared/documents/document-download';
+import { purchaseOrderUnavailable } from '../../../../shared/documents/document-availability';
+import { DocumentMailsComponent } from '../../../../shared/documents/document-mails.component';
+import { mailQueuedMessage, openSendDocumentDialog } from '../../../../shared/documents/send-document-dialog.component';
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { RecordHistoryComponent } from '../../../../shared/history/record-history.component';
 import { HttpStatus } from '../../../../shared/http/http-status';
@@ -70,6 +76,8 @@ type LoadState = 'loading' | 'ready' | 'not-found' | 'failed';
     PurchaseOrderStatusChipComponent,
     IconComponent,
     RecordHistoryComponent,
+    MatTooltip,
+    DocumentMailsComponent,
   ],
   templateUrl: './purchase-order-detail.component.html',
   styleUrl: './purchase-order-detail.component.scss',
@@ -117,6 +125,15 @@ export class PurchaseOrderDetailComponent {
   );
   protected readonly canOpenProducts = computed(() => this.#auth.permissions().has(Permission.CatalogProductsRead));
   protected readonly canReadAudit = computed(() => this.#auth.permissions().has(Permission.AuditRead));
+  /** Why the order has no document for the supplier yet (a draft or cancelled order), or null. */
+  protected readonly documentUnavailable = computed(() => {
+    const order = this.order();
+    return order ? purchaseOrderUnavailable(order) : null;
+  });
+  protected readonly canEmailDocument = computed(() => this.#auth.permissions().has(Permission.PurchasingOrdersWrite));
+  protected readonly downloads = new DocumentDownloads();
+  /** Bumped after an e-mail was queued: the e-mail list loads again. */
+  protected readonly mailsRefresh = signal(0);
 
   constructor() {
     effect(() => {
@@ -184,6 +201,32 @@ export class PurchaseOrderDetailComponent {
         this.#snackBar.open(`Received goods on ${received.number}.`, 'Dismiss', { duration: 5000 });
         // The answer may lag a concurrent change; the live event reloads too, this covers no socket.
         this.#load(order.id, true);
+      }
+    });
+  }
+
+  protected downloadDocument(): void {
+    const order = this.order();
+    if (order && !this.documentUnavailable()) {
+      this.downloads.download({ document: MailedDocument.PurchaseOrder, recordId: order.id, number: order.number });
+    }
+  }
+
+  protected emailDocument(): void {
+    const order = this.order();
+    if (!order || this.documentUnavailable()) {
+      return;
+    }
+    openSendDocumentDialog(this.#dialog, {
+      document: MailedDocument.PurchaseOrder,
+      recordId: order.id,
+      number: order.number,
+      partnerId: order.supplierId,
+      partnerName: order.supplierName,
+    }).subscribe((mail) => {
+      if (mail) {
+        this.mailsRefresh.update((tick) => tick + 1);
+        this.#snackBar.open(mailQueuedMessage(mail), 'Dismiss', { duration: 4000 });
       }
     });
   }

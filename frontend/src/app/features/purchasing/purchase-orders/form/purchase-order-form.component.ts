@@ -48,7 +48,7 @@ import { MoneyPipe } from '../../../../shared/money/money.pipe';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { ProductsService } from '../../../catalog/products/data-access/products.service';
 import { WarehousesService } from '../../../inventory/data-access/warehouses.service';
-import { IdempotentSubmission } from '../../../inventory/stock-dialogs/idempotent-submission';
+import { IdempotentSubmission } from '../../../../shared/http/idempotent-submission';
 import { isProblem, submissionMessage } from '../../../inventory/stock-dialogs/stock-dialog-data';
 import { PartnersService } from '../../data-access/partners.service';
 import { PurchaseOrdersService } from '../../data-access/purchase-orders.service';

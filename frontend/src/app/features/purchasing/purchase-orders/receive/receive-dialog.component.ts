@@ -39,7 +39,7 @@ import { type Observable, map } from 'rxjs';
 import { applyServerErrors, serverError, setServerError } from '../../../../shared/forms/server-errors';
 import { problemMessage, toProblemDetails } from '../../../../shared/http/problem-details';
 import { WarehousesService } from '../../../inventory/data-access/warehouses.service';
-import { IdempotentSubmission } from '../../../inventory/stock-dialogs/idempotent-submission';
+import { IdempotentSubmission } from '../../../../shared/http/idempotent-submission';
 import { isProblem, submissionMessage } from '../../../inventory/stock-dialogs/stock-dialog-data';
 import { PurchaseOrdersService } from '../../data-access/purchase-orders.service';
 

@@ -25,7 +25,7 @@ import { type Observable } from 'rxjs';
 
 import { toProblemDetails } from '../../../../shared/http/problem-details';
 import { formatMoney } from '../../../../shared/money/money';
-import { IdempotentSubmission } from '../../../inventory/stock-dialogs/idempotent-submission';
+import { IdempotentSubmission } from '../../../../shared/http/idempotent-submission';
 import { isProblem, submissionMessage } from '../../../inventory/stock-dialogs/stock-dialog-data';
 import { InvoicesService } from '../../data-access/invoices.service';
 

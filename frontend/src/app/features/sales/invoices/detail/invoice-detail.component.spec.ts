@@ -8,11 +8,13 @@ import { RouterTestingHarness } from '@angular/router/testing';
 import { ErrorCode, IDEMPOTENCY_KEY_HEADER, Permission, type InvoiceDto } from '@depot/contracts';
 
 import { provideFakeRealtime } from '../../../../../testing/fake-realtime';
+import { companySettingsDto } from '../../../../../testing/company-settings-data';
+import { documentMail, flushDocumentMails } from '../../../../../testing/document-mail-data';
 import { StubPageComponent } from '../../../../../testing/stub-page.component';
 import { auditEvent, problemBody, settle } from '../../../../../testing/test-helpers';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { button, typeInto } from '../../../inventory/testing/inventory-fixtures';
-import { INVOICE_ID, invoice } from '../../testing/sales-fixtures';
+import { INVOICE_ID, customer, invoice } from '../../testing/sales-fixtures';
 import { InvoiceDetailComponent } from './invoice-detail.component';
 
 const INVOICE_URL = `/api/v1/invoices/${INVOICE_ID}`;
@@ -50,6 +52,7 @@ describe('InvoiceDetailComponent', () => {
   });
 
   afterEach(() => {
+    flushDocumentMails(http);
     http.verify();
     document.querySelector('.cdk-overlay-container')?.replaceChildren();
   });
@@ -98,7 +101,7 @@ describe('InvoiceDetailComponent', () => {
     expect(root.querySelector('tr.payment-row')?.textContent).toContain('Bank transfer');
     expect(root.querySelector('tr.payment-row')?.textContent).toContain('€100.00');
     expect(root.querySelector('a[href="/sales-orders/so-1"]')?.textContent).toContain('SO-2026-000001');
-    expect(actionTexts(root)).toEqual(['Download PDF', 'Record payment', 'Issue credit note']);
+    expect(actionTexts(root)).toEqual(['Download PDF', 'E-mail to customer', 'Record payment', 'Issue credit note']);
   });
 
   it('shows the due date like the issue date, as a date in words on the day it names', async () => {
@@ -112,7 +115,7 @@ describe('InvoiceDetailComponent', () => {
 
   it('offers no payment once the invoice is paid, and nothing to change without the permission', async () => {
     let root = await open(invoice({ paidMinor: 61404, balanceMinor: 0, paymentStatus: 'paid' }));
-    expect(actionTexts(root)).toEqual(['Download PDF', 'Issue credit note']);
+    expect(actionTexts(root)).toEqual(['Download PDF', 'E-mail to customer', 'Issue credit note']);
 
     permissions.set(new Set([Permission.SalesInvoicesRead]));
     root = await render();
@@ -133,7 +136,7 @@ describe('InvoiceDetailComponent', () => {
     expect(root.querySelector('h1')?.textContent).toContain('Credit note CN-2026-000001');
     expect(root.querySelector(`a[href="/invoices/${INVOICE_ID}"]`)?.textContent).toContain('Open the invoice');
     expect(root.textContent).toContain('Reason: Damaged');
-    expect(actionTexts(root)).toEqual(['Download PDF']);
+    expect(actionTexts(root)).toEqual(['Download PDF', 'E-mail to customer']);
   });
 
   it('downloads the PDF with the auth-carrying HttpClient and saves it under the invoice number', async () => {
@@ -227,6 +230,60 @@ describe('InvoiceDetailComponent', () => {
     http
       .expectOne('/api/v1/invoices/cn-1')
       .flush(invoice({ id: 'cn-1', kind: 'credit_note', number: 'CN-2026-000001' }));
+  });
+
+  describe('e-mail', () => {
+    async function sendFromDialog(to: string): Promise<void> {
+      await render();
+      const dialog = document.querySelector('mat-dialog-container') as HTMLElement;
+      http.expectOne('/api/v1/customers/c-1').flush(customer({ email: to }));
+      http.expectOne('/api/v1/settings/company').flush(companySettingsDto());
+      await render();
+      button(dialog, 'Send').click();
+    }
+
+    it('e-mails the invoice to the customer and lists it under E-mails', async () => {
+      permissions.set(new Set([...permissions(), Permission.SalesCustomersRead]));
+      let root = await open();
+      http.expectOne(`${INVOICE_URL}/emails`).flush([]);
+
+      button(root, 'E-mail to customer').click();
+      await sendFromDialog('ap@nordic.example');
+      const send = http.expectOne(`${INVOICE_URL}/email`);
+      expect(send.request.body).toEqual({
+        to: 'ap@nordic.example',
+        subject: 'Invoice INV-2026-000001 from Depot Demo GmbH',
+        message:
+          'Dear Nordic Interiors,\n\nPlease find attached our invoice INV-2026-000001.\n\nKind regards\nDepot Demo GmbH',
+      });
+      const mail = documentMail({ number: 'INV-2026-000001', to: 'ap@nordic.example' });
+      send.flush(mail, { status: 202, statusText: 'Accepted' });
+      root = await render();
+      expect(document.querySelector('.cdk-overlay-container')?.textContent).toContain(
+        'E-mail queued to ap@nordic.example.',
+      );
+
+      http.expectOne(`${INVOICE_URL}/emails`).flush([mail]);
+      root = await render();
+      const section = root.querySelector('section[aria-labelledby="emails-title"]')!;
+      expect(section.querySelector('.mail-status')?.textContent?.trim()).toBe('Queued');
+    });
+
+    it('e-mails a credit note as a credit note', async () => {
+      permissions.set(new Set([...permissions(), Permission.SalesCustomersRead]));
+      const root = await open(
+        invoice({ id: 'cn-1', kind: 'credit_note', number: 'CN-2026-000001', creditedInvoiceId: INVOICE_ID }),
+      );
+      button(root, 'E-mail to customer').click();
+      await sendFromDialog('ap@nordic.example');
+      const send = http.expectOne('/api/v1/invoices/cn-1/email');
+      expect(send.request.body).toMatchObject({ subject: 'Credit note CN-2026-000001 from Depot Demo GmbH' });
+      send.flush(documentMail({ document: 'credit_note', number: 'CN-2026-000001', status: 'sent' }), {
+        status: 202,
+        statusText: 'Accepted',
+      });
+      await render();
+    });
   });
 
   describe('history', () => {

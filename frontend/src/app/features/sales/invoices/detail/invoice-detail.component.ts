@@ -6,11 +6,13 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { InvoiceKind, Permission, type InvoiceDto } from '@depot/contracts';
+import { InvoiceKind, MailedDocument, Permission, type InvoiceDto } from '@depot/contracts';
 import { EMPTY, debounceTime, map, switchMap } from 'rxjs';
 
 import { AuthService } from '../../../../core/auth/auth.service';
 import { RealtimeService } from '../../../../core/realtime/realtime.service';
+import { DocumentMailsComponent } from '../../../../shared/documents/document-mails.component';
+import { mailQueuedMessage, openSendDocumentDialog } from '../../../../shared/documents/send-document-dialog.component';
 import { CalendarDatePipe } from '../../../../shared/format/calendar-date.pipe';
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { RecordHistoryComponent } from '../../../../shared/history/record-history.component';
@@ -54,6 +56,7 @@ type LoadState = 'loading' | 'ready' | 'not-found' | 'failed';
     MoneyPipe,
     IconComponent,
     RecordHistoryComponent,
+    DocumentMailsComponent,
   ],
   templateUrl: './invoice-detail.component.html',
   styleUrl: './invoice-detail.component.scss',
@@ -77,6 +80,8 @@ export class InvoiceDetailComponent {
   protected readonly downloadError = signal<string | null>(null);
   /** Bumped when the invoice changed after it was first shown: the history loads again. */
   protected readonly historyRefresh = signal(0);
+  /** Bumped after an e-mail was queued: the e-mail list loads again. */
+  protected readonly mailsRefresh = signal(0);
 
   protected readonly kindLabel = invoiceKindLabel;
   protected readonly paymentLabel = paymentStatusLabel;
@@ -97,6 +102,8 @@ export class InvoiceDetailComponent {
   protected readonly canReadOrders = computed(() => this.#auth.permissions().has(Permission.SalesOrdersRead));
   protected readonly canReadAudit = computed(() => this.#auth.permissions().has(Permission.AuditRead));
   protected readonly isInvoice = computed(() => this.invoice()?.kind === InvoiceKind.Invoice);
+  /** Invoices and credit notes both go to the customer (`sales.invoices.write`). */
+  protected readonly canEmail = this.#canWrite;
   /** Payments are taken while something is owed. */
   protected readonly canRecordPayment = computed(() => {
     const invoice = this.invoice();
@@ -146,6 +153,25 @@ export class InvoiceDetailComponent {
           this.downloadError.set(`Could not download the PDF: ${problemMessage(problem)}`);
         });
       },
+    });
+  }
+
+  protected emailToCustomer(): void {
+    const invoice = this.invoice();
+    if (!invoice || !this.canEmail()) {
+      return;
+    }
+    openSendDocumentDialog(this.#dialog, {
+      document: invoice.kind === InvoiceKind.CreditNote ? MailedDocument.CreditNote : MailedDocument.Invoice,
+      recordId: invoice.id,
+      number: invoice.number,
+      partnerId: invoice.customer.id,
+      partnerName: invoice.customer.name,
+    }).subscribe((mail) => {
+      if (mail) {
+        this.mailsRefresh.update((tick) => tick + 1);
+        this.#snackBar.open(mailQueuedMessage(mail), 'Dismiss', { duration: 4000 });
+      }
     });
   }
 

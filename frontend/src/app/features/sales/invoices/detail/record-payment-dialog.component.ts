@@ -36,7 +36,7 @@ import { serverError, setServerError } from '../../../../shared/forms/server-err
 import { toProblemDetails } from '../../../../shared/http/problem-details';
 import { formatMinorAsMajor, formatMoney, parseMajorToMinor } from '../../../../shared/money/money';
 import { DAY_PATTERN, dayToIso } from '../../../inventory/data-access/inventory-labels';
-import { IdempotentSubmission } from '../../../inventory/stock-dialogs/idempotent-submission';
+import { IdempotentSubmission } from '../../../../shared/http/idempotent-submission';
 import { isProblem, submissionMessage } from '../../../inventory/stock-dialogs/stock-dialog-data';
 import { InvoicesService } from '../../data-access/invoices.service';
 import { PAYMENT_METHOD_LABELS } from '../../data-access/sales-labels';

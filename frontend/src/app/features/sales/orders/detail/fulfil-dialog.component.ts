@@ -31,7 +31,7 @@ import {
 import { type Observable } from 'rxjs';
 
 import { toProblemDetails } from '../../../../shared/http/problem-details';
-import { IdempotentSubmission } from '../../../inventory/stock-dialogs/idempotent-submission';
+import { IdempotentSubmission } from '../../../../shared/http/idempotent-submission';
 import { isProblem, submissionMessage } from '../../../inventory/stock-dialogs/stock-dialog-data';
 import { SalesOrdersService } from '../../data-access/sales-orders.service';
 

@@ -9,17 +9,20 @@ import {
   DomainEventName,
   ErrorCode,
   IDEMPOTENCY_KEY_HEADER,
+  MailedDocument,
   Permission,
   type SalesOrderDto,
   type SalesOrderStatus,
 } from '@depot/contracts';
 
 import { FakeRealtimeService, provideFakeRealtime } from '../../../../../testing/fake-realtime';
+import { companySettingsDto } from '../../../../../testing/company-settings-data';
+import { documentMail, flushDocumentMails } from '../../../../../testing/document-mail-data';
 import { StubPageComponent } from '../../../../../testing/stub-page.component';
 import { auditEvent, problemBody, settle } from '../../../../../testing/test-helpers';
 import { AuthService } from '../../../../core/auth/auth.service';
 import { button } from '../../../inventory/testing/inventory-fixtures';
-import { ORDER_ID, invoice, orderLine, salesOrder } from '../../testing/sales-fixtures';
+import { ORDER_ID, customer, invoice, orderLine, salesOrder } from '../../testing/sales-fixtures';
 import { ORDER_REFRESH_DEBOUNCE_MS, SalesOrderDetailComponent } from './sales-order-detail.component';
 
 const ALL = [
@@ -66,6 +69,7 @@ describe('SalesOrderDetailComponent', () => {
   });
 
   afterEach(() => {
+    flushDocumentMails(http);
     http.verify();
     document.querySelector('.cdk-overlay-container')?.replaceChildren();
   });
@@ -83,8 +87,9 @@ describe('SalesOrderDetailComponent', () => {
     return render();
   }
 
+  /** The actions on the order (the Documents menu has its own tests). */
   function actionTexts(root: HTMLElement): string[] {
-    return Array.from(root.querySelectorAll('.header-actions button, .header-actions a')).map(
+    return Array.from(root.querySelectorAll('.header-actions > button, .header-actions > a')).map(
       (element) => element.textContent?.trim() ?? '',
     );
   }
@@ -302,6 +307,181 @@ describe('SalesOrderDetailComponent', () => {
   it('links to the invoice of an invoiced order', async () => {
     const root = await open(salesOrder({ status: 'invoiced', invoiceId: 'inv-1' }));
     expect(root.querySelector('a[href="/invoices/inv-1"]')?.textContent).toContain('Open the invoice');
+  });
+
+  describe('documents', () => {
+    const CONFIRMATION = 'Order confirmation: Download PDF';
+    const EMAIL_CONFIRMATION = 'Order confirmation: E-mail to customer';
+    const DELIVERY_NOTE = 'Delivery note: Download PDF';
+    const EMAIL_DELIVERY_NOTE = 'Delivery note: E-mail to customer';
+
+    /** The menu's items as "{document}: {action}", whether each is enabled, and what its document's group says. */
+    function menuItems(): { label: string; enabled: boolean; note: string; element: HTMLButtonElement }[] {
+      return Array.from(document.querySelectorAll<HTMLElement>('.mat-mdc-menu-panel [role="group"]')).flatMap(
+        (group) => {
+          const heading = group.querySelector('.group-heading');
+          const name = heading?.firstChild?.textContent?.trim() ?? '';
+          const note = heading?.querySelector('.when')?.textContent?.trim() ?? '';
+          // The group is named by its heading, for screen readers too.
+          expect(group.getAttribute('aria-labelledby')).toBe(heading?.id);
+          return Array.from(group.querySelectorAll<HTMLButtonElement>('[mat-menu-item]')).map((element) => ({
+            label: `${name}: ${element.textContent?.trim() ?? ''}`,
+            enabled: !element.disabled,
+            note,
+            element,
+          }));
+        },
+      );
+    }
+
+    /** Opens the Documents menu. */
+    async function documentsMenu(root: HTMLElement): Promise<ReturnType<typeof menuItems>> {
+      button(root, 'Documents').click();
+      await render();
+      return menuItems();
+    }
+
+    async function pick(root: HTMLElement, label: string): Promise<void> {
+      const items = await documentsMenu(root);
+      items.find((item) => item.label === label)!.element.click();
+      await render();
+    }
+
+    const shipped = [orderLine({ fulfilledQuantity: 2, reservedQuantity: 2 })];
+
+    it.each<[string, Partial<SalesOrderDto>, boolean, boolean]>([
+      ['a draft', { status: 'draft' }, false, false],
+      ['a confirmed order', { status: 'confirmed' }, true, false],
+      ['a partly shipped order', { status: 'partially_fulfilled', lines: shipped }, true, true],
+      ['a fulfilled order', { status: 'fulfilled', lines: shipped }, true, true],
+      ['an invoiced order', { status: 'invoiced', lines: shipped }, true, true],
+      ['a cancelled order', { status: 'cancelled' }, false, false],
+      ['a cancelled order that had shipped', { status: 'cancelled', lines: shipped }, false, true],
+    ])('offers for %s the documents it has', async (_, order, confirmation, deliveryNote) => {
+      const items = await documentsMenu(await open(salesOrder(order)));
+      // Only a document that is not there yet says when it will be.
+      expect(items.map((item) => item.note === '')).toEqual([confirmation, confirmation, deliveryNote, deliveryNote]);
+      expect(items.map((item) => [item.label, item.enabled])).toEqual([
+        [CONFIRMATION, confirmation],
+        [EMAIL_CONFIRMATION, confirmation],
+        [DELIVERY_NOTE, deliveryNote],
+        [EMAIL_DELIVERY_NOTE, deliveryNote],
+      ]);
+    });
+
+    it('says when an unavailable document will be there', async () => {
+      const items = await documentsMenu(await open(salesOrder({ status: 'draft' })));
+      expect(items.map((item) => [item.label, item.note])).toEqual([
+        [CONFIRMATION, 'Once the order is confirmed'],
+        [EMAIL_CONFIRMATION, 'Once the order is confirmed'],
+        [DELIVERY_NOTE, 'Once something has shipped'],
+        [EMAIL_DELIVERY_NOTE, 'Once something has shipped'],
+      ]);
+    });
+
+    it('offers downloads only, without the permission to change orders', async () => {
+      permissions.set(new Set([Permission.SalesOrdersRead]));
+      const items = await documentsMenu(await open(salesOrder({ status: 'fulfilled', lines: shipped })));
+      expect(items.map((item) => item.label)).toEqual([CONFIRMATION, DELIVERY_NOTE]);
+    });
+
+    it('downloads the delivery note under the name the server gives it', async () => {
+      const root = await open(salesOrder({ status: 'fulfilled', lines: shipped }));
+      Object.assign(URL, { createObjectURL: jest.fn(() => 'blob:pdf'), revokeObjectURL: jest.fn() });
+      let saved = '';
+      jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+        saved = this.download;
+      });
+
+      await pick(root, DELIVERY_NOTE);
+      const request = http.expectOne(`${ORDER_URL}/delivery-note/pdf`);
+      expect(request.request.responseType).toBe('blob');
+      request.flush(new Blob(['%PDF-1.7']), {
+        headers: { 'Content-Disposition': 'attachment; filename="delivery-note-SO-2026-000001.pdf"' },
+      });
+      await render();
+      expect(saved).toBe('delivery-note-SO-2026-000001.pdf');
+    });
+
+    it('explains a refused download when the order no longer has the document', async () => {
+      // jsdom's Blob has no text(); browsers have had it for years.
+      Object.defineProperty(Blob.prototype, 'text', {
+        configurable: true,
+        value(this: Blob): Promise<string> {
+          return new Promise<string>((resolve) => {
+            const reader = new FileReader();
+            reader.onload = () => resolve(reader.result as string);
+            reader.readAsText(this);
+          });
+        },
+      });
+      let root = await open(salesOrder({ status: 'confirmed' }));
+      await pick(root, CONFIRMATION);
+      http
+        .expectOne(`${ORDER_URL}/confirmation/pdf`)
+        .flush(
+          new Blob([
+            JSON.stringify(
+              problemBody(
+                409,
+                ErrorCode.DocumentNotAvailable,
+                'SO-2026-000001 is cancelled: only a confirmed order has a confirmation.',
+              ),
+            ),
+          ]),
+          { status: 409, statusText: 'Conflict' },
+        );
+      for (let tick = 0; tick < 20 && !root.querySelector('.download-error'); tick++) {
+        root = await render();
+      }
+      const banner = root.querySelector('.download-error');
+      expect(banner?.getAttribute('role')).toBe('alert');
+      expect(banner?.textContent).toContain(
+        'The order confirmation of SO-2026-000001 is not available: SO-2026-000001 is cancelled: only a confirmed order has a confirmation.',
+      );
+      // Trying again would not help.
+      expect(Array.from(banner!.querySelectorAll('button')).map((b) => b.textContent?.trim())).toEqual(['Dismiss']);
+    });
+
+    it('e-mails the delivery note to the customer and lists it under E-mails', async () => {
+      permissions.set(new Set([...ALL, Permission.SalesCustomersRead]));
+      let root = await open(salesOrder({ status: 'fulfilled', lines: shipped }));
+      const mailsUrl = `${ORDER_URL}/emails`;
+      http.expectOne(mailsUrl).flush([]);
+      root = await render();
+      expect(root.querySelector('section[aria-labelledby="emails-title"]')?.textContent).toContain(
+        'No e-mails sent yet.',
+      );
+
+      await pick(root, EMAIL_DELIVERY_NOTE);
+      const dialog = document.querySelector('mat-dialog-container') as HTMLElement;
+      expect(dialog.querySelector('h2')?.textContent).toContain('E-mail delivery note SO-2026-000001');
+      http.expectOne('/api/v1/customers/c-1').flush(customer({ email: 'purchasing@nordic.example' }));
+      http.expectOne('/api/v1/settings/company').flush(companySettingsDto());
+      await render();
+      button(dialog, 'Send').click();
+      const send = http.expectOne(`${ORDER_URL}/delivery-note/email`);
+      expect(send.request.body).toMatchObject({
+        to: 'purchasing@nordic.example',
+        subject: 'Delivery note SO-2026-000001 from Depot Demo GmbH',
+      });
+      const mail = documentMail({
+        document: MailedDocument.DeliveryNote,
+        number: 'SO-2026-000001',
+        to: 'purchasing@nordic.example',
+      });
+      send.flush(mail, { status: 202, statusText: 'Accepted' });
+      root = await render();
+
+      expect(document.querySelector('.cdk-overlay-container')?.textContent).toContain(
+        'E-mail queued to purchasing@nordic.example.',
+      );
+      http.expectOne(mailsUrl).flush([{ ...mail, status: 'sent' }]);
+      root = await render();
+      const entry = root.querySelector('section[aria-labelledby="emails-title"] li.mail-entry');
+      expect(entry?.textContent).toContain('Delivery note SO-2026-000001');
+      expect(entry?.querySelector('.mail-status')?.textContent?.trim()).toBe('Sent');
+    });
   });
 
   describe('history', () => {

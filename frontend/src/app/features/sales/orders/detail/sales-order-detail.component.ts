@@ -7,6 +7,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import {
   ErrorCode,
+  MailedDocument,
   Permission,
   SALES_ORDER_ACTIONS,
   type InvoiceDto,
@@ -23,6 +24,11 @@ import {
   captureMissingFields,
   missingFieldsText,
 } from '../../../../shared/company/missing-fields';
+import { DocumentDownloads } from '../../../../shared/documents/document-download';
+import { DocumentMailsComponent } from '../../../../shared/documents/document-mails.component';
+import { confirmationUnavailable, deliveryNoteUnavailable } from '../../../../shared/documents/document-availability';
+import { DocumentsMenuComponent, type DocumentMenuEntry } from '../../../../shared/documents/documents-menu.component';
+import { mailQueuedMessage, openSendDocumentDialog } from '../../../../shared/documents/send-document-dialog.component';
 import { DateTimePipe } from '../../../../shared/format/date-time.pipe';
 import { RecordHistoryComponent } from '../../../../shared/history/record-history.component';
 import { HttpStatus } from '../../../../shared/http/http-status';
@@ -31,7 +37,7 @@ import { MoneyPipe } from '../../../../shared/money/money.pipe';
 import { openConfirmDialog } from '../../../../shared/ui/confirm-dialog/confirm-dialog.component';
 import { PageHeaderComponent } from '../../../../shared/ui/page-header/page-header.component';
 import { IconComponent } from '../../../../shared/ui/icon/icon.component';
-import { IdempotentSubmission } from '../../../inventory/stock-dialogs/idempotent-submission';
+import { IdempotentSubmission } from '../../../../shared/http/idempotent-submission';
 import { isProblem, submissionMessage } from '../../../inventory/stock-dialogs/stock-dialog-data';
 import { formatBps, orderStatusLabel, orderStatusTone, statusChangeLabel } from '../../data-access/sales-labels';
 import { SALES_ORDER_AGGREGATE, SalesOrdersService } from '../../data-access/sales-orders.service';
@@ -72,6 +78,8 @@ const ACTION_PERMISSIONS: Readonly<Record<SalesOrderAction, Permission>> = {
     MoneyPipe,
     IconComponent,
     RecordHistoryComponent,
+    DocumentsMenuComponent,
+    DocumentMailsComponent,
   ],
   templateUrl: './sales-order-detail.component.html',
   styleUrl: './sales-order-detail.component.scss',
@@ -140,6 +148,21 @@ export class SalesOrderDetailComponent {
   protected readonly canReadAudit = computed(() => this.#auth.permissions().has(Permission.AuditRead));
   /** Newest first. */
   protected readonly history = computed(() => [...(this.order()?.history ?? [])].reverse());
+
+  /** The order confirmation and the delivery note, each available from its stage on. */
+  protected readonly documents = computed<DocumentMenuEntry[]>(() => {
+    const order = this.order();
+    return order
+      ? [
+          { document: MailedDocument.OrderConfirmation, unavailable: confirmationUnavailable(order) },
+          { document: MailedDocument.DeliveryNote, unavailable: deliveryNoteUnavailable(order) },
+        ]
+      : [];
+  });
+  protected readonly canEmailDocuments = computed(() => this.#auth.permissions().has(Permission.SalesOrdersWrite));
+  protected readonly downloads = new DocumentDownloads();
+  /** Bumped after an e-mail was queued: the e-mail list loads again. */
+  protected readonly mailsRefresh = signal(0);
 
   constructor() {
     effect(() => {
@@ -219,6 +242,32 @@ export class SalesOrderDetailComponent {
     ).subscribe((invoice) => {
       this.#snackBar.open(`Issued invoice ${invoice.number}.`, 'Dismiss', { duration: 4000 });
       void this.#router.navigate(['/invoices', invoice.id]);
+    });
+  }
+
+  protected downloadDocument(document: MailedDocument): void {
+    const order = this.order();
+    if (order) {
+      this.downloads.download({ document, recordId: order.id, number: order.number });
+    }
+  }
+
+  protected emailDocument(document: MailedDocument): void {
+    const order = this.order();
+    if (!order) {
+      return;
+    }
+    openSendDocumentDialog(this.#dialog, {
+      document,
+      recordId: order.id,
+      number: order.number,
+      partnerId: order.customerId,
+      partnerName: order.customerName,
+    }).subscribe((mail) => {
+      if (mail) {
+        this.mailsRefresh.update((tick) => tick + 1);
+        this.#snackBar.open(mailQueuedMessage(mail), 'Dismiss', { duration: 4000 });
+      }
     });
   }
 

@@ -53,7 +53,7 @@ import { IconComponent } from '../../../../shared/ui/icon/icon.component';
 import { ProductsService } from '../../../catalog/products/data-access/products.service';
 import { STOCK_AGGREGATE } from '../../../inventory/data-access/stock.service';
 import { WarehousesService } from '../../../inventory/data-access/warehouses.service';
-import { IdempotentSubmission } from '../../../inventory/stock-dialogs/idempotent-submission';
+import { IdempotentSubmission } from '../../../../shared/http/idempotent-submission';
 import { isProblem, submissionMessage } from '../../../inventory/stock-dialogs/stock-dialog-data';
 import { CustomersLookupService, SUGGESTION_LIMIT } from '../../data-access/customers-lookup.service';
 import { TaxRatesService } from '../../../../shared/company/tax-rates.service';

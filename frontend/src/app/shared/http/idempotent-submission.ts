@@ -1,7 +1,7 @@
 import { ErrorCode, type ProblemDetails } from '@depot/contracts';
 import { type Observable, catchError, switchMap, throwError, timer } from 'rxjs';
 
-import { toProblemDetails } from '../../../shared/http/problem-details';
+import { toProblemDetails } from './problem-details';
 
 /** How often, and how long apart, to ask again while the first request with a key is still running. */
 export const IN_PROGRESS_RETRIES = 5;
