@@ -161,7 +161,12 @@ describe('Company settings: the seller on every document', () => {
 
   it('takes a PNG or JPEG logo within the size limit and serves it publicly under its own hash', async () => {
     const upload = (body: Buffer, type: string, token = admin) =>
-      app.request('/api/v1/settings/company/logo', { method: 'PUT', token, body, headers: { 'content-type': type } });
+      app.request('/api/v1/settings/company/logo', {
+        method: 'PUT',
+        token,
+        body: new Uint8Array(body),
+        headers: { 'content-type': type },
+      });
     expectProblem(await upload(PNG, 'image/png', clerk), 403);
     expectProblem(await upload(Buffer.from('<svg onload="alert(1)"/>'), 'image/svg+xml'), 415);
     expectProblem(await upload(Buffer.from('GIF89a-not-a-png'), 'image/png'), 400, 'REQUEST.VALIDATION_FAILED');
