@@ -155,6 +155,13 @@ describe('Company settings: the seller on every document', () => {
       iban: { before: 'DE89370400440532013000', after: 'GB82WEST12345698765432' },
       paymentTermsDays: { before: 30, after: 21 },
     });
+    // New partners without terms of their own get the company's.
+    const fresh = await app.request('/api/v1/customers', {
+      method: 'POST',
+      token: admin,
+      json: { code: 'TERMS', name: 'Terms default AB' },
+    });
+    expect(fresh.body.paymentTermsDays).toBe(21);
     // Back to the demo account for the tests below.
     await patch({ version: before.version + 1, iban: before.iban, bic: before.bic, registration: before.registration });
   });

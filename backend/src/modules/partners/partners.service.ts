@@ -11,6 +11,7 @@ import {
   TaxTreatment,
 } from '@depot/contracts';
 import { AuditService } from '../audit/audit.service';
+import { CompanySettingsService } from '../settings/company-settings.service';
 import { OutboxService } from '../../platform/events/outbox.service';
 import { newId } from '../../platform/database/ids';
 import { PgError, violatedConstraint } from '../../platform/database/pg-errors';
@@ -110,6 +111,7 @@ export class PartnersService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly settings: CompanySettingsService,
   ) {}
 
   private get db() {
@@ -159,6 +161,10 @@ export class PartnersService {
   @Transactional()
   async create(kind: PartnerKind, input: CreatePartnerDto): Promise<PartnerDto> {
     assertTaxTreatment(input.taxTreatment ?? TaxTreatment.Domestic, input.taxId ?? null);
+    // A partner without terms of its own gets the company's.
+    if (input.paymentTermsDays === undefined) {
+      input = { ...input, paymentTermsDays: (await this.settings.get()).paymentTermsDays };
+    }
     const id = newId();
     const fields = (Object.keys(FIELDS) as Field[]).filter((field) => field !== 'active' && input[field] !== undefined);
     const params = [id, kind, ...fields.map((field) => input[field as Exclude<Field, 'active'>])];
