@@ -3,4 +3,4 @@
  * fields, codes, enum values) without breaking clients; a major one would live under /api/v2.
  * Every change is listed in docs/api-changelog.md.
  */
-export const API_VERSION = '1.3.0';
+export const API_VERSION = '1.4.0';
