@@ -67,7 +67,7 @@ export function orderConfirmationDocument(
     })),
     totals: withRowClasses([
       { label: 'Subtotal', value: money(order.grossMinor) },
-      { label: 'Discount', value: money(-order.discountMinor) },
+      ...(order.discountMinor > 0 ? [{ label: 'Discount', value: money(-order.discountMinor) }] : []),
       { label: 'Net', value: money(order.netMinor) },
       { label: 'Tax', value: money(order.taxMinor) },
       { label: 'Total', value: money(order.totalMinor), strong: true },

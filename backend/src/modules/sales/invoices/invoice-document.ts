@@ -56,7 +56,7 @@ export function invoiceDocument(
   const isInvoice = invoice.kind === InvoiceKind.Invoice;
   const totals: BusinessDocument['totals'] = [
     { label: 'Subtotal', value: money(invoice.grossMinor) },
-    { label: 'Discount', value: money(-invoice.discountMinor) },
+    ...(invoice.discountMinor > 0 ? [{ label: 'Discount', value: money(-invoice.discountMinor) }] : []),
     { label: 'Net', value: money(invoice.netMinor) },
     // The tax summary: one line per rate, with the net amount it applies to (rounded per line, as charged).
     ...taxSummary(invoice.lines).map((group) => ({
